@@ -1,0 +1,120 @@
+package io.riskgraph.cypher;
+
+import io.riskgraph.store.GraphStoreException;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * An in-process Neo4j Community database in a folder, reachable only through its Bolt connector on 127.0.0.1.
+ * Platform code never touches the embedded API: it connects with the driver, exactly as to an external server.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+    /** Page cache when nothing is said: enough for the demo city, small beside the 24 GB machine. */
+    public static final long PAGE_CACHE_BYTES_DEFAULT = 1L << 30;
+    /** The file, inside the store folder, that tells other processes where this server's Bolt port is. */
+    public static final String BOLT_ADDRESS_FILE = "bolt-address";
+
+    private final Path storeDir;
+    private final DatabaseManagementService dbms;
+    private final String boltUri;
+
+    private EmbeddedNeo4j(Path storeDir, DatabaseManagementService dbms, String boltUri) {
+        this.storeDir = storeDir;
+        this.dbms = dbms;
+        this.boltUri = boltUri;
+    }
+
+    public static EmbeddedNeo4j start(Path storeDir) {
+        return start(storeDir, 0, PAGE_CACHE_BYTES_DEFAULT);
+    }
+
+    /**
+     * Starts (creating if needed) the database in {@code storeDir}; {@code boltPort} 0 picks a free port.
+     */
+    public static EmbeddedNeo4j start(Path storeDir, int boltPort, long pageCacheBytes) {
+        Path home = storeDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new GraphStoreException("cannot create store folder " + home + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(home)) {
+            throw new GraphStoreException("store folder " + home + " is not writable");
+        }
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
+                    .build();
+        } catch (RuntimeException e) {
+            throw new GraphStoreException(explainStartFailure(home, e), e);
+        }
+        GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (!db.isAvailable(Duration.ofMinutes(2).toMillis())) {
+            dbms.shutdown();
+            throw new GraphStoreException("the database in " + home + " did not become available; see "
+                    + home.resolve("logs/debug.log"));
+        }
+        HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        String uri = "bolt://127.0.0.1:" + bolt.getPort();
+        try {
+            Files.writeString(home.resolve(BOLT_ADDRESS_FILE), uri + "\n");
+        } catch (IOException e) {
+            // Only a convenience for a second process; the database itself is fine.
+        }
+        return new EmbeddedNeo4j(home, dbms, uri);
+    }
+
+    private static String explainStartFailure(Path home, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("lock") || m.contains("Lock")) {
+                Path address = home.resolve(BOLT_ADDRESS_FILE);
+                String hint = "";
+                try {
+                    if (Files.exists(address)) {
+                        hint = "; if that process is 'riskgraph serve', connect to it with --uri "
+                                + Files.readString(address).strip();
+                    }
+                } catch (IOException ignored) {
+                    // no hint then
+                }
+                return "store " + home + " is in use by another process" + hint;
+            }
+        }
+        return "cannot start the embedded database in " + home + ": " + e.getMessage();
+    }
+
+    /** bolt://127.0.0.1:PORT */
+    public String boltUri() { return boltUri; }
+
+    public Path storeDir() { return storeDir; }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(storeDir.resolve(BOLT_ADDRESS_FILE));
+        } catch (IOException ignored) {
+            // stale hint only
+        }
+        dbms.shutdown();
+    }
+}

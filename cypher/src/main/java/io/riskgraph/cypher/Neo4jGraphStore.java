@@ -1,0 +1,363 @@
+package io.riskgraph.cypher;
+
+import io.riskgraph.store.GraphCounts;
+import io.riskgraph.store.GraphNode;
+import io.riskgraph.store.GraphPath;
+import io.riskgraph.store.GraphRelationship;
+import io.riskgraph.store.GraphStore;
+import io.riskgraph.store.GraphStoreException;
+import io.riskgraph.store.NodeKey;
+import io.riskgraph.store.ProjectionSink;
+import io.riskgraph.store.RelationshipBatch;
+import io.riskgraph.store.RelationshipSpec;
+import io.riskgraph.store.TraversalLimits;
+import io.riskgraph.store.UpsertBatch;
+import io.riskgraph.store.WriteCounts;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.summary.SummaryCounters;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Path;
+import org.neo4j.driver.types.Relationship;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The {@link GraphStore} over the Neo4j Java Driver: every call is parameterised Cypher in a managed transaction
+ * (retried on transient errors such as deadlocks). Labels, types and property names in query text come only from
+ * {@link NodeKey}/{@link RelationshipSpec}, which admit identifiers only.
+ */
+public final class Neo4jGraphStore implements GraphStore {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
+    private final Driver driver;
+    private final Map<String, String> upsertQueries = new ConcurrentHashMap<>();
+
+    public Neo4jGraphStore(Driver driver) {
+        this.driver = driver;
+    }
+
+    public Driver driver() { return driver; }
+
+    // ---- writes ---------------------------------------------------------------------------------------------
+
+    @Override
+    public WriteCounts upsert(UpsertBatch batch) {
+        if (batch.rows().isEmpty()) return WriteCounts.NONE;
+        String cypher = upsertQueries.computeIfAbsent(upsertKey(batch), k -> upsertCypher(batch));
+        List<Map<String, Object>> rows = new ArrayList<>(batch.rows().size());
+        int specs = batch.relationships().size();
+        for (UpsertBatch.Row row : batch.rows()) {
+            Map<String, Object> r = new HashMap<>(4 + specs);
+            r.put("key", toDriver(row.key()));
+            r.put("props", toDriverMap(row.properties()));
+            List<List<Map<String, Object>>> links = new ArrayList<>(specs);
+            for (int i = 0; i < specs; i++) links.add(new ArrayList<>());
+            for (UpsertBatch.Link link : row.links()) {
+                links.get(link.spec()).add(Map.of("key", toDriver(link.otherKey()), "props",
+                        toDriverMap(link.properties())));
+            }
+            for (int i = 0; i < specs; i++) r.put("l" + i, links.get(i));
+            rows.add(r);
+        }
+        return write(cypher, Map.of("rows", rows));
+    }
+
+    private static String upsertKey(UpsertBatch batch) {
+        return batch.node() + "|" + batch.relationships();
+    }
+
+    static String upsertCypher(UpsertBatch batch) {
+        NodeKey n = batch.node();
+        StringBuilder q = new StringBuilder()
+                .append("UNWIND $rows AS row\n")
+                .append("MERGE (n:").append(n.label()).append(" {").append(n.property()).append(": row.key})\n")
+                .append("SET n += row.props\n")
+                .append("REMOVE n.stub\n");
+        List<RelationshipSpec> specs = batch.relationships();
+        for (int i = 0; i < specs.size(); i++) {
+            RelationshipSpec s = specs.get(i);
+            String arrowLeft = s.outgoing() ? "-" : "<-";
+            String arrowRight = s.outgoing() ? "->" : "-";
+            NodeKey o = s.other();
+            if (s.exclusive()) {
+                q.append("WITH n, row\nCALL (n, row) {\n")
+                        .append("  MATCH (n)").append(arrowLeft).append("[old:").append(s.type()).append("]")
+                        .append(arrowRight).append("(o:").append(o.label()).append(")\n")
+                        .append("  WHERE NOT o.").append(o.property()).append(" IN [x IN row.l").append(i)
+                        .append(" | x.key]\n")
+                        .append("  DELETE old\n}\n");
+            }
+            q.append("WITH n, row\nCALL (n, row) {\n")
+                    .append("  UNWIND row.l").append(i).append(" AS link\n")
+                    .append("  MERGE (o:").append(o.label()).append(" {").append(o.property())
+                    .append(": link.key}) ON CREATE SET o.stub = true\n")
+                    .append("  MERGE (n)").append(arrowLeft).append("[r:").append(s.type()).append("]")
+                    .append(arrowRight).append("(o)\n")
+                    .append("  SET r += link.props\n}\n");
+        }
+        return q.toString();
+    }
+
+    @Override
+    public WriteCounts upsert(RelationshipBatch batch) {
+        if (batch.rows().isEmpty()) return WriteCounts.NONE;
+        NodeKey f = batch.from();
+        NodeKey t = batch.to();
+        String cypher = "UNWIND $rows AS row\n"
+                + "MERGE (a:" + f.label() + " {" + f.property() + ": row.from}) ON CREATE SET a.stub = true\n"
+                + "MERGE (b:" + t.label() + " {" + t.property() + ": row.to}) ON CREATE SET b.stub = true\n"
+                + "MERGE (a)-[r:" + batch.type() + "]->(b)\n"
+                + "SET r += row.props";
+        List<Map<String, Object>> rows = new ArrayList<>(batch.rows().size());
+        for (RelationshipBatch.Row row : batch.rows()) {
+            rows.add(Map.of("from", toDriver(row.fromKey()), "to", toDriver(row.toKey()),
+                    "props", toDriverMap(row.properties())));
+        }
+        return write(cypher, Map.of("rows", rows));
+    }
+
+    @Override
+    public WriteCounts writeNodeProperty(String property, long[] ids, Object[] values) {
+        requireIdentifier("property", property);
+        if (ids.length != values.length) {
+            throw new IllegalArgumentException(ids.length + " ids but " + values.length + " values");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            Map<String, Object> row = new HashMap<>(2);
+            row.put("id", ids[i]);
+            row.put("v", toDriver(values[i]));
+            rows.add(row);
+        }
+        return write("UNWIND $rows AS row MATCH (n) WHERE id(n) = row.id SET n." + property + " = row.v",
+                Map.of("rows", rows));
+    }
+
+    @Override
+    public WriteCounts writeNodeProperties(NodeKey node, Map<Object, Map<String, Object>> propertiesByKey) {
+        List<Map<String, Object>> rows = new ArrayList<>(propertiesByKey.size());
+        propertiesByKey.forEach((k, props) -> rows.add(Map.of("key", toDriver(k), "props", toDriverMap(props))));
+        return write("UNWIND $rows AS row MATCH (n:" + node.label() + " {" + node.property() + ": row.key}) "
+                + "SET n += row.props", Map.of("rows", rows));
+    }
+
+    private WriteCounts write(String cypher, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            SummaryCounters c = session.executeWrite(tx -> tx.run(cypher, params).consume().counters());
+            return new WriteCounts(c.nodesCreated(), c.relationshipsCreated(), c.relationshipsDeleted(),
+                    c.propertiesSet());
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    @Override
+    public GraphCounts counts() {
+        try (Session session = readSession()) {
+            return session.executeRead(tx -> {
+                TreeMap<String, Long> labels = new TreeMap<>();
+                for (Record r : tx.run("CALL db.labels() YIELD label RETURN label").list()) {
+                    String label = r.get(0).asString();
+                    if (!IDENTIFIER.matcher(label).matches()) continue;
+                    long n = tx.run("MATCH (n:" + label + ") RETURN count(n)").single().get(0).asLong();
+                    if (n > 0) labels.put(label, n);
+                }
+                TreeMap<String, Long> types = new TreeMap<>();
+                for (Record r : tx.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
+                        .list()) {
+                    String type = r.get(0).asString();
+                    if (!IDENTIFIER.matcher(type).matches()) continue;
+                    long n = tx.run("MATCH ()-[r:" + type + "]->() RETURN count(r)").single().get(0).asLong();
+                    if (n > 0) types.put(type, n);
+                }
+                return new GraphCounts(labels, types);
+            });
+        }
+    }
+
+    @Override
+    public void streamNodes(List<String> labels, ProjectionSink sink, int batchSize) {
+        long[] ids = new long[batchSize];
+        int[] labelIndex = new int[batchSize];
+        try (Session session = readSession()) {
+            for (int li = 0; li < labels.size(); li++) {
+                String label = requireIdentifier("label", labels.get(li));
+                Result result = session.run("MATCH (n:" + label + ") RETURN id(n)");
+                int count = 0;
+                while (result.hasNext()) {
+                    ids[count] = result.next().get(0).asLong();
+                    labelIndex[count] = li;
+                    if (++count == batchSize) {
+                        sink.nodes(ids, labelIndex, count);
+                        count = 0;
+                    }
+                }
+                if (count > 0) sink.nodes(ids, labelIndex, count);
+            }
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("streaming nodes failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void streamRelationships(List<String> types, String weightProperty, ProjectionSink sink, int batchSize) {
+        if (types.isEmpty()) throw new IllegalArgumentException("name at least one relationship type to stream");
+        String weight = weightProperty == null ? "null" : "r." + requireIdentifier("property", weightProperty);
+        long[] start = new long[batchSize];
+        long[] end = new long[batchSize];
+        int[] typeIndex = new int[batchSize];
+        double[] weights = new double[batchSize];
+        try (Session session = readSession()) {
+            for (int ti = 0; ti < types.size(); ti++) {
+                String type = requireIdentifier("relationship type", types.get(ti));
+                Result result = session.run("MATCH (a)-[r:" + type + "]->(b) RETURN id(a), id(b), " + weight);
+                int count = 0;
+                while (result.hasNext()) {
+                    Record rec = result.next();
+                    start[count] = rec.get(0).asLong();
+                    end[count] = rec.get(1).asLong();
+                    Value w = rec.get(2);
+                    weights[count] = w.isNull() ? Double.NaN : w.asDouble();
+                    typeIndex[count] = ti;
+                    if (++count == batchSize) {
+                        sink.relationships(start, end, typeIndex, weights, count);
+                        count = 0;
+                    }
+                }
+                if (count > 0) sink.relationships(start, end, typeIndex, weights, count);
+            }
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("streaming relationships failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<GraphNode> node(NodeKey node, Object key) {
+        try (Session session = readSession()) {
+            return session.executeRead(tx -> {
+                Result r = tx.run("MATCH (n:" + node.label() + " {" + node.property() + ": $key}) RETURN n",
+                        Map.of("key", toDriver(key)));
+                return r.hasNext() ? Optional.of(toNode(r.next().get(0).asNode())) : Optional.empty();
+            });
+        }
+    }
+
+    @Override
+    public List<GraphPath> neighbourhood(NodeKey node, Object key, TraversalLimits limits) {
+        String cypher = "MATCH (s:" + node.label() + " {" + node.property() + ": $key})\n"
+                + "MATCH p = ANY SHORTEST (s)-[" + typeFilter(limits) + "]-{1," + limits.maxHops() + "}(x)\n"
+                + "WHERE x <> s AND all(m IN nodes(p)[1..-1] WHERE COUNT { (m)--() } <= $maxDegree)\n"
+                + "RETURN p ORDER BY length(p) LIMIT $limit";
+        return paths(cypher, Map.of("key", toDriver(key), "maxDegree", limits.maxDegree(),
+                "limit", limits.maxResults()));
+    }
+
+    @Override
+    public List<GraphPath> shortestPaths(NodeKey from, Object fromKey, NodeKey to, Object toKey,
+                                         TraversalLimits limits) {
+        String cypher = "MATCH (a:" + from.label() + " {" + from.property() + ": $a}), (b:" + to.label() + " {"
+                + to.property() + ": $b})\n"
+                + "MATCH p = ALL SHORTEST (a)-[" + typeFilter(limits) + "]-{1," + limits.maxHops() + "}(b)\n"
+                + "WHERE all(m IN nodes(p)[1..-1] WHERE COUNT { (m)--() } <= $maxDegree)\n"
+                + "RETURN p LIMIT $limit";
+        return paths(cypher, Map.of("a", toDriver(fromKey), "b", toDriver(toKey), "maxDegree", limits.maxDegree(),
+                "limit", limits.maxResults()));
+    }
+
+    private static String typeFilter(TraversalLimits limits) {
+        return limits.relationshipTypes().isEmpty() ? "" : ":" + String.join("|", limits.relationshipTypes());
+    }
+
+    private List<GraphPath> paths(String cypher, Map<String, Object> params) {
+        try (Session session = readSession()) {
+            return session.executeRead(tx -> {
+                List<GraphPath> out = new ArrayList<>();
+                for (Record r : tx.run(new Query(cypher, params)).list()) out.add(toPath(r.get(0).asPath()));
+                return out;
+            });
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("path query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Session readSession() {
+        return driver.session(SessionConfig.builder().withFetchSize(10_000).build());
+    }
+
+    @Override
+    public void close() {
+        // The driver belongs to the Neo4jConnection that made it.
+    }
+
+    // ---- conversions ----------------------------------------------------------------------------------------
+
+    static GraphPath toPath(Path p) {
+        List<GraphNode> nodes = new ArrayList<>();
+        List<GraphRelationship> rels = new ArrayList<>();
+        p.nodes().forEach(n -> nodes.add(toNode(n)));
+        p.relationships().forEach(r -> rels.add(toRelationship(r)));
+        return new GraphPath(nodes, rels);
+    }
+
+    static GraphNode toNode(Node n) {
+        List<String> labels = new ArrayList<>();
+        n.labels().forEach(labels::add);
+        return new GraphNode(n.elementId(), labels, n.asMap());
+    }
+
+    static GraphRelationship toRelationship(Relationship r) {
+        return new GraphRelationship(r.elementId(), r.type(), r.startNodeElementId(), r.endNodeElementId(),
+                r.asMap());
+    }
+
+    /** Values the driver accepts: BigDecimal becomes a double, Instant a UTC date-time. */
+    static Object toDriver(Object v) {
+        if (v instanceof BigDecimal d) return d.doubleValue();
+        if (v instanceof Instant i) return i.atOffset(ZoneOffset.UTC);
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            for (Object o : c) out.add(toDriver(o));
+            return out;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), toDriver(val)));
+            return out;
+        }
+        return v;
+    }
+
+    private static Map<String, Object> toDriverMap(Map<String, Object> m) {
+        Map<String, Object> out = new HashMap<>(m.size() * 2);
+        m.forEach((k, v) -> out.put(k, toDriver(v)));
+        return out;
+    }
+
+    private static String requireIdentifier(String what, String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " '" + name + "' is not an identifier");
+        }
+        return name;
+    }
+}

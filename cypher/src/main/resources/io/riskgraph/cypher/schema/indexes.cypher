@@ -1,0 +1,10 @@
+// Lookups analysts and the API make by something other than the key.
+CREATE INDEX enterprise_name IF NOT EXISTS FOR (n:Enterprise) ON (n.name);
+CREATE INDEX enterprise_district IF NOT EXISTS FOR (n:Enterprise) ON (n.district);
+CREATE INDEX enterprise_status IF NOT EXISTS FOR (n:Enterprise) ON (n.status);
+CREATE INDEX enterprise_stub IF NOT EXISTS FOR (n:Enterprise) ON (n.stub);
+CREATE INDEX person_id_hash IF NOT EXISTS FOR (n:Person) ON (n.id_number_hash);
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX inspection_date IF NOT EXISTS FOR (n:Inspection) ON (n.date);
+CREATE INDEX sample_date IF NOT EXISTS FOR (n:Sample) ON (n.date);
+CREATE INDEX penalty_date IF NOT EXISTS FOR (n:Penalty) ON (n.date);

@@ -1,0 +1,3 @@
+package io.riskgraph.model;
+
+public enum EnterpriseStatus { ACTIVE, ABNORMAL, REVOKED, CANCELLED }

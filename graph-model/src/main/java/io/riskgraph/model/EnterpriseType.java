@@ -1,0 +1,3 @@
+package io.riskgraph.model;
+
+public enum EnterpriseType { COMPANY, SOLE_PROPRIETORSHIP, INDIVIDUAL_BUSINESS, PARTNERSHIP, COOPERATIVE, BRANCH, OTHER }

@@ -1,0 +1,48 @@
+package io.riskgraph.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the platform needs from a graph store. The Neo4j adapter (module {@code cypher}) is the default; a second
+ * backend implements this same interface and no caller changes. Implementations are thread-safe.
+ */
+public interface GraphStore extends AutoCloseable {
+
+    /** Creates or updates nodes by key with their relationships; idempotent. */
+    WriteCounts upsert(UpsertBatch batch);
+
+    /** Creates or updates relationships between keyed nodes; idempotent. */
+    WriteCounts upsert(RelationshipBatch batch);
+
+    /** Node counts per label, relationship counts per type. */
+    GraphCounts counts();
+
+    /** Streams nodes with any of {@code labels} to the sink (ids are the store's numeric ids). */
+    void streamNodes(List<String> labels, ProjectionSink sink, int batchSize);
+
+    /**
+     * Streams relationships of the given types (all types when empty) to the sink, with the numeric value of
+     * {@code weightProperty} (may be null) as weight.
+     */
+    void streamRelationships(List<String> types, String weightProperty, ProjectionSink sink, int batchSize);
+
+    /** Writes one property on nodes addressed by store id; values[i] goes to ids[i]. */
+    WriteCounts writeNodeProperty(String property, long[] ids, Object[] values);
+
+    /** Writes properties on nodes addressed by key; each map goes to the node with that key. */
+    WriteCounts writeNodeProperties(NodeKey node, Map<Object, Map<String, Object>> propertiesByKey);
+
+    /** A node by key. */
+    Optional<GraphNode> node(NodeKey node, Object key);
+
+    /** The paths from a node to everything within the limits, shortest first. */
+    List<GraphPath> neighbourhood(NodeKey node, Object key, TraversalLimits limits);
+
+    /** Shortest paths between two nodes within the limits (all of equal, minimal length). */
+    List<GraphPath> shortestPaths(NodeKey from, Object fromKey, NodeKey to, Object toKey, TraversalLimits limits);
+
+    @Override
+    void close();
+}
