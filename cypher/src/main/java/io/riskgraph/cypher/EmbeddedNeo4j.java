@@ -3,6 +3,7 @@ package io.riskgraph.cypher;
 import io.riskgraph.store.GraphStoreException;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -62,6 +63,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
+                    // the driver is closed before shutdown; waiting for its connections only delays exit
+                    .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
+                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                     .build();
         } catch (RuntimeException e) {
             throw new GraphStoreException(explainStartFailure(home, e), e);

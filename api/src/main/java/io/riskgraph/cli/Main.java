@@ -1,0 +1,57 @@
+package io.riskgraph.cli;
+
+import io.riskgraph.cypher.ReadOnlyQueryRunner;
+import io.riskgraph.ingest.IngestInputException;
+import io.riskgraph.store.GraphStoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The riskgraph command. Exit codes: 0 ok, 1 failure, 2 usage (bad arguments or input that cannot be loaded).
+ */
+@Command(name = "riskgraph", mixinStandardHelpOptions = true, version = "riskgraph 0.1.0",
+        description = "Graph-based enterprise risk knowledge platform for market-supervision regulators.",
+        subcommands = {IngestCommand.class, StatsCommand.class, QueryCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line; the tests call this with their own writers. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("riskgraph: " + message(e));
+            return exitCode(e);
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCode(Throwable e) {
+        return switch (e) {
+            case IngestInputException x -> USAGE;
+            case IllegalArgumentException x -> USAGE;
+            case CommandLine.ParameterException x -> USAGE;
+            case ReadOnlyQueryRunner.QueryRefusedException x -> USAGE;
+            default -> FAILURE;
+        };
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof GraphStoreException || e instanceof IngestInputException
+                || e instanceof IllegalArgumentException || e instanceof ReadOnlyQueryRunner.QueryRefusedException
+                || e instanceof ReadOnlyQueryRunner.QueryTimeoutException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,72 @@
+package io.riskgraph.cli;
+
+import io.riskgraph.cypher.Neo4jConnection;
+import io.riskgraph.cypher.Neo4jGraphStore;
+import io.riskgraph.model.id.IdKeys;
+import io.riskgraph.model.id.IdProtector;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Where the graph lives: the embedded store in a folder (default) or an external Neo4j by URI. */
+public final class StoreOptions {
+    public static final String STORE_DEFAULT = "riskgraph-data";
+
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = STORE_DEFAULT,
+            description = "Folder of the embedded database (default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--uri", paramLabel = "URI",
+            description = "An external Neo4j server or cluster instead of the embedded store, e.g. neo4j://host:7687.")
+    String uri;
+
+    @Option(names = "--user", paramLabel = "USER", description = "User for --uri.")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:RISKGRAPH_PASSWORD}",
+            description = "Password for --uri (default: the RISKGRAPH_PASSWORD environment variable).")
+    String password;
+
+    @Option(names = "--page-cache-mb", paramLabel = "MB", defaultValue = "1024",
+            description = "Page cache of the embedded database in MB (default: ${DEFAULT-VALUE}).")
+    long pageCacheMb;
+
+    @Option(names = "--id-key-file", paramLabel = "FILE",
+            description = "Key for hashing resident ID numbers (default: id-hash.key in the store folder, or "
+                    + "~/.riskgraph/id-hash.key with --uri; or base64 in RISKGRAPH_ID_KEY).")
+    Path idKeyFile;
+
+    /** An open store; closing it stops the embedded database if there is one. */
+    public record OpenStore(Neo4jConnection connection, Neo4jGraphStore store, StoreOptions options)
+            implements AutoCloseable {
+        @Override
+        public void close() { connection.close(); }
+
+        public IdProtector ids() { return IdKeys.protector(options.idKeyFile()); }
+    }
+
+    public OpenStore open() {
+        if (pageCacheMb < 16) throw new IllegalArgumentException("--page-cache-mb must be at least 16");
+        Neo4jConnection c = uri != null ? Neo4jConnection.remote(uri, user, password)
+                : Neo4jConnection.embedded(store, pageCacheMb << 20);
+        return new OpenStore(c, new Neo4jGraphStore(c.driver()), this);
+    }
+
+    public Path idKeyFile() {
+        if (idKeyFile != null) return idKeyFile;
+        if (uri != null) return Path.of(System.getProperty("user.home"), ".riskgraph", "id-hash.key");
+        return store.resolve("id-hash.key");
+    }
+
+    /** Where files that belong beside the store go (the rejects file), for embedded and external stores alike. */
+    public Path besideStore(String name) {
+        if (uri != null) return Path.of(name);
+        Path abs = store.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + "-" + name);
+    }
+
+    public String describe() {
+        return uri != null ? uri : "embedded store " + store.toAbsolutePath().normalize();
+    }
+
+}

@@ -1,0 +1,110 @@
+package io.riskgraph.cli;
+
+import io.riskgraph.cypher.TestNeo4j;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI as a user runs it: real arguments, a real store, exit codes and output. */
+class CliTest {
+    static final String EXAMPLE = "../examples/small-city";
+    static String uri;
+
+    @TempDir
+    static Path tmp;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static String[] remote(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--uri", uri, "--id-key-file", tmp.resolve("id.key").toString()));
+        return all.toArray(String[]::new);
+    }
+
+    @BeforeAll
+    static void loadExample() {
+        TestNeo4j.clear();
+        uri = TestNeo4j.connection().uri();
+        Run r = run(remote("ingest", EXAMPLE, "--rejects", tmp.resolve("rejects.csv").toString()));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("enterprises.csv                  37         31          6          1")
+                .contains("total                           147        131         16          4");
+    }
+
+    @Test
+    void embeddedStoreEndToEnd() {
+        Path store = tmp.resolve("store");
+        Run ingest = run("ingest", EXAMPLE, "--store", store.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+        assertThat(Files.exists(store.resolveSibling("store-rejects.csv"))).isTrue();
+        assertThat(Files.exists(store.resolve("id-hash.key"))).isTrue();
+        Run stats = run("stats", "--store", store.toString());
+        assertThat(stats.out()).containsPattern("Enterprise\\s+32").containsPattern("SHAREHOLDER_OF\\s+7");
+    }
+
+    @Test
+    void statsCountsPerLabelAndType() {
+        Run r = run(remote("stats"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).containsPattern("Enterprise\\s+32").containsPattern("INVESTS_IN\\s+7")
+                .containsPattern("Segment\\s+14");
+    }
+
+    @ParameterizedTest(name = "--format {0}")
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+            "table; name\\n--------------------\\n上海华祥食品有限公司",
+            "csv; name\\n上海华祥食品有限公司",
+            "json; \"name\" : \"上海华祥食品有限公司\"",
+    })
+    void queryFormatsWithParameters(String format, String expected) {
+        Run r = run(remote("query", "MATCH (e:Enterprise {uscc: $u}) RETURN e.name AS name", "--param",
+                "u=91310105MA1GH00743", "--format", format));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().replace("\r\n", "\n")).contains(expected.replace("\\n", "\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "query|CREATE (:X); 2; only reads are allowed",
+            "query|LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l; 2; LOAD CSV is not allowed",
+            "query|MATCH (n) RETURN n LIMIT 5|--limit|2; 0; output cut at 2 rows",
+            "ingest|/no/such/folder; 2; is not a folder",
+            "ingest; 2; Missing required parameter: 'DIR'",
+            "frobnicate; 2; Unmatched argument",
+            "query|RETURN 1|--format|xml; 2; Invalid value for option '--format'",
+    })
+    void errorsAndExitCodes(String args, int exit, String message) {
+        List<String> argv = new ArrayList<>(List.of(args.split("\\|")));
+        Run r = argv.getFirst().equals("frobnicate") ? run(argv.toArray(String[]::new))
+                : run(remote(argv.toArray(String[]::new)));
+        assertThat(r.exit()).isEqualTo(exit);
+        assertThat(r.err()).contains(message);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("ingest", "stats", "query")) {
+            Run r = run(command, "--help");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("Usage: riskgraph " + command).contains("--store");
+        }
+    }
+}
