@@ -55,9 +55,10 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, IngestSummary s, Path rejectsFile) {
-        out.printf("%-24s %10s %10s %10s %10s%n", "file", "read", "written", "rejected", "warned");
+        out.printf("%-24s %10s %10s %10s %10s %10s%n", "file", "read", "written", "rejected", "warned", "rows/s");
         for (IngestSummary.FileSummary f : s.files()) {
-            out.printf("%-24s %,10d %,10d %,10d %,10d%n", f.file(), f.read(), f.written(), f.rejected(), f.warned());
+            out.printf("%-24s %,10d %,10d %,10d %,10d %,10.0f%n", f.file(), f.read(), f.written(), f.rejected(),
+                    f.warned(), f.rowsPerSecond());
         }
         out.printf("%-24s %,10d %,10d %,10d %,10d%n", "total", s.read(), s.written(), s.rejected(), s.warned());
         out.printf("%,d nodes and %,d relationships created, %,d relationships removed, in %.1f s (%,.0f rows/s)%n",

@@ -59,10 +59,14 @@ public final class Neo4jGraphStore implements GraphStore {
 
     // ---- writes ---------------------------------------------------------------------------------------------
 
+    /**
+     * Rows whose key is not yet in the store take a create path (no replaced relationships to look for, no
+     * relationship to merge); the rest are merged. A key that appears between the lookup and the create (another
+     * writer) fails the create on its uniqueness constraint, and the whole batch is then merged instead.
+     */
     @Override
     public WriteCounts upsert(UpsertBatch batch) {
         if (batch.rows().isEmpty()) return WriteCounts.NONE;
-        String cypher = upsertQueries.computeIfAbsent(upsertKey(batch), k -> upsertCypher(batch));
         List<Map<String, Object>> rows = new ArrayList<>(batch.rows().size());
         int specs = batch.relationships().size();
         for (UpsertBatch.Row row : batch.rows()) {
@@ -78,7 +82,93 @@ public final class Neo4jGraphStore implements GraphStore {
             for (int i = 0; i < specs; i++) r.put("l" + i, links.get(i));
             rows.add(r);
         }
-        return write(cypher, Map.of("rows", rows));
+        String merge = upsertQueries.computeIfAbsent("merge|" + upsertKey(batch), k -> upsertCypher(batch));
+        String lookup = "UNWIND $keys AS k MATCH (n:" + batch.node().label() + " {" + batch.node().property()
+                + ": k}) RETURN k";
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                List<Object> keys = new ArrayList<>(rows.size());
+                for (Map<String, Object> r : rows) keys.add(r.get("key"));
+                java.util.Set<Object> existing = new java.util.HashSet<>();
+                tx.run(lookup, Map.of("keys", keys)).forEachRemaining(rec -> existing.add(rec.get(0).asObject()));
+                List<Map<String, Object>> fresh = new ArrayList<>(rows.size() - existing.size());
+                List<Map<String, Object>> known = new ArrayList<>(existing.size());
+                java.util.Set<Object> seen = new java.util.HashSet<>();
+                for (Map<String, Object> r : rows) {
+                    // a key twice in one batch: the second occurrence must update what the first created
+                    boolean isNew = !existing.contains(r.get("key")) && seen.add(r.get("key"));
+                    (isNew ? fresh : known).add(r);
+                }
+                WriteCounts counts = WriteCounts.NONE;
+                if (!fresh.isEmpty()) counts = counts.plus(createFresh(tx, batch, fresh));
+                if (!known.isEmpty()) counts = counts.plus(counters(tx.run(merge, Map.of("rows", known)).consume()));
+                return counts;
+            });
+        } catch (org.neo4j.driver.exceptions.ClientException e) {
+            if (!String.valueOf(e.code()).contains("ConstraintValidationFailed")) {
+                throw new GraphStoreException("write failed: " + e.getMessage(), e);
+            }
+            return write(merge, Map.of("rows", rows));
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static WriteCounts counters(org.neo4j.driver.summary.ResultSummary summary) {
+        SummaryCounters c = summary.counters();
+        return new WriteCounts(c.nodesCreated(), c.relationshipsCreated(), c.relationshipsDeleted(), c.propertiesSet());
+    }
+
+    /**
+     * New nodes in flat statements, which plan and run far faster than per-row subqueries: create the nodes; merge
+     * each distinct link target once per batch (a Segment or a busy Address is touched once, not per row); then
+     * create the relationships by two index seeks each.
+     */
+    private WriteCounts createFresh(org.neo4j.driver.TransactionContext tx, UpsertBatch batch,
+                                    List<Map<String, Object>> fresh) {
+        NodeKey n = batch.node();
+        List<Map<String, Object>> nodes = new ArrayList<>(fresh.size());
+        for (Map<String, Object> r : fresh) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = new HashMap<>((Map<String, Object>) r.get("props"));
+            props.values().removeIf(java.util.Objects::isNull);
+            props.put(n.property(), r.get("key"));
+            nodes.add(props);
+        }
+        WriteCounts counts = counters(tx.run("UNWIND $rows AS row CREATE (n:" + n.label() + ") SET n = row",
+                Map.of("rows", nodes)).consume());
+        List<RelationshipSpec> specs = batch.relationships();
+        for (int i = 0; i < specs.size(); i++) {
+            RelationshipSpec spec = specs.get(i);
+            java.util.LinkedHashSet<Object> targets = new java.util.LinkedHashSet<>();
+            List<Map<String, Object>> pairs = new ArrayList<>();
+            boolean anyProps = false;
+            for (Map<String, Object> r : fresh) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> links = (List<Map<String, Object>>) r.get("l" + i);
+                for (Map<String, Object> link : links) {
+                    targets.add(link.get("key"));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> props = (Map<String, Object>) link.get("props");
+                    anyProps |= !props.isEmpty();
+                    pairs.add(Map.of("a", r.get("key"), "b", link.get("key"), "props", props));
+                }
+            }
+            if (pairs.isEmpty()) continue;
+            counts = counts.plus(ensureNodes(tx, spec.other(), new ArrayList<>(targets)));
+            String arrow = spec.outgoing() ? "-[r:" + spec.type() + "]->" : "<-[r:" + spec.type() + "]-";
+            counts = counts.plus(counters(tx.run("UNWIND $pairs AS p MATCH (n:" + n.label() + " {" + n.property()
+                    + ": p.a}) MATCH (o:" + spec.other().label() + " {" + spec.other().property() + ": p.b}) "
+                    + "CREATE (n)" + arrow + "(o)" + (anyProps ? " SET r = p.props" : ""),
+                    Map.of("pairs", pairs)).consume()));
+        }
+        return counts;
+    }
+
+    /** Makes sure nodes with these keys exist, creating stubs for the missing ones. */
+    private static WriteCounts ensureNodes(org.neo4j.driver.TransactionContext tx, NodeKey key, List<Object> keys) {
+        return counters(tx.run("UNWIND $keys AS k MERGE (o:" + key.label() + " {" + key.property()
+                + ": k}) ON CREATE SET o.stub = true", Map.of("keys", keys)).consume());
     }
 
     private static String upsertKey(UpsertBatch batch) {
@@ -123,16 +213,30 @@ public final class Neo4jGraphStore implements GraphStore {
         NodeKey f = batch.from();
         NodeKey t = batch.to();
         String cypher = "UNWIND $rows AS row\n"
-                + "MERGE (a:" + f.label() + " {" + f.property() + ": row.from}) ON CREATE SET a.stub = true\n"
-                + "MERGE (b:" + t.label() + " {" + t.property() + ": row.to}) ON CREATE SET b.stub = true\n"
+                + "MATCH (a:" + f.label() + " {" + f.property() + ": row.from})\n"
+                + "MATCH (b:" + t.label() + " {" + t.property() + ": row.to})\n"
                 + "MERGE (a)-[r:" + batch.type() + "]->(b)\n"
                 + "SET r += row.props";
         List<Map<String, Object>> rows = new ArrayList<>(batch.rows().size());
+        java.util.LinkedHashSet<Object> fromKeys = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<Object> toKeys = new java.util.LinkedHashSet<>();
         for (RelationshipBatch.Row row : batch.rows()) {
-            rows.add(Map.of("from", toDriver(row.fromKey()), "to", toDriver(row.toKey()),
-                    "props", toDriverMap(row.properties())));
+            Object from = toDriver(row.fromKey());
+            Object to = toDriver(row.toKey());
+            fromKeys.add(from);
+            toKeys.add(to);
+            rows.add(Map.of("from", from, "to", to, "props", toDriverMap(row.properties())));
         }
-        return write(cypher, Map.of("rows", rows));
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                WriteCounts counts = ensureNodes(tx, f, new ArrayList<>(fromKeys));
+                if (f.equals(t)) toKeys.removeAll(fromKeys);
+                counts = counts.plus(ensureNodes(tx, t, new ArrayList<>(toKeys)));
+                return counts.plus(counters(tx.run(cypher, Map.of("rows", rows)).consume()));
+            });
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("write failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.util.List;
 /** What an ingest did, per file and in total. */
 public record IngestSummary(List<FileSummary> files, List<String> ignored, WriteCounts changes, Duration elapsed) {
 
-    public record FileSummary(String file, long read, long written, long rejected, long warned) {}
+    public record FileSummary(String file, long read, long written, long rejected, long warned, Duration elapsed) {
+        public double rowsPerSecond() { return read / Math.max(1e-3, elapsed.toNanos() / 1e9); }
+    }
 
     public long read() { return files.stream().mapToLong(FileSummary::read).sum(); }
 

@@ -111,6 +111,7 @@ public final class Ingestor {
         WriteCounts changes() { return changes; }
 
         IngestSummary.FileSummary run() {
+            long fileStarted = System.nanoTime();
             long size;
             try {
                 size = Files.size(path);
@@ -148,7 +149,8 @@ public final class Ingestor {
             } finally {
                 progress.finish(name);
             }
-            return new IngestSummary.FileSummary(name, read, written, rejected, warned);
+            return new IngestSummary.FileSummary(name, read, written, rejected, warned,
+                    Duration.ofNanos(System.nanoTime() - fileStarted));
         }
 
         private void buffer(Entry entry) {
