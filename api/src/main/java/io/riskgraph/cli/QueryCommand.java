@@ -3,6 +3,7 @@ package io.riskgraph.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.riskgraph.cypher.QueryCatalogue;
 import io.riskgraph.cypher.ReadOnlyQueryRunner;
 import io.riskgraph.cypher.ReadOnlyQueryRunner.QueryResult;
 import org.apache.commons.csv.CSVFormat;
@@ -47,6 +48,10 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the statement from FILE.")
     Path file;
 
+    @Option(names = {"-n", "--named"}, paramLabel = "NAME",
+            description = "Run a query of the catalogue instead (riskgraph queries lists them).")
+    String named;
+
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
             description = "A parameter; VALUE is a number, true/false, null, a JSON list or object, or else text.")
     Map<String, String> params = new LinkedHashMap<>();
@@ -67,9 +72,16 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = statementText();
         Map<String, Object> values = new LinkedHashMap<>();
         params.forEach((k, v) -> values.put(k, parseValue(v)));
+        String text;
+        if (named != null) {
+            QueryCatalogue.NamedQuery q = new QueryCatalogue().get(named);
+            q.checkParams(values.keySet());
+            text = q.cypher();
+        } else {
+            text = statementText();
+        }
         ReadOnlyQueryRunner.Limits limits = new ReadOnlyQueryRunner.Limits(Duration.ofSeconds(timeoutSeconds), limit);
         PrintWriter out = spec.commandLine().getOut();
         try (StoreOptions.OpenStore open = storeOptions.open()) {
