@@ -688,7 +688,7 @@ public final class CityGenerator {
             personRisk = new float[numPersons];
             for (int q = 0; q < numPersons; q++) {
                 SplittableRandom pr = Rand.of(seed, S_RISK, 1_000_000_000L + q);
-                double x = 0.9 * pr.nextGaussian();
+                double x = 1.4 * pr.nextGaussian();
                 if (q >= nomineeBase && q < inspectorPersonBase) x = 2.5 + 0.5 * pr.nextGaussian();
                 else if (q >= inspectorPersonBase) x = 0.3 * pr.nextGaussian();
                 else if (pr.nextDouble() < 0.04) x += 3.0; // bad actors
@@ -727,7 +727,7 @@ public final class CityGenerator {
                     if (!contains(used, nu, q)) used[nu++] = q;
                 }
                 legalRep[i] = principal;
-                personAgg[i] = (float) (0.8 * personRisk[principal] + (maxOther > -10 ? 0.3 * maxOther : 0));
+                personAgg[i] = (float) (1.0 * personRisk[principal] + (maxOther > -10 ? 0.3 * maxOther : 0));
                 tick(i);
             }
         }
@@ -758,7 +758,7 @@ public final class CityGenerator {
                 if (type[i] == T_INDIVIDUAL) b += 0.3;
                 if ((flags[i] & F_SHELL) != 0) b += 2.5 + clusterShock[addrGroup[i]];
                 if ((flags[i] & F_TIED) != 0) b += 1.0;
-                b += 1.9 * r.nextGaussian();
+                b += 1.0 * r.nextGaussian();
                 base[i] = (float) b;
             }
             double mean = 0;
@@ -775,7 +775,7 @@ public final class CityGenerator {
                 for (int i = 0; i < n; i++) {
                     double net = personAgg[i];
                     int up = owner[i] >= 0 ? owner[i] : branchOf[i];
-                    if (up >= 0) net += (branchOf[i] >= 0 ? 0.7 : 0.6) * (z[up] - zbar);
+                    if (up >= 0) net += (branchOf[i] >= 0 ? 0.8 : 0.7) * (z[up] - zbar);
                     int s0 = supStart[i], s1 = supStart[i + 1];
                     if (s1 > s0) {
                         double acc = 0;
@@ -1176,7 +1176,8 @@ public final class CityGenerator {
                     SplittableRandom r = Rand.of(seed, S_EVENTS, i);
                     String u = uscc(i);
                     enterpriseHistory(i, u, r, sink);
-                    boolean label = (flags[i] & F_CLOSED) == 0 && r.nextDouble() < risk[i];
+                    double pNext = inViolation ? risk[i] + RHO * (1 - risk[i]) : risk[i] * (1 - RHO);
+                    boolean label = (flags[i] & F_CLOSED) == 0 && r.nextDouble() < pNext;
                     if (label) positives++;
                     int g = addrGroup[i];
                     int[] tie = ties.get(i);
@@ -1192,7 +1193,7 @@ public final class CityGenerator {
                 pl.start("write person court records", numPersons);
                 for (int q = 0; q < numPersons; q++) {
                     SplittableRandom r = Rand.of(seed, S_PCOURT, q);
-                    double lambda = 0.004 + 0.8 * Rand.sigmoid(2 * (personRisk[q] - 2));
+                    double lambda = 0.004 + 2.0 * Rand.sigmoid(1.5 * (personRisk[q] - 1.2));
                     int k = Rand.poisson(r, lambda);
                     for (int x = 0; x < k; x++) {
                         int d = startDay + r.nextInt(endDay - startDay + 1);
@@ -1220,6 +1221,10 @@ public final class CityGenerator {
             return sign + (v / 1_000_000) + "." + frac;
         }
 
+        /** persistence of the violation state from one half-year to the next */
+        static final double RHO = 0.4;
+        boolean inViolation;
+
         record EventSink(Table ins, Table sam, Table pen, Table com, Table court, Table al) {}
 
         private static final String[] ALERT_KINDS = {"NO_HAT", "NO_MASK", "NO_UNIFORM", "SMOKING", "RODENT", "OTHER"};
@@ -1239,14 +1244,17 @@ public final class CityGenerator {
                     + ((s & B_FOOD_SALES) != 0 ? 0.15 : 0) + ((s & B_CATERING) != 0 ? 0.08 : 0)
                     + ((s & B_COSMETICS) != 0 ? 0.2 : 0) + ((s & B_INDUSTRIAL) != 0 ? 0.2 : 0);
             int priorIssues = 0;
+            inViolation = false;
             for (int h = 0; h < halfYears; h++) {
                 int hs = halfStart[h], he = halfStart[h + 1] - 1;
                 int lo = Math.max(hs, first), hi = Math.min(he, last);
                 if (lo > hi) continue;
                 double frac = (hi - lo + 1.0) / (he - hs + 1.0);
-                boolean v = r.nextDouble() < pr;
+                // violation state: a two-state Markov chain with stationary probability pr and persistence RHO
+                boolean v = r.nextDouble() < (h == 0 || !inViolation ? pr * (h == 0 ? 1 : 1 - RHO) : pr + RHO * (1 - pr));
+                inViolation = v;
                 // complaints, each may trigger a complaint inspection
-                double lc = frac * (consumer ? 0.04 + (v ? 0.9 : 0.06) : 0.004 + (v ? 0.08 : 0.0));
+                double lc = frac * (consumer ? 0.04 + (v ? 0.9 : 0.06) : 0.004 + (v ? 0.25 : 0.0));
                 int nc = Rand.poisson(r, lc);
                 for (int x = 0; x < nc; x++) {
                     int d = lo + r.nextInt(hi - lo + 1);
@@ -1336,9 +1344,9 @@ public final class CityGenerator {
                     }
                 }
                 // court records of the enterprise
-                int nl = Rand.poisson(r, frac * (0.02 + 0.25 * pr));
+                int nl = Rand.poisson(r, frac * (0.02 + 0.4 * pr));
                 for (int x = 0; x < nl; x++) courtRecord(sink, u, "ENTERPRISE", lo + r.nextInt(hi - lo + 1), r, 0.0);
-                int nd = Rand.poisson(r, frac * (0.003 + 0.12 * pr * pr + (v ? 0.03 : 0)));
+                int nd = Rand.poisson(r, frac * (0.003 + 0.2 * pr * pr + (v ? 0.06 : 0)));
                 for (int x = 0; x < nd; x++) courtRecord(sink, u, "ENTERPRISE", lo + r.nextInt(hi - lo + 1), r, 1.0);
             }
         }
