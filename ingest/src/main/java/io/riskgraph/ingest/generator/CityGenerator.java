@@ -114,6 +114,9 @@ public final class CityGenerator {
     /** who fills a planned role: a new person from the slot pool, the principal (slot 0), or the shell nominee */
     private static final int W_NEW = 0, W_PRINCIPAL = 1, W_NOMINEE = 2;
 
+    /** branches inherit their parent's segments and shells add a few, so the first draw is scaled down */
+    static final double SUPERVISED_DRAW = 0.92;
+
     private static int bit(Segment s) { return 1 << s.ordinal(); }
 
     private final GeneratorParams params;
@@ -316,7 +319,7 @@ public final class CityGenerator {
                 district[i] = (byte) Vocab.weighted(Vocab.DISTRICT_WEIGHTS, distTotal, r);
                 int s = 0;
                 int primary = -1;
-                if (r.nextDouble() < p.supervisedShare()) {
+                if (r.nextDouble() < p.supervisedShare() * SUPERVISED_DRAW) {
                     primary = Vocab.weighted(Vocab.SEGMENT_WEIGHTS, segTotal, r);
                     s = 1 << primary;
                     double u = r.nextDouble();
@@ -1193,7 +1196,7 @@ public final class CityGenerator {
                 pl.start("write person court records", numPersons);
                 for (int q = 0; q < numPersons; q++) {
                     SplittableRandom r = Rand.of(seed, S_PCOURT, q);
-                    double lambda = 0.004 + 2.0 * Rand.sigmoid(1.5 * (personRisk[q] - 1.2));
+                    double lambda = 0.004 + 1.0 * Rand.sigmoid(2.5 * (personRisk[q] - 2.0));
                     int k = Rand.poisson(r, lambda);
                     for (int x = 0; x < k; x++) {
                         int d = startDay + r.nextInt(endDay - startDay + 1);
@@ -1320,7 +1323,7 @@ public final class CityGenerator {
                         int s0 = supStart[i], s1 = supStart[i + 1];
                         if (s1 > s0 && r.nextDouble() < 0.7) producer = supList[s0 + r.nextInt(s1 - s0)];
                         int cat = sampleCategory(s, r);
-                        double fail = 0.008 + (v ? 0.22 : 0.01) + (producer >= 0 ? 0.3 * risk[producer] : 0);
+                        double fail = 0.005 + (v ? 0.15 : 0.005) + (producer >= 0 ? 0.2 * risk[producer] : 0);
                         boolean failed = r.nextDouble() < fail;
                         String items = null;
                         if (failed) {
@@ -1344,7 +1347,7 @@ public final class CityGenerator {
                     }
                 }
                 // court records of the enterprise
-                int nl = Rand.poisson(r, frac * (0.02 + 0.4 * pr));
+                int nl = Rand.poisson(r, frac * (0.012 + 0.4 * pr));
                 for (int x = 0; x < nl; x++) courtRecord(sink, u, "ENTERPRISE", lo + r.nextInt(hi - lo + 1), r, 0.0);
                 int nd = Rand.poisson(r, frac * (0.003 + 0.2 * pr * pr + (v ? 0.06 : 0)));
                 for (int x = 0; x < nd; x++) courtRecord(sink, u, "ENTERPRISE", lo + r.nextInt(hi - lo + 1), r, 1.0);
@@ -1379,8 +1382,8 @@ public final class CityGenerator {
                 team = inspectorId(a) + "|" + inspectorId(b);
             }
             boolean shielded = tiedInspector >= 0 && a == tiedInspector;
-            double detect = v ? (kind.equals("REMOTE") ? 0.45 : 0.8) : 0;
-            double minor = 0.05 + 0.15 * pr;
+            double detect = v ? (kind.equals("REMOTE") ? 0.45 : 0.75) : 0;
+            double minor = 0.02 + 0.08 * pr;
             if (shielded) {
                 detect *= 0.2;
                 minor = 0.01;
