@@ -155,7 +155,7 @@ public final class Neo4jGraphStore implements GraphStore {
                 }
             }
             if (pairs.isEmpty()) continue;
-            counts = counts.plus(ensureNodes(tx, spec.other(), new ArrayList<>(targets)));
+            counts = counts.plus(ensureNodes(tx, spec.other(), new ArrayList<>(targets), !spec.derived()));
             String arrow = spec.outgoing() ? "-[r:" + spec.type() + "]->" : "<-[r:" + spec.type() + "]-";
             counts = counts.plus(counters(tx.run("UNWIND $pairs AS p MATCH (n:" + n.label() + " {" + n.property()
                     + ": p.a}) MATCH (o:" + spec.other().label() + " {" + spec.other().property() + ": p.b}) "
@@ -165,10 +165,11 @@ public final class Neo4jGraphStore implements GraphStore {
         return counts;
     }
 
-    /** Makes sure nodes with these keys exist, creating stubs for the missing ones. */
-    private static WriteCounts ensureNodes(org.neo4j.driver.TransactionContext tx, NodeKey key, List<Object> keys) {
-        return counters(tx.run("UNWIND $keys AS k MERGE (o:" + key.label() + " {" + key.property()
-                + ": k}) ON CREATE SET o.stub = true", Map.of("keys", keys)).consume());
+    /** Makes sure nodes with these keys exist, creating the missing ones (as stubs unless derived). */
+    private static WriteCounts ensureNodes(org.neo4j.driver.TransactionContext tx, NodeKey key, List<Object> keys,
+                                           boolean markStub) {
+        return counters(tx.run("UNWIND $keys AS k MERGE (o:" + key.label() + " {" + key.property() + ": k})"
+                + (markStub ? " ON CREATE SET o.stub = true" : ""), Map.of("keys", keys)).consume());
     }
 
     private static String upsertKey(UpsertBatch batch) {
@@ -199,7 +200,7 @@ public final class Neo4jGraphStore implements GraphStore {
             q.append("WITH n, row\nCALL (n, row) {\n")
                     .append("  UNWIND row.l").append(i).append(" AS link\n")
                     .append("  MERGE (o:").append(o.label()).append(" {").append(o.property())
-                    .append(": link.key}) ON CREATE SET o.stub = true\n")
+                    .append(": link.key})").append(s.derived() ? "" : " ON CREATE SET o.stub = true").append("\n")
                     .append("  MERGE (n)").append(arrowLeft).append("[r:").append(s.type()).append("]")
                     .append(arrowRight).append("(o)\n")
                     .append("  SET r += link.props\n}\n");
@@ -229,9 +230,9 @@ public final class Neo4jGraphStore implements GraphStore {
         }
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> {
-                WriteCounts counts = ensureNodes(tx, f, new ArrayList<>(fromKeys));
+                WriteCounts counts = ensureNodes(tx, f, new ArrayList<>(fromKeys), true);
                 if (f.equals(t)) toKeys.removeAll(fromKeys);
-                counts = counts.plus(ensureNodes(tx, t, new ArrayList<>(toKeys)));
+                counts = counts.plus(ensureNodes(tx, t, new ArrayList<>(toKeys), true));
                 return counts.plus(counters(tx.run(cypher, Map.of("rows", rows)).consume()));
             });
         } catch (Neo4jException e) {

@@ -26,7 +26,7 @@ class Neo4jGraphStoreTest {
     static final NodeKey ENTERPRISE = new NodeKey("Enterprise", "uscc");
     static final NodeKey ADDRESS = new NodeKey("Address", "address");
     static final NodeKey PERSON = new NodeKey("Person", "person_id");
-    static final RelationshipSpec LOCATED_AT = RelationshipSpec.out("LOCATED_AT", ADDRESS, true);
+    static final RelationshipSpec LOCATED_AT = RelationshipSpec.toDerived("LOCATED_AT", ADDRESS);
 
     Neo4jGraphStore store;
 

@@ -27,8 +27,8 @@ public final class GraphMapping {
     public static final NodeKey PHONE = new NodeKey("Phone", "number");
     public static final NodeKey SEGMENT = new NodeKey("Segment", "code");
 
-    static final RelationshipSpec LOCATED_AT = RelationshipSpec.out("LOCATED_AT", ADDRESS, true);
-    static final RelationshipSpec HAS_PHONE = RelationshipSpec.out("HAS_PHONE", PHONE, true);
+    static final RelationshipSpec LOCATED_AT = RelationshipSpec.toDerived("LOCATED_AT", ADDRESS);
+    static final RelationshipSpec HAS_PHONE = RelationshipSpec.toDerived("HAS_PHONE", PHONE);
     static final RelationshipSpec IN_SEGMENT = RelationshipSpec.out("IN_SEGMENT", SEGMENT, true);
 
     /** The node shape a node file writes: its key and relationship specs. */
@@ -49,7 +49,7 @@ public final class GraphMapping {
         SHAPES.put(CanonicalFile.INSPECTORS, new NodeShape(INSPECTOR,
                 List.of(RelationshipSpec.out("IS_PERSON", PERSON, true))));
         SHAPES.put(CanonicalFile.INSPECTIONS, event("Inspection", RelationshipSpec.out("INSPECTED", ENTERPRISE, true),
-                new RelationshipSpec("CARRIED_OUT", false, INSPECTOR, true)));
+                RelationshipSpec.in("CARRIED_OUT", INSPECTOR, true)));
         SHAPES.put(CanonicalFile.SAMPLES, event("Sample", RelationshipSpec.out("SAMPLED_AT", ENTERPRISE, true),
                 RelationshipSpec.out("PRODUCED_BY", ENTERPRISE, true)));
         SHAPES.put(CanonicalFile.PENALTIES, event("Penalty", RelationshipSpec.out("IMPOSED_ON", ENTERPRISE, true)));

@@ -62,22 +62,14 @@ public final class CityGenerator {
             "tied_inspector");
 
     static {
+        // the columns are the contract's, as io.riskgraph.ingest.CanonicalFile declares them
         Map<String, List<String>> h = new LinkedHashMap<>();
-        h.put(ENTERPRISES, List.of("uscc", "name", "type", "status", "established", "registered_capital",
-                "paid_in_capital", "district", "address", "phone", "segments", "employees"));
-        h.put(PERSONS, List.of("person_id", "name", "id_number", "phone", "address"));
-        h.put(ROLES, List.of("person_id", "uscc", "role", "share", "since", "until"));
-        h.put(LINKS, List.of("from_uscc", "to_uscc", "kind", "share", "since", "until"));
-        h.put(INSPECTORS, List.of("inspector_id", "name", "unit", "district", "person_id"));
-        h.put(INSPECTIONS, List.of("inspection_id", "uscc", "date", "kind", "inspectors", "result", "issues",
-                "rectified", "code"));
-        h.put(SAMPLES, List.of("sample_id", "uscc", "producer_uscc", "date", "product", "category", "result",
-                "failed_items"));
-        h.put(PENALTIES, List.of("case_id", "uscc", "date", "kind", "amount", "violation", "leniency"));
-        h.put(COMPLAINTS, List.of("complaint_id", "uscc", "date", "channel", "category", "verified"));
-        h.put(COURT_RECORDS, List.of("record_id", "subject_id", "subject_type", "date", "kind", "role", "outcome",
-                "cause", "court_level", "amount", "status"));
-        h.put(ALERTS, List.of("alert_id", "uscc", "time", "kind", "source", "status", "disposed_at"));
+        for (String file : List.of(ENTERPRISES, PERSONS, ROLES, LINKS, INSPECTORS, INSPECTIONS, SAMPLES, PENALTIES,
+                COMPLAINTS, COURT_RECORDS, ALERTS)) {
+            String base = file.substring(0, file.length() - ".csv".length());
+            h.put(file, io.riskgraph.ingest.CanonicalFile.byBaseName(base).orElseThrow().fields().stream()
+                    .map(io.riskgraph.ingest.Field::name).toList());
+        }
         HEADERS = java.util.Collections.unmodifiableMap(h);
     }
 
