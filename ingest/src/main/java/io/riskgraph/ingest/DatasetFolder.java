@@ -20,6 +20,7 @@ public record DatasetFolder(Path dir, Map<CanonicalFile, Path> files, List<Strin
         try (Stream<Path> list = Files.list(dir)) {
             for (Path p : list.sorted().toList()) {
                 String name = p.getFileName().toString();
+                if (name.startsWith(".")) continue; // hidden files are not data
                 int dot = name.lastIndexOf('.');
                 String ext = dot < 0 ? "" : name.substring(dot + 1);
                 var file = dot < 0 ? java.util.Optional.<CanonicalFile>empty()

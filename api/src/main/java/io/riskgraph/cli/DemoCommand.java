@@ -1,0 +1,122 @@
+package io.riskgraph.cli;
+
+import io.riskgraph.cypher.QueryCatalogue;
+import io.riskgraph.cypher.ReadOnlyQueryRunner;
+import io.riskgraph.ingest.IngestSummary;
+import io.riskgraph.ingest.Ingestor;
+import io.riskgraph.ingest.generator.CityGenerator;
+import io.riskgraph.ingest.generator.GeneratorParams;
+import io.riskgraph.progress.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Generate a synthetic city, load it into the store, run every analysis, and show what to do next.",
+                "A city generated earlier with the same size and seed is reused."})
+final class DemoCommand implements Callable<Integer> {
+    /** Written beside a generated city so that a later demo can tell whether it may reuse it. */
+    static final String MARKER = ".generated-with";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--enterprises", paramLabel = "N", defaultValue = "" + GeneratorParams.DEFAULT_ENTERPRISES,
+            description = "Size of the city (default: ${DEFAULT-VALUE}).")
+    int enterprises;
+
+    @Option(names = "--seed", defaultValue = "" + GeneratorParams.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--city", paramLabel = "DIR", defaultValue = "riskgraph-demo-city",
+            description = "Where the generated city goes (default: ${DEFAULT-VALUE}).")
+    Path city;
+
+    @Option(names = "--force", description = "Replace a different city already in --city.")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        GeneratorParams params = GeneratorParams.of(enterprises, seed);
+        String marker = "enterprises=" + enterprises + " seed=" + seed + "\n";
+        Path markerFile = city.resolve(MARKER);
+        boolean reuse = Files.exists(markerFile) && Files.readString(markerFile).equals(marker);
+
+        out.println("1/3  City: " + enterprises + " enterprises, seed " + seed);
+        if (reuse) {
+            out.println("     reusing the city already generated in " + city.toAbsolutePath().normalize());
+        } else {
+            GeneratorParams.checkOutputDir(city, force);
+            var generated = new CityGenerator(params).generate(city, force, new ConsoleProgress(System.err),
+                    Cancellation.NEVER);
+            Files.writeString(markerFile, marker);
+            GenerateCommand.print(out, generated);
+        }
+
+        out.println("2/3  Loading it into " + storeOptions.describe());
+        Path rejects = storeOptions.besideStore("rejects.csv");
+        try (StoreOptions.OpenStore open = storeOptions.open()) {
+            IngestSummary loaded = new Ingestor(open.store(), open.ids(), Ingestor.Options.DEFAULT)
+                    .ingest(city, rejects, new ConsoleProgress(System.err));
+            IngestCommand.print(out, loaded, rejects);
+
+            out.println("3/3  Analyses");
+            highlights(out, open);
+        }
+        nextSteps(out);
+        return Main.OK;
+    }
+
+    /** What the named queries find in the city: the clues an analyst would start from. */
+    private void highlights(PrintWriter out, StoreOptions.OpenStore open) {
+        QueryCatalogue catalogue = new QueryCatalogue();
+        ReadOnlyQueryRunner runner = new ReadOnlyQueryRunner(open.connection().driver());
+        Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
+        runs.put("shell-clusters", Map.of("since", GeneratorParams.DEFAULT_WINDOW_END.minusYears(2).toString(),
+                "min_firms", 3L, "max_paid_in", 10_000L));
+        runs.put("dishonest-representatives", Map.of());
+        runs.put("supplier-failures", Map.of("min_sites", 2L));
+        runs.put("people-behind-failing-firms", Map.of("min_firms", 3L));
+        runs.put("new-firm-at-revoked-address", Map.of());
+        runs.put("inspector-ties", Map.of());
+        for (Map.Entry<String, Map<String, Object>> run : runs.entrySet()) {
+            var q = catalogue.get(run.getKey());
+            var result = runner.run(q.cypher(), run.getValue(), ReadOnlyQueryRunner.Limits.DEFAULT);
+            out.printf("     %-30s %,8d%s  %s%n", run.getKey(), result.rows().size(), result.truncated() ? "+" : " ",
+                    firstSentence(q.description()));
+        }
+    }
+
+    private static String firstSentence(String text) {
+        int dot = text.indexOf(". ");
+        return dot < 0 ? text : text.substring(0, dot + 1);
+    }
+
+    private void nextSteps(PrintWriter out) {
+        String store = storeOptions.uri != null ? " --uri " + storeOptions.uri
+                : storeOptions.store.toString().equals(StoreOptions.STORE_DEFAULT) ? "" : " --store " + storeOptions.store;
+        out.println();
+        out.println("Next:");
+        out.println("  ./riskgraph stats" + store + "                       what is in the graph");
+        out.println("  ./riskgraph queries                          the named analyst queries");
+        out.println("  ./riskgraph query --named shell-clusters --param since='\"2024-07-01\"' --param min_firms=3 "
+                + "--param max_paid_in=10000" + store);
+        out.println("  ./riskgraph query 'MATCH (e:Enterprise)<-[:SAMPLED_AT]-(s:Sample {result: \"FAIL\"}) "
+                + "RETURN e.name, count(s) AS failures ORDER BY failures DESC LIMIT 10'" + store);
+        out.println("  Ground truth for back-testing: " + city.resolve(CityGenerator.TRUTH));
+    }
+}
