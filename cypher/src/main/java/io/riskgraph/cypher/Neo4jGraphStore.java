@@ -358,6 +358,31 @@ public final class Neo4jGraphStore implements GraphStore {
     }
 
     @Override
+    public void streamNodeProperty(String label, String property, PropertySink sink, int batchSize) {
+        requireIdentifier("label", label);
+        requireIdentifier("property", property);
+        long[] ids = new long[batchSize];
+        Object[] values = new Object[batchSize];
+        try (Session session = readSession()) {
+            Result result = session.run("MATCH (n:" + label + ") WHERE n." + property + " IS NOT NULL RETURN id(n), n."
+                    + property);
+            int count = 0;
+            while (result.hasNext()) {
+                Record r = result.next();
+                ids[count] = r.get(0).asLong();
+                values[count] = r.get(1).asObject();
+                if (++count == batchSize) {
+                    sink.values(ids, values, count);
+                    count = 0;
+                }
+            }
+            if (count > 0) sink.values(ids, values, count);
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("streaming " + label + "." + property + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<GraphNode> node(NodeKey node, Object key) {
         try (Session session = readSession()) {
             return session.executeRead(tx -> {

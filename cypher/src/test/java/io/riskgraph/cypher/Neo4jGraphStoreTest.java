@@ -149,6 +149,17 @@ class Neo4jGraphStoreTest {
     }
 
     @Test
+    void streamsOnePropertyOfTheNodesThatHaveIt() {
+        store.upsert(new UpsertBatch(ENTERPRISE, List.of(), List.of(new Row("E1", Map.of("status", "ACTIVE"), null),
+                new Row("E2", Map.of("status", "REVOKED"), null), new Row("E3", Map.of(), null))));
+        Map<Long, Object> seen = new HashMap<>();
+        store.streamNodeProperty("Enterprise", "status", (ids, values, count) -> {
+            for (int i = 0; i < count; i++) seen.put(ids[i], values[i]);
+        }, 1);
+        assertThat(seen.values()).containsExactlyInAnyOrder("ACTIVE", "REVOKED");
+    }
+
+    @Test
     void identifiersInQueryTextAreRestricted() {
         assertThatThrownBy(() -> new NodeKey("Enterprise) DETACH DELETE (x", "uscc"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an identifier");

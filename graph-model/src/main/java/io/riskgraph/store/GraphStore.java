@@ -28,6 +28,18 @@ public interface GraphStore extends AutoCloseable {
      */
     void streamRelationships(List<String> types, String weightProperty, ProjectionSink sink, int batchSize);
 
+    /**
+     * Streams one property of the nodes with {@code label} that have it, as (store id, value) in batches; the
+     * arrays are reused between calls.
+     */
+    void streamNodeProperty(String label, String property, PropertySink sink, int batchSize);
+
+    /** Receives (store id, value) pairs in batches. */
+    @FunctionalInterface
+    interface PropertySink {
+        void values(long[] ids, Object[] values, int count);
+    }
+
     /** Writes one property on nodes addressed by store id; values[i] goes to ids[i]. */
     WriteCounts writeNodeProperty(String property, long[] ids, Object[] values);
 
