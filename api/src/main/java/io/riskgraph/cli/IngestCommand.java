@@ -54,6 +54,15 @@ final class IngestCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** The sum of the heap pools' peaks since the JVM started. */
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak;
+    }
+
     static void print(PrintWriter out, IngestSummary s, Path rejectsFile) {
         out.printf("%-24s %10s %10s %10s %10s %10s%n", "file", "read", "written", "rejected", "warned", "rows/s");
         for (IngestSummary.FileSummary f : s.files()) {
@@ -64,6 +73,8 @@ final class IngestCommand implements Callable<Integer> {
         out.printf("%,d nodes and %,d relationships created, %,d relationships removed, in %.1f s (%,.0f rows/s)%n",
                 s.changes().nodesCreated(), s.changes().relationshipsCreated(), s.changes().relationshipsDeleted(),
                 s.elapsed().toMillis() / 1000.0, s.rowsPerSecond());
+        out.printf("Peak heap %,d MB (the embedded database's page cache is off-heap and not included)%n",
+                peakHeapBytes() >> 20);
         if (!s.ignored().isEmpty()) out.println("Ignored (not canonical files): " + String.join(", ", s.ignored()));
         if (s.rejected() + s.warned() > 0) {
             out.println("Rejected rows and warnings, with line, field and reason: " + rejectsFile.toAbsolutePath());
