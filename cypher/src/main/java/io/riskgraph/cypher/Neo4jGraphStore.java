@@ -50,6 +50,8 @@ public final class Neo4jGraphStore implements GraphStore {
 
     private final Driver driver;
     private final Map<String, String> upsertQueries = new ConcurrentHashMap<>();
+    /** Labels that had no node when this store first wrote them: new keys need no lookup until a duplicate shows. */
+    private final Map<String, Boolean> optimisticLabels = new ConcurrentHashMap<>();
 
     public Neo4jGraphStore(Driver driver) {
         this.driver = driver;
@@ -61,8 +63,10 @@ public final class Neo4jGraphStore implements GraphStore {
 
     /**
      * Rows whose key is not yet in the store take a create path (no replaced relationships to look for, no
-     * relationship to merge); the rest are merged. A key that appears between the lookup and the create (another
-     * writer) fails the create on its uniqueness constraint, and the whole batch is then merged instead.
+     * relationship to merge); the rest are merged. While a label that was empty at its first write has shown no
+     * duplicate, its keys are not looked up at all. A key that exists after all (another writer, a repeated key)
+     * fails the create on its uniqueness constraint; the whole batch is then merged instead, and that label's keys
+     * are looked up from then on.
      */
     @Override
     public WriteCounts upsert(UpsertBatch batch) {
@@ -86,11 +90,14 @@ public final class Neo4jGraphStore implements GraphStore {
         String lookup = "UNWIND $keys AS k MATCH (n:" + batch.node().label() + " {" + batch.node().property()
                 + ": k}) RETURN k";
         try (Session session = driver.session()) {
+            boolean optimistic = optimisticLabels.computeIfAbsent(batch.node().label(), label -> isEmpty(session, label));
             return session.executeWrite(tx -> {
-                List<Object> keys = new ArrayList<>(rows.size());
-                for (Map<String, Object> r : rows) keys.add(r.get("key"));
                 java.util.Set<Object> existing = new java.util.HashSet<>();
-                tx.run(lookup, Map.of("keys", keys)).forEachRemaining(rec -> existing.add(rec.get(0).asObject()));
+                if (!optimistic) {
+                    List<Object> keys = new ArrayList<>(rows.size());
+                    for (Map<String, Object> r : rows) keys.add(r.get("key"));
+                    tx.run(lookup, Map.of("keys", keys)).forEachRemaining(rec -> existing.add(rec.get(0).asObject()));
+                }
                 List<Map<String, Object>> fresh = new ArrayList<>(rows.size() - existing.size());
                 List<Map<String, Object>> known = new ArrayList<>(existing.size());
                 java.util.Set<Object> seen = new java.util.HashSet<>();
@@ -108,10 +115,15 @@ public final class Neo4jGraphStore implements GraphStore {
             if (!String.valueOf(e.code()).contains("ConstraintValidationFailed")) {
                 throw new GraphStoreException("write failed: " + e.getMessage(), e);
             }
+            optimisticLabels.put(batch.node().label(), false);
             return write(merge, Map.of("rows", rows));
         } catch (Neo4jException e) {
             throw new GraphStoreException("write failed: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isEmpty(Session session, String label) {
+        return session.executeRead(tx -> tx.run("MATCH (n:" + label + ") RETURN count(n) = 0").single().get(0).asBoolean());
     }
 
     private static WriteCounts counters(org.neo4j.driver.summary.ResultSummary summary) {
