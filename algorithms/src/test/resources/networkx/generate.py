@@ -69,6 +69,18 @@ def main():
     write_values("undirected80", "betweenness", nx.betweenness_centrality(g3, normalized=False))
     write_values("undirected80", "pagerank_d70", nx.pagerank(g3, alpha=0.70, tol=TOL, max_iter=MAX_ITER, weight=None))
 
+    # four planted groups of 25: dense inside, sparse between; Louvain should find them
+    g4 = nx.planted_partition_graph(4, 25, 0.4, 0.02, seed=4)
+    for u, v in g4.edges():
+        g4[u][v]["weight"] = 1.0
+    write_edges("planted100", g4, False)
+    best = max((nx.community.louvain_communities(g4, seed=s) for s in range(5)),
+               key=lambda c: nx.community.modularity(g4, c))
+    planted = [set(range(25 * i, 25 * i + 25)) for i in range(4)]
+    with open("planted100.modularity.txt", "w") as f:
+        f.write("louvain %r\n" % nx.community.modularity(g4, best))
+        f.write("planted %r\n" % nx.community.modularity(g4, planted))
+
     with open("networkx-version.txt", "w") as f:
         f.write("networkx %s\n" % nx.__version__)
 
