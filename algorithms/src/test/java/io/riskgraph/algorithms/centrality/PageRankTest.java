@@ -76,6 +76,28 @@ class PageRankTest {
         for (int v = 0; v < n; v++) assertThat(actual[v]).as("node %d", v).isCloseTo(expected.get(v), within(1e-9));
     }
 
+    /** The tiled sweep (used from TILING_MIN_NODES on) against the pull sweep, forced on graphs of both sizes. */
+    @ParameterizedTest(name = "n={0} m={1} weighted={2} orientation={3} threads={4}")
+    @CsvSource({
+            "1000,   5000,   false, NATURAL,    1",
+            "150000, 600000, false, NATURAL,    2",
+            "140000, 500000, true,  UNDIRECTED, 2",
+            "70000,  300000, true,  REVERSE,    1",
+    })
+    void tiledSweepEqualsPullSweep(int n, int m, boolean weighted, Orientation o, int threads) {
+        CompactGraph g = TestGraphs.random(n, m, true, weighted, n).graph(o);
+        PageRankConfig cfg = PageRankConfig.DEFAULT.withWeighted(weighted).withConcurrency(threads).withTolerance(1e-10)
+                .withMaxIterations(200);
+        double[] pull = new PageRank(g, cfg).tiled(false).scores();
+        double[] tiled = new PageRank(g, cfg).tiled(true).scores();
+        for (int v = 0; v < n; v++) assertThat(tiled[v]).as("node %d", v).isCloseTo(pull[v], within(1e-12));
+        double[] seeded = PageRank.personalized(g, cfg, new int[] {0, n - 1}, new double[] {1, 3}, ProgressListener.NONE,
+                Cancellation.NEVER).tiled(true).scores();
+        double[] seededPull = PageRank.personalized(g, cfg, new int[] {0, n - 1}, new double[] {1, 3},
+                ProgressListener.NONE, Cancellation.NEVER).tiled(false).scores();
+        for (int v = 0; v < n; v += 97) assertThat(seeded[v]).isCloseTo(seededPull[v], within(1e-12));
+    }
+
     @Test
     void equalsJGraphTOnRandomUndirectedGraph() {
         EdgeList edges = TestGraphs.random(400, 1200, false, false, 9);
