@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 /**
  * Benchmark harness (a main class, not JMH: JMH is not in the offline repository of this machine). Each
  * measurement runs a warm-up and then several timed runs and prints the median. Arguments: one or more of
- * {@code pagerank wcc louvain jgrapht memory projection all}, and {@code nodes=N rels=M runs=R storeRels=K}.
+ * {@code pagerank wcc louvain jgrapht lpa memory projection all}, and {@code nodes=N rels=M runs=R storeRels=K}.
  */
 public final class AlgorithmBench {
     private static int nodes = 3_000_000;
@@ -51,7 +51,7 @@ public final class AlgorithmBench {
             else if (a.startsWith("storeRels=")) storeRels = Integer.parseInt(a.substring(10));
             else what.add(a);
         }
-        if (what.isEmpty() || what.contains("all")) what = List.of("memory", "pagerank", "wcc", "louvain", "jgrapht", "projection");
+        if (what.isEmpty() || what.contains("all")) what = List.of("memory", "pagerank", "wcc", "louvain", "jgrapht", "lpa", "projection");
         System.out.printf(Locale.ROOT, "# java %s, %d cores, max heap %d MiB; graph %,d nodes / %,d relationships, %d runs%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 nodes, rels, runs);
@@ -79,6 +79,7 @@ public final class AlgorithmBench {
             });
         }
         if (what.contains("jgrapht")) jgrapht(edges);
+        if (what.contains("lpa")) labelPropagation(edges);
         if (what.contains("projection")) projection();
     }
 
@@ -131,7 +132,12 @@ public final class AlgorithmBench {
         });
         median("wcc, jgrapht ConnectivityInspector on SparseIntDirectedGraph", Math.min(runs, 3),
                 () -> new ConnectivityInspector<>(dg).connectedSets().size());
-        t = System.nanoTime();
+    }
+
+    static void labelPropagation(int[][] e) {
+        List<Pair<Integer, Integer>> list = new ArrayList<>(e[0].length);
+        for (int i = 0; i < e[0].length; i++) list.add(Pair.of(e[0][i], e[1][i]));
+        long t = System.nanoTime();
         SparseIntUndirectedGraph ug = new SparseIntUndirectedGraph(nodes, list);
         System.out.printf(Locale.ROOT, "jgrapht SparseIntUndirectedGraph build: %d ms%n", (System.nanoTime() - t) / 1_000_000);
         list = null;
