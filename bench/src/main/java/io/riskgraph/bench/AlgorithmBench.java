@@ -67,6 +67,16 @@ public final class AlgorithmBench {
                 });
             }
         }
+        if (what.contains("pagerank")) {
+            // the same call with 1 iteration: setup (tiles) plus one sweep, to separate per-iteration cost
+            for (int threads : new int[] {1, 2}) {
+                PageRankConfig one = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(1).withConcurrency(threads);
+                median("pagerank 1 iteration (setup + 1 sweep), riskgraph, " + threads + " thread(s)", () -> {
+                    new PageRank(directed, one).scores();
+                    return null;
+                });
+            }
+        }
         if (what.contains("wcc")) median("wcc, riskgraph", () -> new WeaklyConnectedComponents(directed).componentCount());
         CompactGraph undirected = null;
         if (what.contains("louvain")) {
