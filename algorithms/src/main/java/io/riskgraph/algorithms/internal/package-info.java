@@ -1,0 +1,2 @@
+/** Helpers shared by the algorithms; not an API. */
+package io.riskgraph.algorithms.internal;

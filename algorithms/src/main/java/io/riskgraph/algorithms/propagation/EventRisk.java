@@ -1,0 +1,134 @@
+package io.riskgraph.algorithms.propagation;
+
+import io.riskgraph.algorithms.projection.CompactGraph;
+import io.riskgraph.algorithms.projection.NodeAttributes;
+import io.riskgraph.progress.Cancellation;
+import io.riskgraph.store.GraphStore;
+import io.riskgraph.store.ProjectionSink;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Own risk per projected node, from the event nodes in the store: which events count is decided on their
+ * properties (read through {@link NodeAttributes}), and the event's relationship says whom it concerns.
+ * Without attributes ({@link NodeAttributes#NONE}) only events that count whatever their properties
+ * (penalties) are seen; {@link Counts} says how many of each kind were.
+ */
+public final class EventRisk {
+    /** The event kinds, each with how it is recognised and whom it concerns. */
+    public enum Kind {
+        FAILED_SAMPLE("Sample", List.of("SAMPLED_AT", "PRODUCED_BY"),
+                List.of(new Condition("result", v -> "FAIL".equalsIgnoreCase(String.valueOf(v)), false))),
+        PENALTY("Penalty", List.of("IMPOSED_ON"), List.of()),
+        DISHONEST_EXECUTEE("CourtRecord", List.of("CONCERNS"), List.of(
+                new Condition("kind", v -> "DISHONEST_EXECUTEE".equalsIgnoreCase(String.valueOf(v)), false),
+                new Condition("status", v -> !"CLEARED".equalsIgnoreCase(String.valueOf(v)), true))),
+        VERIFIED_COMPLAINT("Complaint", List.of("COMPLAINS_ABOUT"),
+                List.of(new Condition("verified", v -> Boolean.TRUE.equals(v)
+                        || "true".equalsIgnoreCase(String.valueOf(v)), false))),
+        OPEN_ALERT("Alert", List.of("RAISED_AT"),
+                List.of(new Condition("status", v -> "OPEN".equalsIgnoreCase(String.valueOf(v)), false)));
+
+        final String label;
+        final List<String> types;
+        final List<Condition> conditions;
+
+        Kind(String label, List<String> types, List<Condition> conditions) {
+            this.label = label;
+            this.types = types;
+            this.conditions = conditions;
+        }
+
+        double weight(EventRiskWeights w) {
+            return switch (this) {
+                case FAILED_SAMPLE -> w.failedSample();
+                case PENALTY -> w.penalty();
+                case DISHONEST_EXECUTEE -> w.dishonestExecutee();
+                case VERIFIED_COMPLAINT -> w.verifiedComplaint();
+                case OPEN_ALERT -> w.openAlert();
+            };
+        }
+
+        public String label() { return label; }
+    }
+
+    /** A property test; {@code acceptMissing} says whether an event without the property passes. */
+    record Condition(String property, Predicate<Object> test, boolean acceptMissing) {}
+
+    /** Own risk per node, and per kind the events that qualified and the links that reached a projected node. */
+    public record Counts(double[] own, Map<Kind, Long> qualifiedEvents, Map<Kind, Long> linksCounted) {}
+
+    private EventRisk() {}
+
+    public static Counts compute(GraphStore store, NodeAttributes attributes, CompactGraph graph,
+                                 EventRiskWeights weights, Cancellation cancellation) {
+        double[] own = new double[graph.nodeCount()];
+        Map<Kind, Long> qualified = new LinkedHashMap<>();
+        Map<Kind, Long> linked = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            cancellation.throwIfCancelled();
+            double w = kind.weight(weights);
+            long[] events = qualifying(store, attributes, kind);
+            qualified.put(kind, (long) events.length);
+            if (events.length == 0 || w == 0) {
+                linked.put(kind, 0L);
+                continue;
+            }
+            long[] count = new long[1];
+            store.streamRelationships(kind.types, null, new ProjectionSink() {
+                @Override
+                public void relationships(long[] start, long[] end, int[] typeIndex, double[] weight, int n) {
+                    for (int i = 0; i < n; i++) {
+                        if (Arrays.binarySearch(events, start[i]) < 0) continue;
+                        int v = graph.indexOf(end[i]);
+                        if (v < 0) continue;
+                        own[v] += w;
+                        count[0]++;
+                    }
+                }
+            }, 10_000);
+            linked.put(kind, count[0]);
+        }
+        return new Counts(own, qualified, linked);
+    }
+
+    /** Sorted store ids of the events of a kind that pass its conditions. */
+    static long[] qualifying(GraphStore store, NodeAttributes attributes, Kind kind) {
+        long[][] ids = {new long[1024]};
+        int[] size = {0};
+        store.streamNodes(List.of(kind.label), new ProjectionSink() {
+            @Override
+            public void nodes(long[] batch, int[] labelIndex, int count) {
+                if (size[0] + count > ids[0].length) ids[0] = Arrays.copyOf(ids[0], Math.max(size[0] + count, ids[0].length * 2));
+                System.arraycopy(batch, 0, ids[0], size[0], count);
+                size[0] += count;
+            }
+        }, 10_000);
+        long[] all = Arrays.copyOf(ids[0], size[0]);
+        Arrays.sort(all);
+        boolean[] keep = new boolean[all.length];
+        Arrays.fill(keep, true);
+        for (Condition c : kind.conditions) {
+            byte[] seen = new byte[all.length]; // 0 = no value, 1 = passes, 2 = fails
+            attributes.stream(kind.label, c.property(), (batch, values, count) -> {
+                for (int i = 0; i < count; i++) {
+                    int at = Arrays.binarySearch(all, batch[i]);
+                    if (at >= 0 && values[i] != null) seen[at] = c.test().test(normal(values[i])) ? (byte) 1 : 2;
+                }
+            });
+            for (int i = 0; i < all.length; i++) keep[i] &= seen[i] == 1 || (seen[i] == 0 && c.acceptMissing());
+        }
+        int k = 0;
+        for (int i = 0; i < all.length; i++) if (keep[i]) all[k++] = all[i];
+        return Arrays.copyOf(all, k);
+    }
+
+    private static Object normal(Object v) {
+        return v instanceof String s ? s.trim().toUpperCase(Locale.ROOT) : v;
+    }
+}

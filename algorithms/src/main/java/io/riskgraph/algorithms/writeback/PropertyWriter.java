@@ -1,0 +1,64 @@
+package io.riskgraph.algorithms.writeback;
+
+import io.riskgraph.algorithms.projection.CompactGraph;
+import io.riskgraph.progress.Cancellation;
+import io.riskgraph.progress.ProgressListener;
+import io.riskgraph.store.GraphStore;
+import io.riskgraph.store.WriteCounts;
+
+import java.util.Arrays;
+
+/** Writes per-node results back as node properties, in batches, addressed by store id. */
+public final class PropertyWriter {
+    public static final int BATCH_SIZE_DEFAULT = 10_000;
+
+    private final GraphStore store;
+    private final int batchSize;
+
+    public PropertyWriter(GraphStore store) {
+        this(store, BATCH_SIZE_DEFAULT);
+    }
+
+    public PropertyWriter(GraphStore store, int batchSize) {
+        if (store == null) throw new IllegalArgumentException("store is required");
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        this.store = store;
+        this.batchSize = batchSize;
+    }
+
+    public WriteCounts write(CompactGraph graph, String property, double[] values, ProgressListener progress,
+                             Cancellation cancellation) {
+        return write(graph, property, values.length, i -> values[i], progress, cancellation);
+    }
+
+    public WriteCounts write(CompactGraph graph, String property, int[] values, ProgressListener progress,
+                             Cancellation cancellation) {
+        return write(graph, property, values.length, i -> (long) values[i], progress, cancellation);
+    }
+
+    /** Values as the store should hold them (Double or Long), by node index. */
+    public WriteCounts write(CompactGraph graph, String property, int count, java.util.function.IntFunction<Object> value,
+                             ProgressListener progress, Cancellation cancellation) {
+        if (count != graph.nodeCount()) {
+            throw new IllegalArgumentException(count + " values for " + graph.nodeCount() + " nodes");
+        }
+        String task = "write " + property;
+        progress.start(task, count);
+        WriteCounts total = WriteCounts.NONE;
+        long[] ids = new long[Math.min(batchSize, Math.max(1, count))];
+        Object[] values = new Object[ids.length];
+        for (int from = 0; from < count; from += batchSize) {
+            cancellation.throwIfCancelled();
+            int n = Math.min(batchSize, count - from);
+            for (int i = 0; i < n; i++) {
+                ids[i] = graph.storeId(from + i);
+                values[i] = value.apply(from + i);
+            }
+            total = total.plus(n == ids.length ? store.writeNodeProperty(property, ids, values)
+                    : store.writeNodeProperty(property, Arrays.copyOf(ids, n), Arrays.copyOf(values, n)));
+            progress.advance(n);
+        }
+        progress.finish(task);
+        return total;
+    }
+}

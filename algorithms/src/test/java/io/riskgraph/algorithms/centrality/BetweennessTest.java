@@ -1,0 +1,68 @@
+package io.riskgraph.algorithms.centrality;
+
+import io.riskgraph.algorithms.TestGraphs;
+import io.riskgraph.algorithms.TestGraphs.EdgeList;
+import io.riskgraph.algorithms.projection.CompactGraph;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.scoring.BetweennessCentrality;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class BetweennessTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"directed60", "undirected80"})
+    void exactEqualsNetworkX(String name) {
+        EdgeList edges = TestGraphs.networkx(name);
+        double[] expected = TestGraphs.networkxValues(name, "betweenness", edges.nodes());
+        Betweenness.Result r = new Betweenness(edges.graph(), BetweennessConfig.DEFAULT).result();
+        assertThat(r.exact()).isTrue();
+        for (int v = 0; v < expected.length; v++) assertThat(r.scores()[v]).as("node %d", v).isCloseTo(expected[v], within(1e-9));
+    }
+
+    @Test
+    void exactEqualsJGraphTOnRandomDirectedGraph() {
+        EdgeList edges = TestGraphs.random(300, 1200, true, false, 11);
+        Graph<Integer, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+        for (int v = 0; v < 300; v++) g.addVertex(v);
+        for (int i = 0; i < edges.from().length; i++) g.addEdge(edges.from()[i], edges.to()[i]);
+        Map<Integer, Double> expected = new BetweennessCentrality<>(g).getScores();
+        double[] actual = new Betweenness(edges.graph(), BetweennessConfig.DEFAULT).scores();
+        for (int v = 0; v < 300; v++) assertThat(actual[v]).isCloseTo(expected.get(v), within(1e-7));
+    }
+
+    /** A path 0-1-2-3-4: the middle node lies on 2*2 = 4 pairs, its neighbours on 3 each, the ends on none. */
+    @Test
+    void pathByHand() {
+        CompactGraph g = TestGraphs.parse(5, false, "0 1, 1 2, 2 3, 3 4").graph();
+        assertThat(new Betweenness(g, BetweennessConfig.DEFAULT).scores()).containsExactly(0, 3, 4, 3, 0);
+    }
+
+    @Test
+    void sampledStaysWithinItsStatedBound() {
+        EdgeList edges = TestGraphs.random(2000, 8000, false, false, 3);
+        double[] exact = new Betweenness(edges.graph(), BetweennessConfig.DEFAULT).scores();
+        Betweenness.Result sampled = new Betweenness(edges.graph(),
+                BetweennessConfig.DEFAULT.withExactNodeLimit(100).withSamples(400)).result();
+        assertThat(sampled.exact()).isFalse();
+        assertThat(sampled.errorBound()).isPositive();
+        int outside = 0;
+        for (int v = 0; v < exact.length; v++) if (Math.abs(sampled.scores()[v] - exact[v]) > sampled.errorBound()) outside++;
+        // the bound holds per node with 95 % probability; Hoeffding is loose, so in practice none fall outside
+        assertThat(outside).isLessThanOrEqualTo(exact.length / 20);
+        double totalExact = 0, totalSampled = 0;
+        for (int v = 0; v < exact.length; v++) {
+            totalExact += exact[v];
+            totalSampled += sampled.scores()[v];
+        }
+        assertThat(totalSampled / totalExact).isCloseTo(1.0, within(0.1));
+    }
+}

@@ -1,0 +1,218 @@
+package io.riskgraph.bench;
+
+import io.riskgraph.algorithms.centrality.PageRank;
+import io.riskgraph.algorithms.centrality.PageRankConfig;
+import io.riskgraph.algorithms.community.Louvain;
+import io.riskgraph.algorithms.community.LouvainConfig;
+import io.riskgraph.algorithms.community.WeaklyConnectedComponents;
+import io.riskgraph.algorithms.projection.CompactGraph;
+import io.riskgraph.algorithms.projection.GraphBuilder;
+import io.riskgraph.algorithms.projection.Orientation;
+import io.riskgraph.algorithms.projection.ProjectionSpec;
+import io.riskgraph.algorithms.projection.Projector;
+import io.riskgraph.cypher.Neo4jConnection;
+import io.riskgraph.cypher.Neo4jGraphStore;
+import io.riskgraph.progress.Cancellation;
+import io.riskgraph.progress.ProgressListener;
+import org.jgrapht.alg.clustering.LabelPropagationClustering;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.alg.util.Pair;
+import org.jgrapht.opt.graph.sparse.SparseIntDirectedGraph;
+import org.jgrapht.opt.graph.sparse.SparseIntUndirectedGraph;
+import org.neo4j.driver.Session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Benchmark harness (a main class, not JMH: JMH is not in the offline repository of this machine). Each
+ * measurement runs a warm-up and then several timed runs and prints the median. Arguments: one or more of
+ * {@code pagerank wcc louvain jgrapht lpa memory projection all}, and {@code nodes=N rels=M runs=R storeRels=K}.
+ */
+public final class AlgorithmBench {
+    private static int nodes = 3_000_000;
+    private static int rels = 20_000_000;
+    private static int runs = 5;
+    private static int storeRels = 2_000_000;
+
+    public static void main(String[] args) throws Exception {
+        List<String> what = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("nodes=")) nodes = Integer.parseInt(a.substring(6));
+            else if (a.startsWith("rels=")) rels = Integer.parseInt(a.substring(5));
+            else if (a.startsWith("runs=")) runs = Integer.parseInt(a.substring(5));
+            else if (a.startsWith("storeRels=")) storeRels = Integer.parseInt(a.substring(10));
+            else what.add(a);
+        }
+        if (what.isEmpty() || what.contains("all")) what = List.of("memory", "pagerank", "wcc", "louvain", "jgrapht", "lpa", "projection");
+        System.out.printf(Locale.ROOT, "# java %s, %d cores, max heap %d MiB; graph %,d nodes / %,d relationships, %d runs%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                nodes, rels, runs);
+        int[][] edges = edges(nodes, rels, 7);
+        if (what.contains("memory")) memory(edges);
+        CompactGraph directed = build(edges, Orientation.NATURAL);
+        if (what.contains("pagerank")) {
+            for (int threads : new int[] {1, 2}) {
+                PageRankConfig cfg = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(20).withConcurrency(threads);
+                median("pagerank 20 iterations, riskgraph, " + threads + " thread(s)", () -> {
+                    new PageRank(directed, cfg).scores();
+                    return null;
+                });
+            }
+        }
+        if (what.contains("pagerank")) {
+            // the same call with 1 iteration: setup (tiles) plus one sweep, to separate per-iteration cost
+            for (int threads : new int[] {1, 2}) {
+                PageRankConfig one = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(1).withConcurrency(threads);
+                median("pagerank 1 iteration (setup + 1 sweep), riskgraph, " + threads + " thread(s)", () -> {
+                    new PageRank(directed, one).scores();
+                    return null;
+                });
+            }
+        }
+        if (what.contains("wcc")) median("wcc, riskgraph", () -> new WeaklyConnectedComponents(directed).componentCount());
+        CompactGraph undirected = null;
+        if (what.contains("louvain")) {
+            undirected = build(edges, Orientation.UNDIRECTED);
+            CompactGraph u = undirected;
+            int louvainRuns = Math.max(1, Math.min(runs, 3));
+            median("louvain, riskgraph", louvainRuns, () -> {
+                Louvain.Result r = new Louvain(u, LouvainConfig.DEFAULT).result();
+                return String.format(Locale.ROOT, "%d communities, modularity %.4f", r.communityCount(), r.modularity());
+            });
+        }
+        if (what.contains("jgrapht")) jgrapht(edges);
+        if (what.contains("lpa")) labelPropagation(edges);
+        if (what.contains("projection")) projection();
+    }
+
+    /** Random directed graph with a skewed in-degree (a few hubs, like formation-agent addresses). */
+    static int[][] edges(int n, int m, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] from = new int[m];
+        int[] to = new int[m];
+        for (int i = 0; i < m; i++) {
+            from[i] = r.nextInt(n);
+            double u = r.nextDouble();
+            to[i] = (int) (n * u * u * u) % n; // cube: low ids attract most links
+        }
+        return new int[][] {from, to};
+    }
+
+    static CompactGraph build(int[][] e, Orientation o) {
+        GraphBuilder b = GraphBuilder.simple(o, false).nodes(nodes);
+        b.expectRelationships(e[0].length);
+        for (int i = 0; i < e[0].length; i++) b.addRelationship(e[0][i], e[1][i], 0, 1.0);
+        return b.build();
+    }
+
+    static void memory(int[][] e) {
+        for (Orientation o : new Orientation[] {Orientation.NATURAL, Orientation.UNDIRECTED}) {
+            long before = usedAfterGc();
+            long t = System.nanoTime();
+            CompactGraph g = build(e, o);
+            long ms = (System.nanoTime() - t) / 1_000_000;
+            long after = usedAfterGc();
+            System.out.printf(Locale.ROOT, "memory %s: build %d ms; heap held %.1f MiB = %.1f bytes/relationship "
+                            + "(arrays: %.1f bytes/relationship); estimate before load (peak) %.1f bytes/relationship%n",
+                    o, ms, (after - before) / 1048576.0, (after - before) / (double) rels,
+                    g.heapBytes() / (double) rels,
+                    io.riskgraph.algorithms.projection.MemoryEstimate.of(nodes, rels, o, false).bytesPerRelationship());
+            if (g.nodeCount() < 0) System.out.println(g);
+        }
+    }
+
+    static void jgrapht(int[][] e) {
+        List<Pair<Integer, Integer>> list = new ArrayList<>(e[0].length);
+        for (int i = 0; i < e[0].length; i++) list.add(Pair.of(e[0][i], e[1][i]));
+        long t = System.nanoTime();
+        SparseIntDirectedGraph dg = new SparseIntDirectedGraph(nodes, list);
+        System.out.printf(Locale.ROOT, "jgrapht SparseIntDirectedGraph build: %d ms%n", (System.nanoTime() - t) / 1_000_000);
+        median("pagerank 20 iterations, jgrapht 1.5.3 on SparseIntDirectedGraph", Math.min(runs, 3), () -> {
+            // JGraphT wants a positive tolerance; this one is never met, so it runs all 20 iterations
+            new org.jgrapht.alg.scoring.PageRank<>(dg, 0.85, 20, Double.MIN_VALUE).getScores();
+            return null;
+        });
+        median("wcc, jgrapht ConnectivityInspector on SparseIntDirectedGraph", Math.min(runs, 3),
+                () -> new ConnectivityInspector<>(dg).connectedSets().size());
+    }
+
+    static void labelPropagation(int[][] e) {
+        List<Pair<Integer, Integer>> list = new ArrayList<>(e[0].length);
+        for (int i = 0; i < e[0].length; i++) list.add(Pair.of(e[0][i], e[1][i]));
+        long t = System.nanoTime();
+        SparseIntUndirectedGraph ug = new SparseIntUndirectedGraph(nodes, list);
+        System.out.printf(Locale.ROOT, "jgrapht SparseIntUndirectedGraph build: %d ms%n", (System.nanoTime() - t) / 1_000_000);
+        list = null;
+        median("communities, jgrapht LabelPropagationClustering (no Louvain in JGraphT 1.5.3)", 1,
+                () -> new LabelPropagationClustering<>(ug, 10, new java.util.Random(1)).getClustering().getNumberClusters());
+    }
+
+    /** Loads a generated graph into an embedded Neo4j, then times the projection over Bolt. */
+    static void projection() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target")).resolve("bench-neo4j-" + ProcessHandle.current().pid());
+        int storeNodes = Math.max(1, storeRels / 7);
+        try (Neo4jConnection c = Neo4jConnection.embedded(dir, 2L << 30)) {
+            long t = System.nanoTime();
+            try (Session s = c.driver().session()) {
+                s.run("UNWIND range(0, $n - 1) AS i CALL (i) { CREATE (:Enterprise {uscc: 'U' + i}) } IN TRANSACTIONS OF 50000 ROWS",
+                        Map.of("n", storeNodes)).consume();
+                List<Long> ids = s.run("MATCH (n:Enterprise) RETURN min(id(n)) AS lo, max(id(n)) AS hi").single()
+                        .values().stream().map(v -> v.asLong()).toList();
+                s.run("UNWIND range(1, $m) AS j CALL (j) { WITH $lo + toInteger(rand() * ($hi - $lo + 1)) AS a, "
+                                + "$lo + toInteger(rand() * ($hi - $lo + 1)) AS b MATCH (x) WHERE id(x) = a MATCH (y) WHERE id(y) = b "
+                                + "CREATE (x)-[:INVESTS_IN {share: rand()}]->(y) } IN TRANSACTIONS OF 50000 ROWS",
+                        Map.of("m", storeRels, "lo", ids.get(0), "hi", ids.get(1))).consume();
+            }
+            System.out.printf(Locale.ROOT, "store loaded: %,d nodes, %,d relationships in %d ms%n", storeNodes, storeRels,
+                    (System.nanoTime() - t) / 1_000_000);
+            Neo4jGraphStore store = new Neo4jGraphStore(c.driver());
+            for (String weight : new String[] {null, "share"}) {
+                ProjectionSpec spec = new ProjectionSpec(List.of("Enterprise"), Map.of("INVESTS_IN", 1.0), weight,
+                        Orientation.NATURAL);
+                long[] rel = new long[1];
+                String label = "projection from embedded Neo4j over Bolt" + (weight == null ? "" : ", with weight property");
+                double ms = median(label, Math.min(runs, 3), () -> {
+                    CompactGraph g = new Projector(store).load(spec, ProgressListener.NONE, Cancellation.NEVER);
+                    rel[0] = g.relationshipCount();
+                    return g.relationshipCount() + " relationships";
+                });
+                System.out.printf(Locale.ROOT, "  -> %.2f M relationships/s%n", rel[0] / ms / 1000.0);
+            }
+        }
+    }
+
+    static double median(String name, Supplier<Object> task) {
+        return median(name, runs, task);
+    }
+
+    /** One warm-up, then {@code n} timed runs; prints all and returns the median in ms. */
+    static double median(String name, int n, Supplier<Object> task) {
+        Object info = task.get();
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            info = task.get();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        double med = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        System.out.printf(Locale.ROOT, "%s: median %.0f ms over %d runs %s%s%n", name, med, n,
+                Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()), info == null ? "" : " (" + info + ")");
+        return med;
+    }
+
+    static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
