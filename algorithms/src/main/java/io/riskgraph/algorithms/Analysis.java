@@ -10,7 +10,6 @@ import io.riskgraph.algorithms.community.LouvainConfig;
 import io.riskgraph.algorithms.community.WeaklyConnectedComponents;
 import io.riskgraph.algorithms.projection.CompactGraph;
 import io.riskgraph.algorithms.projection.MemoryEstimate;
-import io.riskgraph.algorithms.projection.NodeAttributes;
 import io.riskgraph.algorithms.projection.Orientation;
 import io.riskgraph.algorithms.projection.ProjectionSpec;
 import io.riskgraph.algorithms.projection.Projector;
@@ -37,9 +36,8 @@ import java.util.function.Function;
  * contact points, undirected, weighted by relationship type), runs the standard set, writes the results back and
  * returns a summary; {@link #runOne} runs one named algorithm and returns rows keyed by business key for CSV.
  *
- * <p>Business keys and the event filters need node properties in bulk, which the store port does not offer yet;
- * they come from the {@link NodeAttributes} given at construction. Without it, rows carry the store id as key and
- * only penalties (which count whatever their properties) feed own risk; the summary says so.
+ * <p>Business keys and the event filters (a sample's result, a complaint's verification) are read in bulk with
+ * {@link GraphStore#streamNodeProperty}.
  */
 public final class Analysis {
     public static final List<String> STANDARD_LABELS = PropagationConfig.LABELS_DEFAULT;
@@ -81,20 +79,14 @@ public final class Analysis {
                           boolean betweennessExact, double betweennessErrorBound, int riskSources,
                           Map<String, Long> eventsCounted, long propertiesWritten, List<String> warnings) {}
 
-    private final NodeAttributes attributes;
     private final PropagationConfig propagation;
     private final EventRiskWeights eventWeights;
 
     public Analysis() {
-        this(NodeAttributes.NONE);
+        this(PropagationConfig.DEFAULT, EventRiskWeights.DEFAULT);
     }
 
-    public Analysis(NodeAttributes attributes) {
-        this(attributes, PropagationConfig.DEFAULT, EventRiskWeights.DEFAULT);
-    }
-
-    public Analysis(NodeAttributes attributes, PropagationConfig propagation, EventRiskWeights eventWeights) {
-        this.attributes = attributes == null ? NodeAttributes.NONE : attributes;
+    public Analysis(PropagationConfig propagation, EventRiskWeights eventWeights) {
         this.propagation = propagation;
         this.eventWeights = eventWeights;
     }
@@ -132,11 +124,7 @@ public final class Analysis {
         t = lap(millis, "wcc", t);
         Louvain.Result louvain = new Louvain(g, LouvainConfig.DEFAULT, progress, cancellation).result();
         t = lap(millis, "louvain", t);
-        EventRisk.Counts events = EventRisk.compute(store, attributes, g, eventWeights, cancellation);
-        if (attributes == NodeAttributes.NONE) {
-            warnings.add("no node attributes: only penalties feed own risk (samples, court records, complaints and "
-                    + "alerts need their properties); result rows are keyed by store id");
-        }
+        EventRisk.Counts events = EventRisk.compute(store, g, eventWeights, cancellation);
         RiskPropagation.Result risk = new RiskPropagation(g, propagation, events.own(), progress, cancellation).result();
         t = lap(millis, "risk", t);
 
@@ -218,7 +206,7 @@ public final class Analysis {
                 PropagationConfig d = propagation;
                 PropagationConfig cfg = new PropagationConfig(weights, p.dbl("decay", d.decay()),
                         p.integer("maxHops", d.maxHops()), p.integer("hubDegree", d.hubDegree()), d.minContribution());
-                EventRisk.Counts events = EventRisk.compute(store, attributes, g, eventWeights, c);
+                EventRisk.Counts events = EventRisk.compute(store, g, eventWeights, c);
                 RiskPropagation rp = new RiskPropagation(g, cfg, events.own(), progress, c);
                 RiskPropagation.Result r = rp.result();
                 columns.addAll(List.of(PropertyNames.RISK_OWN, PropertyNames.RISK_INHERITED, "top_source"));
@@ -233,7 +221,7 @@ public final class Analysis {
             }
             default -> throw new IllegalStateException(algorithm.name());
         }
-        String[] keys = keys(g);
+        String[] keys = keys(store, g);
         List<List<Object>> rows = new ArrayList<>(g.nodeCount());
         for (int i = 0; i < g.nodeCount(); i++) {
             List<Object> row = new ArrayList<>(columns.size());
@@ -262,17 +250,17 @@ public final class Analysis {
         return new ProjectionSpec(labels, weights, null, o);
     }
 
-    /** Business keys by node index, read per label through the attributes; the store id when none is found. */
-    String[] keys(CompactGraph g) {
+    /** Business keys by node index, read per label from the store; the store id when none is found. */
+    String[] keys(GraphStore store, CompactGraph g) {
         String[] keys = new String[g.nodeCount()];
         for (String label : g.labelNames()) {
             String property = KEY_PROPERTIES.getOrDefault(label, "id");
-            attributes.stream(label, property, (ids, values, count) -> {
+            store.streamNodeProperty(label, property, (ids, values, count) -> {
                 for (int i = 0; i < count; i++) {
                     int v = g.indexOf(ids[i]);
                     if (v >= 0 && values[i] != null) keys[v] = String.valueOf(values[i]);
                 }
-            });
+            }, 10_000);
         }
         for (int i = 0; i < keys.length; i++) if (keys[i] == null) keys[i] = String.valueOf(g.storeId(i));
         return keys;

@@ -4,7 +4,6 @@
  * {@link io.riskgraph.algorithms.projection.CompactGraph} (CSR on primitive arrays). Before streaming it
  * estimates the heap from the store's counts ({@link io.riskgraph.algorithms.projection.MemoryEstimate}) and
  * refuses with {@link io.riskgraph.algorithms.projection.InsufficientMemoryException} when that would not fit.
- * {@link io.riskgraph.algorithms.projection.NodeAttributes} is the bulk property read the store port still
- * lacks (business keys, event properties).
+ * Bulk property reads (business keys, event attributes) go through GraphStore.streamNodeProperty.
  */
 package io.riskgraph.algorithms.projection;

@@ -1,7 +1,6 @@
 package io.riskgraph.algorithms.propagation;
 
 import io.riskgraph.algorithms.projection.CompactGraph;
-import io.riskgraph.algorithms.projection.NodeAttributes;
 import io.riskgraph.progress.Cancellation;
 import io.riskgraph.store.GraphStore;
 import io.riskgraph.store.ProjectionSink;
@@ -15,9 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * Own risk per projected node, from the event nodes in the store: which events count is decided on their
- * properties (read through {@link NodeAttributes}), and the event's relationship says whom it concerns.
- * Without attributes ({@link NodeAttributes#NONE}) only events that count whatever their properties
- * (penalties) are seen; {@link Counts} says how many of each kind were.
+ * properties (read in bulk with {@link GraphStore#streamNodeProperty}), and the event's relationship says whom
+ * it concerns; {@link Counts} says how many of each kind were seen.
  */
 public final class EventRisk {
     /** The event kinds, each with how it is recognised and whom it concerns. */
@@ -65,7 +63,7 @@ public final class EventRisk {
 
     private EventRisk() {}
 
-    public static Counts compute(GraphStore store, NodeAttributes attributes, CompactGraph graph,
+    public static Counts compute(GraphStore store, CompactGraph graph,
                                  EventRiskWeights weights, Cancellation cancellation) {
         double[] own = new double[graph.nodeCount()];
         Map<Kind, Long> qualified = new LinkedHashMap<>();
@@ -73,7 +71,7 @@ public final class EventRisk {
         for (Kind kind : Kind.values()) {
             cancellation.throwIfCancelled();
             double w = kind.weight(weights);
-            long[] events = qualifying(store, attributes, kind);
+            long[] events = qualifying(store, kind);
             qualified.put(kind, (long) events.length);
             if (events.length == 0 || w == 0) {
                 linked.put(kind, 0L);
@@ -98,7 +96,7 @@ public final class EventRisk {
     }
 
     /** Sorted store ids of the events of a kind that pass its conditions. */
-    static long[] qualifying(GraphStore store, NodeAttributes attributes, Kind kind) {
+    static long[] qualifying(GraphStore store, Kind kind) {
         long[][] ids = {new long[1024]};
         int[] size = {0};
         store.streamNodes(List.of(kind.label), new ProjectionSink() {
@@ -115,12 +113,12 @@ public final class EventRisk {
         Arrays.fill(keep, true);
         for (Condition c : kind.conditions) {
             byte[] seen = new byte[all.length]; // 0 = no value, 1 = passes, 2 = fails
-            attributes.stream(kind.label, c.property(), (batch, values, count) -> {
+            store.streamNodeProperty(kind.label, c.property(), (batch, values, count) -> {
                 for (int i = 0; i < count; i++) {
                     int at = Arrays.binarySearch(all, batch[i]);
                     if (at >= 0 && values[i] != null) seen[at] = c.test().test(normal(values[i])) ? (byte) 1 : 2;
                 }
-            });
+            }, 10_000);
             for (int i = 0; i < all.length; i++) keep[i] &= seen[i] == 1 || (seen[i] == 0 && c.acceptMissing());
         }
         int k = 0;

@@ -41,7 +41,6 @@ class StoreIntegrationTest {
     static final NodeKey P = new NodeKey("Person", "person_id");
     static final NodeKey A = new NodeKey("Address", "address");
     static Neo4jGraphStore store;
-    static Neo4jNodeAttributes attributes;
 
     /**
      * P1 -60%-> E1, P2 -40%-> E1; P1 -100%-> E2; E1 -30%-> T, E2 -40%-> T, P3 -30%-> T (a diamond over T).
@@ -52,7 +51,6 @@ class StoreIntegrationTest {
     static void data() {
         TestNeo4j.clear();
         store = TestNeo4j.store();
-        attributes = new Neo4jNodeAttributes(TestNeo4j.connection().driver());
         List<UpsertBatch.Row> firms = new ArrayList<>();
         for (String u : List.of("T", "E1", "E2", "E3", "E4", "E5")) firms.add(new UpsertBatch.Row(u, Map.of("name", "firm " + u), List.of()));
         store.upsert(new UpsertBatch(E, List.of(), firms));
@@ -86,9 +84,9 @@ class StoreIntegrationTest {
     static Map<String, Integer> index(CompactGraph g) {
         Map<String, Integer> m = new HashMap<>();
         for (String label : List.of("Enterprise", "Person")) {
-            attributes.stream(label, label.equals("Person") ? "person_id" : "uscc", (ids, values, count) -> {
+            store.streamNodeProperty(label, label.equals("Person") ? "person_id" : "uscc", (ids, values, count) -> {
                 for (int i = 0; i < count; i++) if (g.indexOf(ids[i]) >= 0) m.put((String) values[i], g.indexOf(ids[i]));
-            });
+            }, 1_000);
         }
         return m;
     }
@@ -161,7 +159,7 @@ class StoreIntegrationTest {
 
     @Test
     void standardRunWritesBackAndRowsAreKeyed() {
-        Analysis.Summary s = new Analysis(attributes).runStandard(store, ProgressListener.NONE, Cancellation.NEVER);
+        Analysis.Summary s = new Analysis().runStandard(store, ProgressListener.NONE, Cancellation.NEVER);
         assertThat(s.warnings()).isEmpty();
         assertThat(s.eventsCounted()).containsEntry("PENALTY", 1L).containsEntry("FAILED_SAMPLE", 1L)
                 .containsEntry("OPEN_ALERT", 1L);
@@ -174,7 +172,7 @@ class StoreIntegrationTest {
         // E5: failed sample (1.0); the passed one does not count
         assertThat((Double) store.node(E, "E5").orElseThrow().property("risk_own")).isEqualTo(1.0);
 
-        Analysis.Table t = new Analysis(attributes).runOne(store, "risk", AlgorithmRequest.DEFAULTS, ProgressListener.NONE);
+        Analysis.Table t = new Analysis().runOne(store, "risk", AlgorithmRequest.DEFAULTS, ProgressListener.NONE);
         assertThat(t.columns()).containsExactly("label", "key", "risk_own", "risk_inherited", "top_source");
         List<Object> e4row = t.rows().stream().filter(r -> r.get(1).equals("E4")).findFirst().orElseThrow();
         assertThat(e4row.get(4)).isEqualTo("E3");
@@ -182,7 +180,7 @@ class StoreIntegrationTest {
 
     @Test
     void unknownAlgorithmOrParameterIsRefusedWithTheValidNames() {
-        Analysis a = new Analysis(attributes);
+        Analysis a = new Analysis();
         assertThatThrownBy(() -> a.runOne(store, "pagerenk", AlgorithmRequest.DEFAULTS, ProgressListener.NONE))
                 .hasMessage("unknown algorithm 'pagerenk'; valid: pagerank, degree, betweenness, wcc, louvain, risk");
         assertThatThrownBy(() -> a.runOne(store, "pagerank", new AlgorithmRequest(null, null, null, Map.of("damping", "0.9")),
