@@ -154,7 +154,7 @@ public final class ApiServer implements AutoCloseable {
                 entities.profile(entities.enterprise(c.ctx.pathParam("uscc")), c.fullPersons(), c.seen));
         route(cfg, "GET", "/enterprises/{uscc}/related", Role.CONSUMER, true, c -> {
             var e = entities.enterprise(c.ctx.pathParam("uscc"));
-            return entities.related(e, relatedQuery(c.ctx), c.fullPersons(), c.seen);
+            return entities.related(e, relatedQuery(c.ctx, config.hubDegree()), c.fullPersons(), c.seen);
         });
         route(cfg, "GET", "/enterprises/{uscc}/holders", Role.CONSUMER, true, c ->
                 entities.holders(entities.enterprise(c.ctx.pathParam("uscc")), c.fullPersons(), c.seen));
@@ -162,7 +162,8 @@ public final class ApiServer implements AutoCloseable {
             int maxHops = intParam(c.ctx, "maxHops", 4, 1, 6);
             var from = entities.entity(c.ctx.queryParam("from"), "from");
             var to = entities.entity(c.ctx.queryParam("to"), "to");
-            return entities.paths(from, to, maxHops, c.fullPersons(), c.seen);
+            int hub = intParam(c.ctx, "hubDegree", config.hubDegree(), 1, config.hubDegree());
+            return entities.paths(from, to, maxHops, hub, c.fullPersons(), c.seen);
         });
         route(cfg, "GET", "/segments/{code}/high-risk", Role.CONSUMER, true, c ->
                 entities.segmentHighRisk(c.ctx.pathParam("code"), intParam(c.ctx, "limit", 20, 1, 500), c.seen));
@@ -422,7 +423,7 @@ public final class ApiServer implements AutoCloseable {
 
     // ---- parameters --------------------------------------------------------------------------------------------
 
-    static EntityService.RelatedQuery relatedQuery(Context ctx) {
+    static EntityService.RelatedQuery relatedQuery(Context ctx, int hubDegreeMax) {
         int hops = intParam(ctx, "hops", 2, 1, 3);
         Set<String> types = csv(ctx.queryParam("types")).stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
         for (String t : types) {
@@ -445,7 +446,7 @@ public final class ApiServer implements AutoCloseable {
         }
         Set<String> segments = csv(ctx.queryParam("segments")).stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
         return new EntityService.RelatedQuery(hops, types, minShare, segments, intParam(ctx, "page", 1, 1, 100_000),
-                intParam(ctx, "size", 50, 1, 200));
+                intParam(ctx, "size", 50, 1, 200), intParam(ctx, "hubDegree", hubDegreeMax, 1, hubDegreeMax));
     }
 
     private static List<String> csv(String s) {

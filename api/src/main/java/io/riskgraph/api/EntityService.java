@@ -48,16 +48,18 @@ public final class EntityService {
     private final GraphStore store;
     private final GraphReads reads;
     private final OwnershipService ownership;
-    private final int hubDegree;
+    private final int hubDegreeMax;
 
     public EntityService(GraphStore store, GraphReads reads, OwnershipService ownership, int hubDegree) {
         this.store = store;
         this.reads = reads;
         this.ownership = ownership;
-        this.hubDegree = hubDegree;
+        this.hubDegreeMax = hubDegree;
     }
 
     /** The enterprise with this USCC; 400 when it is malformed, 404 when unknown. */
+    public int hubDegreeMax() { return hubDegreeMax; }
+
     public GraphNode enterprise(String raw) {
         IdCheck check = Uscc.check(raw);
         if (!check.usable()) throw ApiException.badRequest("INVALID_USCC", check.message());
@@ -125,10 +127,12 @@ public final class EntityService {
     }
 
     /** Query of /related after validation. */
-    public record RelatedQuery(int hops, Set<String> types, Double minShare, Set<String> segments, int page, int size) {}
+    public record RelatedQuery(int hops, Set<String> types, Double minShare, Set<String> segments, int page, int size,
+                               int hubDegree) {}
 
     public Map<String, Object> related(GraphNode subject, RelatedQuery q, boolean full, Collection<String> seen) {
         Set<String> types = q.types().isEmpty() ? RELATION_TYPES : q.types();
+        int hubDegree = q.hubDegree();
         TraversalLimits limits = new TraversalLimits(q.hops(), types, hubDegree, 5_000);
         List<GraphPath> paths = store.neighbourhood(ENTERPRISE, subject.property("uscc"), limits);
         // hubs: nodes that would have been expanded (on a path shorter than hops) but have more relationships than allowed
@@ -304,7 +308,7 @@ public final class EntityService {
                 "'" + param + "' = '" + id + "' is neither the USCC of an enterprise nor the person_id of a person in the graph"));
     }
 
-    public Map<String, Object> paths(GraphNode from, GraphNode to, int maxHops, boolean full, Collection<String> seen) {
+    public Map<String, Object> paths(GraphNode from, GraphNode to, int maxHops, int hubDegree, boolean full, Collection<String> seen) {
         NodeKey fk = from.labels().contains("Enterprise") ? ENTERPRISE : PERSON;
         NodeKey tk = to.labels().contains("Enterprise") ? ENTERPRISE : PERSON;
         List<GraphPath> paths = from.id().equals(to.id()) ? List.of() : store.shortestPaths(fk, from.property(fk.property()), tk,

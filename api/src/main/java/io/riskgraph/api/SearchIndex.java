@@ -144,7 +144,10 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new TextField(BIGRAMS, fold(text), Field.Store.NO));
         List<String> syllables = pinyin(name);
         if (!syllables.isEmpty()) {
-            d.add(new TextField(PINYIN, String.join(" ", syllables), Field.Store.NO));
+            // syllables and adjacent pairs (most Chinese words have two characters: 华祥 -> huaxiang)
+            StringBuilder py = new StringBuilder(String.join(" ", syllables));
+            for (int i = 0; i + 1 < syllables.size(); i++) py.append(' ').append(syllables.get(i)).append(syllables.get(i + 1));
+            d.add(new TextField(PINYIN, py.toString(), Field.Store.NO));
             d.add(new StringField(PINYIN_JOINED, String.join("", syllables), Field.Store.NO));
             StringBuilder initials = new StringBuilder();
             for (String syl : syllables) initials.append(initial(syl));
