@@ -92,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.reads = new GraphReads(driver);
-        this.entities = new EntityService(store, reads, new GraphOwnership(store), config.hubDegree());
+        this.entities = new EntityService(store, reads, new GraphOwnership(reads), config.hubDegree());
         this.runner = new ReadOnlyQueryRunner(driver);
         this.keys = new ApiKeys(dataDir);
         this.audit = new AuditLog(dataDir);

@@ -1,11 +1,6 @@
 package io.riskgraph.api;
 
 import io.riskgraph.store.GraphNode;
-import io.riskgraph.store.GraphPath;
-import io.riskgraph.store.GraphRelationship;
-import io.riskgraph.store.GraphStore;
-import io.riskgraph.store.NodeKey;
-import io.riskgraph.store.TraversalLimits;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ownership from the store port: walks SHAREHOLDER_OF and INVESTS_IN relationships upwards from the enterprise,
+ * Ownership from the graph: walks SHAREHOLDER_OF and INVESTS_IN relationships upwards from the enterprise,
  * one hop at a time. Every simple chain counts once: a holder already on the current chain closes a cycle and the
  * walk stops there (so cross-holdings end). Effective share = sum over a holder's chains of the product of the
  * shares along each chain (a missing share counts as 0). Controller: the ultimate holder above 50 %; failing that,
@@ -26,12 +21,11 @@ public final class GraphOwnership implements OwnershipService {
     static final Set<String> HOLDING = Set.of("SHAREHOLDER_OF", "INVESTS_IN");
     static final int MAX_DEPTH = 20;
     static final int MAX_CHAINS = 10_000;
-    private static final NodeKey ENTERPRISE = new NodeKey("Enterprise", "uscc");
 
-    private final GraphStore store;
+    private final GraphReads reads;
 
-    public GraphOwnership(GraphStore store) {
-        this.store = store;
+    public GraphOwnership(GraphReads reads) {
+        this.reads = reads;
     }
 
     private record Edge(GraphNode holder, double share) {}
@@ -46,15 +40,9 @@ public final class GraphOwnership implements OwnershipService {
 
         List<Edge> incoming(GraphNode n) {
             return incoming.computeIfAbsent(n.id(), id -> {
-                if (!n.labels().contains("Enterprise") || n.property("uscc") == null) return List.of();
+                if (!n.labels().contains("Enterprise")) return List.of();
                 List<Edge> out = new ArrayList<>();
-                for (GraphPath p : store.neighbourhood(ENTERPRISE, n.property("uscc"), new TraversalLimits(1, HOLDING,
-                        TraversalLimits.MAX_DEGREE_DEFAULT, 10_000))) {
-                    GraphRelationship r = p.relationships().getFirst();
-                    if (!r.endId().equals(n.id())) continue;
-                    Object share = r.properties().get("share");
-                    out.add(new Edge(p.nodes().getLast(), share instanceof Number x ? x.doubleValue() : 0.0));
-                }
+                for (GraphReads.Holding h : reads.holdersOf(id)) out.add(new Edge(h.holder(), h.share() == null ? 0.0 : h.share()));
                 return out;
             });
         }

@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphNode;
 import io.riskgraph.store.GraphStoreException;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -121,6 +122,26 @@ public final class GraphReads {
     private static Searchable searchable(Record r) {
         return new Searchable(r.get("type").asString(), r.get("key").asString(), r.get("name").asString(null),
                 r.get("address").asString(null), r.get("phone").asString(null));
+    }
+
+    /** A holding of a node: who holds it, with which share (null when absent). */
+    public record Holding(GraphNode holder, Double share) {}
+
+    /**
+     * Incoming SHAREHOLDER_OF / INVESTS_IN relationships, every one of them: the port's neighbourhood read gives one
+     * path per neighbour, which loses one side of a cross-holding (A holds B and B holds A).
+     */
+    public List<Holding> holdersOf(String id) {
+        List<Holding> out = new ArrayList<>();
+        read("MATCH (h)-[r:SHAREHOLDER_OF|INVESTS_IN]->(n) WHERE elementId(n) = $id RETURN h, r.share AS share",
+                Map.of("id", id), r -> {
+                    org.neo4j.driver.types.Node h = r.get("h").asNode();
+                    List<String> labels = new ArrayList<>();
+                    h.labels().forEach(labels::add);
+                    out.add(new Holding(new GraphNode(h.elementId(), labels, h.asMap()),
+                            r.get("share").isNull() ? null : r.get("share").asDouble()));
+                });
+        return out;
     }
 
     public boolean ping() {

@@ -52,6 +52,12 @@ public final class ServeCommand implements Callable<Integer> {
     final CountDownLatch stop = new CountDownLatch(1);
     volatile ApiServer server;
 
+    /** The running server, or null before it has started. */
+    public ApiServer server() { return server; }
+
+    /** Stops a running server as SIGTERM would. */
+    public void shutdown() { stop.countDown(); }
+
     static Path apiDir(StoreOptions o, Path explicit) {
         if (explicit != null) return explicit;
         if (o.uri != null) return Path.of(System.getProperty("user.home"), ".riskgraph");
@@ -76,8 +82,14 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             Path dir = apiDir(storeOptions, apiDir);
             Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
-            server = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
-            server.start(bind, port);
+            ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
+            try {
+                starting.start(bind, port);
+            } catch (RuntimeException e) {
+                starting.close();
+                throw e;
+            }
+            server = starting;
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("riskgraph API on http://" + bind + ":" + server.port() + " over " + storeOptions.describe()
                     + " (keys: " + server.keys().file() + ", audit: " + server.audit().file() + ", search index: "

@@ -31,7 +31,7 @@ final class ApiFixture {
     static final String SNACK = "91310107MA1GH0148Y";           // 上海祥味小吃店
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Map<Role, String> KEYS = new EnumMap<>(Role.class);
-    static final ApiConfig CONFIG = new ApiConfig(5, Duration.ofSeconds(10), 1_000);
+    static final ApiConfig CONFIG = new ApiConfig(10, Duration.ofSeconds(10), 1_000);
     private static ApiServer server;
     static Path dir;
 
