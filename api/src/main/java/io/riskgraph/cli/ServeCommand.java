@@ -99,6 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
         } finally {
             if (server != null) server.close();
             open.close();
+            out.println("riskgraph API stopped; store closed");
+            out.flush();
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -106,7 +108,6 @@ public final class ServeCommand implements Callable<Integer> {
                 // shutting down already, or never added
             }
         }
-        out.println("riskgraph API stopped; store closed");
         return Main.OK;
     }
 }
