@@ -75,6 +75,13 @@ final class DemoCommand implements Callable<Integer> {
             IngestCommand.print(out, loaded, rejects);
 
             out.println("3/3  Analyses");
+            out.println("     Graph algorithms (centrality, communities, risk propagation), written back to the nodes:");
+            var analysis = new io.riskgraph.algorithms.Analysis()
+                    .runStandard(open.store(), new ConsoleProgress(System.err), new Cancellation());
+            java.io.StringWriter indented = new java.io.StringWriter();
+            AnalyzeCommand.print(new PrintWriter(indented), analysis);
+            indented.toString().lines().forEach(l -> out.println("     " + l));
+            out.println("     Named queries (the patterns an analyst starts from), rows found:");
             highlights(out, open);
         }
         nextSteps(out);
@@ -113,6 +120,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Next:");
         out.println("  ./riskgraph stats" + store + "                       what is in the graph");
         out.println("  ./riskgraph queries                          the named analyst queries");
+        out.println("  ./riskgraph algo pagerank --out pagerank.csv" + store + "   one algorithm, as CSV");
+        out.println("  ./riskgraph query 'MATCH (e:Enterprise) RETURN e.name, e.risk_own, e.risk_inherited "
+                + "ORDER BY e.risk_inherited DESC LIMIT 10'" + store);
+        out.println("  ./riskgraph serve" + store + "                       the HTTP API (docs/api.md)");
         out.println("  ./riskgraph query --named shell-clusters --param since='\"2024-07-01\"' --param min_firms=3 "
                 + "--param max_paid_in=10000" + store);
         out.println("  ./riskgraph query 'MATCH (e:Enterprise)<-[:SAMPLED_AT]-(s:Sample {result: \"FAIL\"}) "

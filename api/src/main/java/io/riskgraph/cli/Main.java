@@ -13,8 +13,9 @@ import java.io.PrintWriter;
  */
 @Command(name = "riskgraph", mixinStandardHelpOptions = true, version = "riskgraph 0.1.0",
         description = "Graph-based enterprise risk knowledge platform for market-supervision regulators.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, StatsCommand.class,
-                QueryCommand.class, QueriesCommand.class,
+        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, AnalyzeCommand.class,
+                AlgoCommand.class, StatsCommand.class, QueryCommand.class, QueriesCommand.class, ServeCommand.class,
+                KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

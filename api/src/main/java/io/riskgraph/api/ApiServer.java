@@ -1,0 +1,518 @@
+package io.riskgraph.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.riskgraph.cypher.QueryCatalogue;
+import io.riskgraph.cypher.ReadOnlyQueryRunner;
+import io.riskgraph.model.id.Uscc;
+import io.riskgraph.store.GraphCounts;
+import io.riskgraph.store.GraphStore;
+import io.riskgraph.store.GraphStoreException;
+import org.neo4j.driver.Driver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP API (Javalin): JSON everywhere, errors as {"code", "message"}. Every route is registered through
+ * {@link #route}, which authenticates the API key, checks the role, times the request for /metrics, maps errors to
+ * statuses and appends the request to the audit log. Route groups are methods ({@link #entityRoutes},
+ * {@link #queryRoutes}, {@link #adminRoutes}); the grading issue adds its clue routes as one more group.
+ */
+public final class ApiServer implements AutoCloseable {
+    /** A body that is not JSON. */
+    public record Raw(String body, String contentType) {}
+
+    /** One registered route, for the OpenAPI check and docs. */
+    public record RouteInfo(String method, String path, Role role) {}
+
+    @FunctionalInterface
+    interface Endpoint {
+        Object handle(Call call) throws Exception;
+    }
+
+    /** A request in progress: the context, the caller's key (null on public routes), what it returned. */
+    public static final class Call {
+        final Context ctx;
+        final ApiKeys.Key key;
+        final Set<String> seen = new LinkedHashSet<>();
+        final Map<String, Object> auditParams = new TreeMap<>();
+
+        Call(Context ctx, ApiKeys.Key key) {
+            this.ctx = ctx;
+            this.key = key;
+        }
+
+        boolean fullPersons() { return key != null && key.role().seesFullPersons(); }
+    }
+
+    private final ApiConfig config;
+    private final GraphStore store;
+    private final GraphReads reads;
+    private final EntityService entities;
+    private final ReadOnlyQueryRunner runner;
+    private final QueryCatalogue catalogue = new QueryCatalogue();
+    private final ApiKeys keys;
+    private final AuditLog audit;
+    private final SearchIndex index;
+    private final Metrics metrics;
+    private final String storeDescription;
+    private final List<RouteInfo> routes = new ArrayList<>();
+    private final Instant started = Instant.now();
+    private Javalin app;
+
+    /**
+     * @param dataDir  where the keys file and the audit log are
+     * @param indexDir the search index folder, or null for an index in memory
+     */
+    public ApiServer(ApiConfig config, GraphStore store, Driver driver, Path dataDir, Path indexDir, String storeDescription) {
+        this.config = config;
+        this.store = store;
+        this.reads = new GraphReads(driver);
+        this.entities = new EntityService(store, reads, new GraphOwnership(reads), config.hubDegree());
+        this.runner = new ReadOnlyQueryRunner(driver);
+        this.keys = new ApiKeys(dataDir);
+        this.audit = new AuditLog(dataDir);
+        this.index = new SearchIndex(indexDir);
+        this.metrics = new Metrics(reads::ping);
+        this.storeDescription = storeDescription;
+    }
+
+    public ApiKeys keys() { return keys; }
+
+    public AuditLog audit() { return audit; }
+
+    public SearchIndex index() { return index; }
+
+    public List<RouteInfo> routes() { return List.copyOf(routes); }
+
+    public int port() { return app.port(); }
+
+    /** Builds the search index from the store, then serves on host:port (0 = any free port). */
+    public ApiServer start(String host, int port) {
+        reindexAll();
+        app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.defaultContentType = "application/json";
+            cfg.jetty.host = host;
+            cfg.jetty.port = port;
+            opsRoutes(cfg);
+            entityRoutes(cfg);
+            queryRoutes(cfg);
+            adminRoutes(cfg);
+            // clueRoutes(cfg): list/filter/status change of clues, added with the grading issue
+        });
+        app.start();
+        return this;
+    }
+
+    public void stop() {
+        if (app != null) app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        index.close();
+        audit.close();
+    }
+
+    // ---- route groups --------------------------------------------------------------------------------------
+
+    private void opsRoutes(JavalinConfig cfg) {
+        route(cfg, "GET", "/health", null, false, c -> health(c.ctx));
+        route(cfg, "GET", "/metrics", null, false, c -> new Raw(metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+        route(cfg, "GET", "/openapi.json", null, false, c -> new Raw(openApi(), "application/json"));
+    }
+
+    private void entityRoutes(JavalinConfig cfg) {
+        route(cfg, "GET", "/enterprises/{uscc}", Role.CONSUMER, true, c ->
+                entities.profile(entities.enterprise(c.ctx.pathParam("uscc")), c.fullPersons(), c.seen));
+        route(cfg, "GET", "/enterprises/{uscc}/related", Role.CONSUMER, true, c -> {
+            var e = entities.enterprise(c.ctx.pathParam("uscc"));
+            return entities.related(e, relatedQuery(c.ctx, config.hubDegree()), c.fullPersons(), c.seen);
+        });
+        route(cfg, "GET", "/enterprises/{uscc}/holders", Role.CONSUMER, true, c ->
+                entities.holders(entities.enterprise(c.ctx.pathParam("uscc")), c.fullPersons(), c.seen));
+        route(cfg, "GET", "/paths", Role.CONSUMER, true, c -> {
+            int maxHops = intParam(c.ctx, "maxHops", 4, 1, 6);
+            var from = entities.entity(c.ctx.queryParam("from"), "from");
+            var to = entities.entity(c.ctx.queryParam("to"), "to");
+            int hub = intParam(c.ctx, "hubDegree", config.hubDegree(), 1, config.hubDegree());
+            return entities.paths(from, to, maxHops, hub, c.fullPersons(), c.seen);
+        });
+        route(cfg, "GET", "/segments/{code}/high-risk", Role.CONSUMER, true, c ->
+                entities.segmentHighRisk(c.ctx.pathParam("code"), intParam(c.ctx, "limit", 20, 1, 500), c.seen));
+        route(cfg, "GET", "/search", Role.CONSUMER, true, c -> search(c));
+    }
+
+    private void queryRoutes(JavalinConfig cfg) {
+        route(cfg, "GET", "/queries", Role.ANALYST, false, c -> catalogue.all().stream().map(q -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", q.name());
+            m.put("description", q.description());
+            m.put("params", q.params());
+            m.put("cypher", q.cypher());
+            return m;
+        }).toList());
+        route(cfg, "POST", "/queries/{name}", Role.ANALYST, true, c -> {
+            String name = c.ctx.pathParam("name");
+            QueryCatalogue.NamedQuery q = catalogue.find(name).orElseThrow(() -> ApiException.notFound("UNKNOWN_QUERY",
+                    "no named query '" + name + "'; GET /queries lists them"));
+            JsonNode body = body(c.ctx);
+            JsonNode params = body.has("params") ? body.get("params") : body;
+            Map<String, Object> values = toMap(params, "params");
+            c.auditParams.put("params", values);
+            q.checkParams(values.keySet());
+            return runCypher(c, q.cypher(), values, body);
+        });
+        route(cfg, "POST", "/cypher", Role.ANALYST, true, c -> {
+            JsonNode body = body(c.ctx);
+            if (!body.hasNonNull("statement") || !body.get("statement").isTextual()) {
+                throw ApiException.badRequest("MISSING_STATEMENT", "send {\"statement\": \"MATCH ...\", \"params\": {...}}");
+            }
+            Map<String, Object> values = body.has("params") ? toMap(body.get("params"), "params") : Map.of();
+            c.auditParams.put("statement", body.get("statement").asText());
+            c.auditParams.put("params", values);
+            return runCypher(c, body.get("statement").asText(), values, body);
+        });
+    }
+
+    private void adminRoutes(JavalinConfig cfg) {
+        route(cfg, "POST", "/admin/reindex", Role.ADMIN, true, c -> {
+            JsonNode body = body(c.ctx);
+            if (body.has("usccs") || body.has("personIds")) {
+                List<String> usccs = strings(body.get("usccs"));
+                List<String> pids = strings(body.get("personIds"));
+                int n = reindex(usccs, pids);
+                return Map.of("mode", "changed", "indexed", n, "documents", index.size());
+            }
+            return Map.of("mode", "full", "indexed", reindexAll(), "documents", index.size());
+        });
+        route(cfg, "GET", "/admin/audit", Role.ADMIN, true, c -> {
+            Instant from = instant(c.ctx.queryParam("from"), "from");
+            Instant to = instant(c.ctx.queryParam("to"), "to");
+            String format = c.ctx.queryParam("format") == null ? "jsonl" : c.ctx.queryParam("format").toLowerCase(Locale.ROOT);
+            List<JsonNode> entries = audit.read(from, to);
+            return switch (format) {
+                case "jsonl" -> new Raw(entries.stream().map(JsonNode::toString).map(s -> s + "\n").collect(Collectors.joining()),
+                        "application/x-ndjson; charset=utf-8");
+                case "csv" -> new Raw(AuditLog.csv(entries), "text/csv; charset=utf-8");
+                default -> throw ApiException.badRequest("INVALID_PARAMETER", "format must be jsonl or csv, got '" + format + "'");
+            };
+        });
+        route(cfg, "GET", "/admin/keys", Role.ADMIN, true, c -> keys.list().stream().map(k -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", k.name());
+            m.put("role", k.role().lower());
+            m.put("created", k.created());
+            m.put("revoked", k.revoked());
+            return m;
+        }).toList());
+        route(cfg, "POST", "/admin/keys", Role.ADMIN, true, c -> {
+            JsonNode body = body(c.ctx);
+            if (!body.hasNonNull("name") || !body.hasNonNull("role")) {
+                throw ApiException.badRequest("INVALID_BODY", "send {\"name\": \"...\", \"role\": \"consumer|analyst|investigator|admin\"}");
+            }
+            c.auditParams.put("name", body.get("name").asText());
+            c.auditParams.put("role", body.get("role").asText());
+            ApiKeys.Created k = keys.create(body.get("name").asText(), Role.parse(body.get("role").asText()));
+            c.ctx.status(201);
+            return Map.of("name", k.key().name(), "role", k.key().role().lower(), "key", k.secret(),
+                    "note", "shown once; only its SHA-256 is stored");
+        });
+        route(cfg, "DELETE", "/admin/keys/{name}", Role.ADMIN, true, c -> {
+            String name = c.ctx.pathParam("name");
+            if (!keys.revoke(name)) throw ApiException.notFound("UNKNOWN_KEY", "no active key named '" + name + "'");
+            return Map.of("name", name, "revoked", true);
+        });
+    }
+
+    // ---- the wrapper every route goes through -----------------------------------------------------------------
+
+    private void route(JavalinConfig cfg, String method, String path, Role role, boolean audited, Endpoint endpoint) {
+        routes.add(new RouteInfo(method, path, role));
+        Handler h = ctx -> handle(ctx, method, path, role, audited, endpoint);
+        switch (method) {
+            case "GET" -> cfg.routes.get(path, h);
+            case "POST" -> cfg.routes.post(path, h);
+            case "DELETE" -> cfg.routes.delete(path, h);
+            default -> throw new IllegalArgumentException(method);
+        }
+    }
+
+    private void handle(Context ctx, String method, String path, Role role, boolean audited, Endpoint endpoint) {
+        long t0 = System.nanoTime();
+        ApiKeys.Key key = null;
+        Call call = null;
+        int status;
+        try {
+            if (role != null) {
+                key = authenticate(ctx);
+                if (!key.role().includes(role)) {
+                    throw new ApiException(403, "FORBIDDEN", "this needs the " + role.lower() + " role (or above); the key '"
+                            + key.name() + "' has the " + key.role().lower() + " role");
+                }
+            }
+            call = new Call(ctx, key);
+            Object result = endpoint.handle(call);
+            if (result instanceof Raw raw) {
+                ctx.contentType(raw.contentType()).result(raw.body());
+            } else {
+                ctx.contentType("application/json; charset=utf-8").result(Json.write(result));
+            }
+            status = ctx.statusCode();
+        } catch (Exception e) {
+            ApiException a = toApi(e);
+            status = a.status();
+            ctx.status(status).contentType("application/json; charset=utf-8")
+                    .result(Json.write(Map.of("code", a.code(), "message", String.valueOf(a.getMessage()))));
+        }
+        metrics.record(method, path, status, (System.nanoTime() - t0) / 1e9);
+        if (audited && key != null) {
+            Map<String, Object> params = new TreeMap<>();
+            ctx.pathParamMap().forEach(params::put);
+            ctx.queryParamMap().forEach((k, v) -> params.put(k, v.size() == 1 ? v.getFirst() : v));
+            if (call != null) params.putAll(call.auditParams);
+            audit.append(new AuditLog.Entry(Instant.now(), key.name(), key.role().lower(), method, path, ctx.path(),
+                    params, status, call == null ? List.of() : new ArrayList<>(call.seen)));
+        }
+    }
+
+    static ApiException toApi(Exception e) {
+        return switch (e) {
+            case ApiException a -> a;
+            case ReadOnlyQueryRunner.QueryRefusedException r -> new ApiException(400, "QUERY_REFUSED", r.getMessage());
+            case ReadOnlyQueryRunner.QueryTimeoutException t -> new ApiException(408, "QUERY_TIMEOUT", t.getMessage());
+            case IllegalArgumentException i -> new ApiException(400, "BAD_REQUEST", i.getMessage());
+            case GraphStoreException g -> new ApiException(503, "STORE_UNAVAILABLE", "the graph store failed: " + g.getMessage());
+            default -> new ApiException(500, "INTERNAL", e.getClass().getSimpleName() + ": " + e.getMessage());
+        };
+    }
+
+    private ApiKeys.Key authenticate(Context ctx) {
+        String secret = ctx.header("X-API-Key");
+        String auth = ctx.header("Authorization");
+        if (secret == null && auth != null) {
+            if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw new ApiException(401, "UNAUTHORIZED", "the Authorization header must be 'Bearer KEY'");
+            }
+            secret = auth.substring(7).strip();
+        }
+        if (secret == null || secret.isBlank()) {
+            throw new ApiException(401, "UNAUTHORIZED", "no API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY' "
+                    + "(an admin makes keys with 'riskgraph keys create --role R --name N')");
+        }
+        return keys.authenticate(secret).orElseThrow(() -> new ApiException(401, "UNAUTHORIZED",
+                "unknown or revoked API key; ask an admin for a key"));
+    }
+
+    // ---- endpoints ---------------------------------------------------------------------------------------------
+
+    private Object health(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            GraphCounts counts = store.counts();
+            out.put("status", "ok");
+            out.put("store", Map.of("up", true, "where", storeDescription, "nodes", counts.nodesByLabel(),
+                    "relationships", counts.relationshipsByType()));
+        } catch (RuntimeException e) {
+            ctx.status(503);
+            out.put("status", "down");
+            out.put("store", Map.of("up", false, "where", storeDescription, "error", String.valueOf(e.getMessage())));
+        }
+        out.put("searchIndex", Map.of("documents", index.size(), "where", index.where()));
+        out.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
+        return out;
+    }
+
+    private Object search(Call c) {
+        String q = c.ctx.queryParam("q");
+        if (q == null || q.isBlank()) throw ApiException.badRequest("MISSING_PARAMETER", "'q' is required: a name, USCC, address, phone or pinyin");
+        int limit = intParam(c.ctx, "limit", 20, 1, 100);
+        List<Map<String, Object>> hits = new ArrayList<>();
+        String folded = SearchIndex.fold(q);
+        for (SearchIndex.Hit h : index.search(q, limit)) {
+            Map<String, Object> m = SearchIndex.describe(h);
+            m.put("exact", h.key().equalsIgnoreCase(q.strip()) || SearchIndex.fold(h.name()).equals(folded));
+            c.seen.add(h.key());
+            if (h.type().equals("person") && !c.fullPersons()) {
+                m.put("key", Views.pseudonym(h.key()));
+                m.put("name", Views.maskName(h.name()));
+                m.put("address", null);
+                m.put("masked", true);
+            }
+            hits.add(m);
+        }
+        return Map.of("q", q, "count", hits.size(), "hits", hits);
+    }
+
+    private Object runCypher(Call c, String statement, Map<String, Object> params, JsonNode body) {
+        int maxSeconds = (int) config.cypherTimeout().toSeconds();
+        int timeout = body.has("timeoutSeconds") ? bounded(body.get("timeoutSeconds"), "timeoutSeconds", 1, maxSeconds) : maxSeconds;
+        int maxRows = body.has("maxRows") ? bounded(body.get("maxRows"), "maxRows", 1, config.cypherMaxRows()) : config.cypherMaxRows();
+        ReadOnlyQueryRunner.QueryResult r = runner.run(statement, params,
+                new ReadOnlyQueryRunner.Limits(Duration.ofSeconds(timeout), maxRows));
+        if (r.truncated()) {
+            throw new ApiException(413, "RESULT_TOO_LARGE", "the statement returns more than " + maxRows
+                    + " rows; add a LIMIT, narrow it, or page with SKIP/LIMIT (server maximum " + config.cypherMaxRows() + " rows)");
+        }
+        Object rows = c.fullPersons() ? r.rows() : Views.maskPlain(r.rows());
+        collectIds(r.rows(), c.seen);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("columns", r.columns());
+        out.put("rows", rows);
+        out.put("rowCount", r.rows().size());
+        out.put("elapsedMs", r.elapsed().toMillis());
+        return out;
+    }
+
+    private static void collectIds(Object o, Collection<String> seen) {
+        if (o instanceof Map<?, ?> m) {
+            for (String k : List.of("uscc", "person_id")) if (m.get(k) instanceof String s) seen.add(s);
+            m.values().forEach(v -> collectIds(v, seen));
+        } else if (o instanceof List<?> l) {
+            l.forEach(v -> collectIds(v, seen));
+        } else if (o instanceof String s && s.length() == Uscc.LENGTH && Uscc.check(s).isValid()) {
+            seen.add(s);
+        }
+    }
+
+    /** Re-reads the given enterprises and persons from the store into the search index; returns how many. */
+    public int reindex(Collection<String> usccs, Collection<String> personIds) {
+        List<GraphReads.Searchable> found = new ArrayList<>();
+        reads.searchables(new ArrayList<>(usccs), new ArrayList<>(personIds), found::add);
+        Set<String> removed = new HashSet<>();
+        usccs.forEach(u -> removed.add("enterprise:" + u));
+        personIds.forEach(p -> removed.add("person:" + p));
+        found.forEach(s -> removed.remove(s.type() + ":" + s.key()));
+        index.update(found, removed);
+        return found.size();
+    }
+
+    /** Rebuilds the whole search index from the store; returns the number of documents. */
+    public int reindexAll() {
+        List<GraphReads.Searchable> all = new ArrayList<>();
+        reads.searchables(null, null, all::add);
+        return index.rebuild(all);
+    }
+
+    // ---- parameters --------------------------------------------------------------------------------------------
+
+    static EntityService.RelatedQuery relatedQuery(Context ctx, int hubDegreeMax) {
+        int hops = intParam(ctx, "hops", 2, 1, 3);
+        Set<String> types = csv(ctx.queryParam("types")).stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String t : types) {
+            if (!EntityService.RELATION_TYPES.contains(t)) {
+                throw ApiException.badRequest("INVALID_PARAMETER", "types: '" + t + "' is not a relation type; use any of "
+                        + String.join(", ", new java.util.TreeSet<>(EntityService.RELATION_TYPES)));
+            }
+        }
+        Double minShare = null;
+        String ms = ctx.queryParam("minShare");
+        if (ms != null && !ms.isBlank()) {
+            try {
+                minShare = Double.parseDouble(ms);
+            } catch (NumberFormatException e) {
+                minShare = Double.NaN;
+            }
+            if (!(minShare >= 0 && minShare <= 1)) {
+                throw ApiException.badRequest("INVALID_PARAMETER", "minShare must be a fraction between 0 and 1, got '" + ms + "'");
+            }
+        }
+        Set<String> segments = csv(ctx.queryParam("segments")).stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        return new EntityService.RelatedQuery(hops, types, minShare, segments, intParam(ctx, "page", 1, 1, 100_000),
+                intParam(ctx, "size", 50, 1, 200), intParam(ctx, "hubDegree", hubDegreeMax, 1, hubDegreeMax));
+    }
+
+    private static List<String> csv(String s) {
+        if (s == null || s.isBlank()) return List.of();
+        return Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            int i = Integer.parseInt(v.strip());
+            if (i >= min && i <= max) return i;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.badRequest("INVALID_PARAMETER", name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+    }
+
+    private static int bounded(JsonNode n, String name, int min, int max) {
+        if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
+            throw ApiException.badRequest("INVALID_PARAMETER", name + " must be a whole number from " + min + " to " + max + ", got " + n);
+        }
+        return n.asInt();
+    }
+
+    private static Instant instant(String s, String name) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_PARAMETER", name + " must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z), got '" + s + "'");
+        }
+    }
+
+    private static JsonNode body(Context ctx) {
+        String b = ctx.body();
+        if (b == null || b.isBlank()) return Json.MAPPER.createObjectNode();
+        try {
+            JsonNode n = Json.MAPPER.readTree(b);
+            if (!n.isObject()) throw ApiException.badRequest("INVALID_JSON", "the body must be a JSON object");
+            return n;
+        } catch (IOException e) {
+            throw ApiException.badRequest("INVALID_JSON", "the body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    private static Map<String, Object> toMap(JsonNode n, String what) {
+        if (n == null || n.isNull()) return Map.of();
+        if (!n.isObject()) throw ApiException.badRequest("INVALID_PARAMETER", what + " must be a JSON object of name: value");
+        return Json.MAPPER.convertValue(n, new TypeReference<LinkedHashMap<String, Object>>() { });
+    }
+
+    private static List<String> strings(JsonNode n) {
+        if (n == null || n.isNull()) return List.of();
+        if (!n.isArray()) throw ApiException.badRequest("INVALID_PARAMETER", "usccs and personIds must be arrays of strings");
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
+    static String openApi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("openapi.json is missing from the jar", e);
+        }
+    }
+}

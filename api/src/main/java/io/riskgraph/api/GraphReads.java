@@ -1,0 +1,166 @@
+package io.riskgraph.api;
+
+import io.riskgraph.store.GraphNode;
+import io.riskgraph.store.GraphStoreException;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The few reads the API needs that the {@link io.riskgraph.store.GraphStore} port does not offer (yet): node
+ * degrees, risk-event counts, a segment's enterprises, co-ownership pairs and the rows to index for search. All
+ * read-only, parameterised Cypher over the same driver; candidates for the port when a second backend arrives.
+ */
+public final class GraphReads {
+    private final Driver driver;
+
+    public GraphReads(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Risk events per node id (store element ids). */
+    public record RiskEvents(long penalties, long failedSamples, long failedInspections, long courtRecords,
+                             long openAlerts, long verifiedComplaints) {
+        public static final RiskEvents NONE = new RiskEvents(0, 0, 0, 0, 0, 0);
+
+        public long total() {
+            return penalties + failedSamples + failedInspections + courtRecords + openAlerts + verifiedComplaints;
+        }
+    }
+
+    static final String RISK_EVENTS = """
+            COUNT { (n)<-[:IMPOSED_ON]-(:Penalty) } AS penalties,
+            COUNT { (n)<-[:SAMPLED_AT|PRODUCED_BY]-(s:Sample) WHERE s.result = 'FAIL' } AS failedSamples,
+            COUNT { (n)<-[:INSPECTED]-(i:Inspection) WHERE i.result = 'ISSUES_FOUND' } AS failedInspections,
+            COUNT { (n)<-[:CONCERNS]-(c:CourtRecord) WHERE coalesce(c.status, 'ACTIVE') <> 'CLEARED'
+                    AND (c.kind IN ['DISHONEST_EXECUTEE', 'ENFORCEMENT'] OR c.role IN ['DEFENDANT', 'EXECUTEE']) } AS courtRecords,
+            COUNT { (n)<-[:RAISED_AT]-(a:Alert) WHERE a.status = 'OPEN' } AS openAlerts,
+            COUNT { (n)<-[:COMPLAINS_ABOUT]-(c:Complaint) WHERE c.verified = true } AS verifiedComplaints""";
+
+    public Map<String, RiskEvents> riskEvents(List<String> ids) {
+        Map<String, RiskEvents> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        read("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN id, " + RISK_EVENTS, Map.of("ids", ids),
+                r -> out.put(r.get("id").asString(), events(r)));
+        return out;
+    }
+
+    static RiskEvents events(Record r) {
+        return new RiskEvents(r.get("penalties").asLong(), r.get("failedSamples").asLong(),
+                r.get("failedInspections").asLong(), r.get("courtRecords").asLong(), r.get("openAlerts").asLong(),
+                r.get("verifiedComplaints").asLong());
+    }
+
+    /** Number of relationships per node id. */
+    public Map<String, Long> degrees(List<String> ids) {
+        Map<String, Long> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        read("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN id, COUNT { (n)--() } AS degree",
+                Map.of("ids", ids), r -> out.put(r.get("id").asString(), r.get("degree").asLong()));
+        return out;
+    }
+
+    /** A segment's enterprise. */
+    public record SegmentEnterprise(String uscc, String name, String status, Object score, Object grade,
+                                    RiskEvents events) {}
+
+    public List<SegmentEnterprise> segmentEnterprises(String code) {
+        List<SegmentEnterprise> out = new ArrayList<>();
+        read("MATCH (n:Enterprise)-[:IN_SEGMENT]->(:Segment {code: $code}) RETURN n.uscc AS uscc, n.name AS name, "
+                        + "n.status AS status, n.score AS score, n.grade AS grade, " + RISK_EVENTS,
+                Map.of("code", code), r -> out.add(new SegmentEnterprise(r.get("uscc").asString(),
+                        r.get("name").asString(null), r.get("status").asString(null), r.get("score").asObject(),
+                        r.get("grade").asObject(), events(r))));
+        return out;
+    }
+
+    /** A link between two of the given enterprises: a person in roles at both, or one investing in the other. */
+    public record Link(String a, String b, String via) {}
+
+    public List<Link> links(List<String> usccs) {
+        List<Link> out = new ArrayList<>();
+        read("""
+                MATCH (a:Enterprise)<-[r1]-(p:Person)-[r2]->(b:Enterprise)
+                WHERE a.uscc IN $usccs AND b.uscc IN $usccs AND a.uscc < b.uscc
+                  AND type(r1) <> 'LOCATED_AT' AND type(r1) <> 'HAS_PHONE'
+                  AND type(r2) <> 'LOCATED_AT' AND type(r2) <> 'HAS_PHONE'
+                RETURN DISTINCT a.uscc AS a, b.uscc AS b, 'person ' + p.person_id AS via
+                UNION
+                MATCH (a:Enterprise)-[:INVESTS_IN|BRANCH_OF]-(b:Enterprise)
+                WHERE a.uscc IN $usccs AND b.uscc IN $usccs AND a.uscc < b.uscc
+                RETURN DISTINCT a.uscc AS a, b.uscc AS b, 'ownership' AS via""", Map.of("usccs", usccs),
+                r -> out.add(new Link(r.get("a").asString(), r.get("b").asString(), r.get("via").asString())));
+        return out;
+    }
+
+    /** A searchable entity. */
+    public record Searchable(String type, String key, String name, String address, String phone) {}
+
+    /** Enterprises and persons, all (keys null) or those with the given keys. */
+    public void searchables(List<String> usccs, List<String> personIds, Consumer<Searchable> sink) {
+        String ew = usccs == null ? "" : " WHERE n.uscc IN $usccs";
+        String pw = personIds == null ? "" : " WHERE n.person_id IN $pids";
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("usccs", usccs == null ? List.of() : usccs);
+        params.put("pids", personIds == null ? List.of() : personIds);
+        read("MATCH (n:Enterprise)" + ew + " RETURN 'enterprise' AS type, n.uscc AS key, n.name AS name, "
+                + "n.address AS address, n.phone AS phone", params, r -> sink.accept(searchable(r)));
+        read("MATCH (n:Person)" + pw + " RETURN 'person' AS type, n.person_id AS key, n.name AS name, "
+                + "n.address AS address, n.phone AS phone", params, r -> sink.accept(searchable(r)));
+    }
+
+    private static Searchable searchable(Record r) {
+        return new Searchable(r.get("type").asString(), r.get("key").asString(), r.get("name").asString(null),
+                r.get("address").asString(null), r.get("phone").asString(null));
+    }
+
+    /** A holding of a node: who holds it, with which share (null when absent). */
+    public record Holding(GraphNode holder, Double share) {}
+
+    /**
+     * Incoming SHAREHOLDER_OF / INVESTS_IN relationships, every one of them: the port's neighbourhood read gives one
+     * path per neighbour, which loses one side of a cross-holding (A holds B and B holds A).
+     */
+    public List<Holding> holdersOf(String id) {
+        List<Holding> out = new ArrayList<>();
+        read("MATCH (h)-[r:SHAREHOLDER_OF|INVESTS_IN]->(n) WHERE elementId(n) = $id RETURN h, r.share AS share",
+                Map.of("id", id), r -> {
+                    org.neo4j.driver.types.Node h = r.get("h").asNode();
+                    List<String> labels = new ArrayList<>();
+                    h.labels().forEach(labels::add);
+                    out.add(new Holding(new GraphNode(h.elementId(), labels, h.asMap()),
+                            r.get("share").isNull() ? null : r.get("share").asDouble()));
+                });
+        return out;
+    }
+
+    public boolean ping() {
+        try {
+            read("RETURN 1", Map.of(), r -> { });
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void read(String cypher, Map<String, Object> params, Consumer<Record> sink) {
+        try (Session s = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            s.executeRead(tx -> {
+                tx.run(cypher, params).forEachRemaining(sink);
+                return null;
+            });
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("read failed: " + e.getMessage(), e);
+        }
+    }
+}

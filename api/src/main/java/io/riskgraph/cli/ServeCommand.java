@@ -1,0 +1,113 @@
+package io.riskgraph.cli;
+
+import io.riskgraph.api.ApiConfig;
+import io.riskgraph.api.ApiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the HTTP API (JSON; OpenAPI at /openapi.json) over the store until SIGTERM or Ctrl-C.",
+                "API keys: riskgraph keys create --role R --name N. Keys file, audit log and search index live in the "
+                        + "store folder (with --uri: --api-dir, default ~/.riskgraph; the index is then in memory)."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces).")
+    String bind;
+
+    @Option(names = "--api-dir", paramLabel = "DIR",
+            description = "Folder of api-keys.jsonl and audit.jsonl (default: the store folder, or ~/.riskgraph with --uri).")
+    Path apiDir;
+
+    @Option(names = "--hub-degree", defaultValue = "200",
+            description = "Nodes with more relationships are reached but not expanded (default: ${DEFAULT-VALUE}).")
+    int hubDegree;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Longest a Cypher or named query may run (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--limit", paramLabel = "ROWS", defaultValue = "10000",
+            description = "Most rows a Cypher or named query may return (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    /** Released to stop a running server (the shutdown hook does it on SIGTERM / Ctrl-C; tests may too). */
+    final CountDownLatch stop = new CountDownLatch(1);
+    volatile ApiServer server;
+
+    /** The running server, or null before it has started. */
+    public ApiServer server() { return server; }
+
+    /** Stops a running server as SIGTERM would. */
+    public void shutdown() { stop.countDown(); }
+
+    static Path apiDir(StoreOptions o, Path explicit) {
+        if (explicit != null) return explicit;
+        if (o.uri != null) return Path.of(System.getProperty("user.home"), ".riskgraph");
+        return o.store;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (timeoutSeconds < 1) throw new IllegalArgumentException("--timeout must be at least 1 second");
+        PrintWriter out = spec.commandLine().getOut();
+        ApiConfig config = new ApiConfig(hubDegree, Duration.ofSeconds(timeoutSeconds), maxRows);
+        StoreOptions.OpenStore open = storeOptions.open();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "riskgraph-shutdown");
+        try {
+            Path dir = apiDir(storeOptions, apiDir);
+            Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
+            ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
+            try {
+                starting.start(bind, port);
+            } catch (RuntimeException e) {
+                starting.close();
+                throw e;
+            }
+            server = starting;
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("riskgraph API on http://" + bind + ":" + server.port() + " over " + storeOptions.describe()
+                    + " (keys: " + server.keys().file() + ", audit: " + server.audit().file() + ", search index: "
+                    + server.index().where() + ")");
+            out.flush();
+            stop.await();
+        } finally {
+            if (server != null) server.close();
+            open.close();
+            out.println("riskgraph API stopped; store closed");
+            out.flush();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException | IllegalArgumentException ignored) {
+                // shutting down already, or never added
+            }
+        }
+        return Main.OK;
+    }
+}
