@@ -128,16 +128,16 @@ public final class Analysis {
         RiskPropagation.Result risk = new RiskPropagation(g, propagation, events.own(), progress, cancellation).result();
         t = lap(millis, "risk", t);
 
-        PropertyWriter w = new PropertyWriter(store);
-        WriteCounts written = WriteCounts.NONE;
-        written = written.plus(w.write(g, PropertyNames.PAGERANK, pagerank, progress, cancellation));
-        written = written.plus(w.write(g, PropertyNames.DEGREE_WEIGHTED, degree, progress, cancellation));
-        written = written.plus(w.write(g, PropertyNames.BETWEENNESS, bc.scores(), progress, cancellation));
-        written = written.plus(w.write(g, PropertyNames.WCC, g.nodeCount(), i -> g.storeId(components[i]), progress, cancellation));
-        written = written.plus(w.write(g, PropertyNames.WCC_SIZE, sizes, progress, cancellation));
-        written = written.plus(w.write(g, PropertyNames.COMMUNITY, louvain.communities(), progress, cancellation));
-        written = written.plus(w.write(g, PropertyNames.RISK_OWN, risk.own(), progress, cancellation));
-        written = written.plus(w.write(g, PropertyNames.RISK_INHERITED, risk.inherited(), progress, cancellation));
+        java.util.Map<String, java.util.function.IntFunction<Object>> columns = new LinkedHashMap<>();
+        columns.put(PropertyNames.PAGERANK, i -> pagerank[i]);
+        columns.put(PropertyNames.DEGREE_WEIGHTED, i -> degree[i]);
+        columns.put(PropertyNames.BETWEENNESS, i -> bc.scores()[i]);
+        columns.put(PropertyNames.WCC, i -> g.storeId(components[i]));
+        columns.put(PropertyNames.WCC_SIZE, i -> (long) sizes[i]);
+        columns.put(PropertyNames.COMMUNITY, i -> (long) louvain.communities()[i]);
+        columns.put(PropertyNames.RISK_OWN, i -> risk.own()[i]);
+        columns.put(PropertyNames.RISK_INHERITED, i -> risk.inherited()[i]);
+        WriteCounts written = new PropertyWriter(store).writeAll(g, columns, progress, cancellation);
         lap(millis, "write", t);
 
         Map<String, Long> counted = new LinkedHashMap<>();

@@ -270,6 +270,23 @@ public final class Neo4jGraphStore implements GraphStore {
     }
 
     @Override
+    public WriteCounts writeNodeProperties(long[] ids, Map<String, Object[]> valuesByProperty) {
+        valuesByProperty.forEach((property, values) -> {
+            requireIdentifier("property", property);
+            if (values.length != ids.length) {
+                throw new IllegalArgumentException(ids.length + " ids but " + values.length + " values of " + property);
+            }
+        });
+        List<Map<String, Object>> rows = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            Map<String, Object> props = new HashMap<>(valuesByProperty.size() * 2);
+            for (Map.Entry<String, Object[]> e : valuesByProperty.entrySet()) props.put(e.getKey(), toDriver(e.getValue()[i]));
+            rows.add(Map.of("id", ids[i], "p", props));
+        }
+        return write("UNWIND $rows AS row MATCH (n) WHERE id(n) = row.id SET n += row.p", Map.of("rows", rows));
+    }
+
+    @Override
     public WriteCounts writeNodeProperties(NodeKey node, Map<Object, Map<String, Object>> propertiesByKey) {
         List<Map<String, Object>> rows = new ArrayList<>(propertiesByKey.size());
         propertiesByKey.forEach((k, props) -> rows.add(Map.of("key", toDriver(k), "props", toDriverMap(props))));

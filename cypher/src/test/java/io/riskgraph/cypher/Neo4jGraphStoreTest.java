@@ -146,6 +146,11 @@ class Neo4jGraphStoreTest {
             sum += (Double) store.node(ENTERPRISE, k).orElseThrow().property("pagerank");
         }
         assertThat(sum).isCloseTo(0.6, org.assertj.core.api.Assertions.within(1e-12));
+
+        store.writeNodeProperties(ids, Map.of("community", new Object[]{7L, 7L, 9L}, "risk_own", new Object[]{0.0, 1.5, 0.0}));
+        var e = store.node(ENTERPRISE, "E2").orElseThrow().properties();
+        assertThat(e).containsKeys("community", "risk_own", "pagerank");
+        assertThat(List.of(7L, 9L)).contains((Long) e.get("community"));
     }
 
     @Test

@@ -43,6 +43,12 @@ public interface GraphStore extends AutoCloseable {
     /** Writes one property on nodes addressed by store id; values[i] goes to ids[i]. */
     WriteCounts writeNodeProperty(String property, long[] ids, Object[] values);
 
+    /**
+     * Writes several properties on nodes addressed by store id in one pass: for each property name, values[i] goes
+     * to ids[i] (every array as long as ids).
+     */
+    WriteCounts writeNodeProperties(long[] ids, Map<String, Object[]> valuesByProperty);
+
     /** Writes properties on nodes addressed by key; each map goes to the node with that key. */
     WriteCounts writeNodeProperties(NodeKey node, Map<Object, Map<String, Object>> propertiesByKey);
 

@@ -61,4 +61,32 @@ public final class PropertyWriter {
         progress.finish(task);
         return total;
     }
+
+    /**
+     * Writes several results per node in one pass over the store (one node lookup for all of them): each entry maps
+     * a property name to the value by node index.
+     */
+    public WriteCounts writeAll(CompactGraph graph, java.util.Map<String, java.util.function.IntFunction<Object>> columns,
+                                ProgressListener progress, Cancellation cancellation) {
+        int count = graph.nodeCount();
+        String task = "write " + String.join(", ", columns.keySet());
+        progress.start(task, count);
+        WriteCounts total = WriteCounts.NONE;
+        for (int from = 0; from < count; from += batchSize) {
+            cancellation.throwIfCancelled();
+            int n = Math.min(batchSize, count - from);
+            long[] ids = new long[n];
+            for (int i = 0; i < n; i++) ids[i] = graph.storeId(from + i);
+            java.util.Map<String, Object[]> values = new java.util.LinkedHashMap<>();
+            for (var column : columns.entrySet()) {
+                Object[] v = new Object[n];
+                for (int i = 0; i < n; i++) v[i] = column.getValue().apply(from + i);
+                values.put(column.getKey(), v);
+            }
+            total = total.plus(store.writeNodeProperties(ids, values));
+            progress.advance(n);
+        }
+        progress.finish(task);
+        return total;
+    }
 }
