@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         runs.put("dishonest-representatives", Map.of());
         runs.put("supplier-failures", Map.of("min_sites", 2L));
         runs.put("people-behind-failing-firms", Map.of("min_firms", 3L));
-        runs.put("new-firm-at-revoked-address", Map.of());
+        runs.put("new-firm-at-revoked-address", Map.of("max_firms", 10L));
         runs.put("inspector-ties", Map.of());
         for (Map.Entry<String, Map<String, Object>> run : runs.entrySet()) {
             var q = catalogue.get(run.getKey());

@@ -49,7 +49,7 @@ class NamedQueriesTest {
             "dishonest-representatives; ; 91310112MA1FK0407W|91310112MA1GH0370U|91310112MA1GH0444T|91310112MA1GH1110H",
             "supplier-failures; min_sites=2; 91310104MA1FK04810",
             "repeat-failures; until=\"2026-06-30\"|months=24|min_failures=2; 91310105MA1GH0518M",
-            "new-firm-at-revoked-address; ; 91310112MA1FK0407W|91310112MA1GH0370U|91310112MA1GH0444T",
+            "new-firm-at-revoked-address; max_firms=10; 91310112MA1FK0407W|91310112MA1GH0370U|91310112MA1GH0444T",
             "inspector-ties; ; I02",
             "open-alerts; min_alerts=1; 91310106MA1FK0555U|91310107MA1GH0148Y|91310109MA1FK06296",
     })
