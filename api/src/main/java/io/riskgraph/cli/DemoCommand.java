@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./riskgraph query 'MATCH (e:Enterprise) RETURN e.name, e.risk_own, e.risk_inherited "
                 + "ORDER BY e.risk_inherited DESC LIMIT 10'" + store);
         out.println("  ./riskgraph serve" + store + "                       the HTTP API (docs/api.md)");
-        out.println("  ./riskgraph query --named shell-clusters --param since='\"2024-07-01\"' --param min_firms=3 "
+        out.println("  ./riskgraph query --named shell-clusters --param since=2024-07-01 --param min_firms=3 "
                 + "--param max_paid_in=10000" + store);
         out.println("  ./riskgraph query 'MATCH (e:Enterprise)<-[:SAMPLED_AT]-(s:Sample {result: \"FAIL\"}) "
                 + "RETURN e.name, count(s) AS failures ORDER BY failures DESC LIMIT 10'" + store);

@@ -67,8 +67,10 @@ final class QueryCommand implements Callable<Integer> {
             description = "Stop the statement after this many seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    /** Trailing tokens fail, so that 2024-07-01 is text rather than the number 2024. */
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public Integer call() throws IOException {

@@ -90,13 +90,17 @@ class CliTest {
             "ingest; 2; Missing required parameter: 'DIR'",
             "frobnicate; 2; Unmatched argument",
             "query|RETURN 1|--format|xml; 2; Invalid value for option '--format'",
+            "generate|--enterprises|0|--out|target/never-written; 2; enterprises must be at least 1",
+            "generate|--out|../examples/small-city; 2; exists and is not empty; choose another folder or use --force",
+            "demo|--enterprises|-5|--city|target/never-written; 2; enterprises must be at least 1",
     })
     void errorsAndExitCodes(String args, int exit, String message) {
         List<String> argv = new ArrayList<>(List.of(args.split("\\|")));
-        Run r = argv.getFirst().equals("frobnicate") ? run(argv.toArray(String[]::new))
-                : run(remote(argv.toArray(String[]::new)));
+        boolean local = List.of("frobnicate", "generate").contains(argv.getFirst());
+        Run r = local ? run(argv.toArray(String[]::new)) : run(remote(argv.toArray(String[]::new)));
         assertThat(r.exit()).isEqualTo(exit);
         assertThat(r.err()).contains(message);
+        assertThat(Path.of("target/never-written")).as("nothing half-written").doesNotExist();
     }
 
     @Test
