@@ -330,60 +330,162 @@ public final class Neo4jGraphStore implements GraphStore {
         }
     }
 
+    /** Node ids per read: one record carries the lists for a whole window, not one record per element. */
+    static final int ID_WINDOW = 65_536;
+    /** Concurrent readers of windows; the sink is still called from the caller's thread only. */
+    static final int PROJECTION_READERS = 2;
+
     @Override
     public void streamNodes(List<String> labels, ProjectionSink sink, int batchSize) {
-        long[] ids = new long[batchSize];
-        int[] labelIndex = new int[batchSize];
-        try (Session session = readSession()) {
-            for (int li = 0; li < labels.size(); li++) {
-                String label = requireIdentifier("label", labels.get(li));
-                Result result = session.run("MATCH (n:" + label + ") RETURN id(n)");
-                int count = 0;
-                while (result.hasNext()) {
-                    ids[count] = result.next().get(0).asLong();
-                    labelIndex[count] = li;
-                    if (++count == batchSize) {
-                        sink.nodes(ids, labelIndex, count);
-                        count = 0;
-                    }
-                }
-                if (count > 0) sink.nodes(ids, labelIndex, count);
-            }
-        } catch (Neo4jException e) {
-            throw new GraphStoreException("streaming nodes failed: " + e.getMessage(), e);
+        StringBuilder labelIndex = new StringBuilder("CASE");
+        for (int i = 0; i < labels.size(); i++) {
+            labelIndex.append(" WHEN n:").append(requireIdentifier("label", labels.get(i))).append(" THEN ").append(i);
         }
+        labelIndex.append(" END");
+        String filter = String.join(" OR ", labels.stream().map(l -> "n:" + l).toList());
+        String cypher = "UNWIND range($lo, $hi) AS nid MATCH (n) WHERE id(n) = nid AND (" + filter + ")\n"
+                + "RETURN collect(nid) AS ids, collect(" + labelIndex + ") AS labels";
+        readWindows(cypher, record -> {
+            long[] ids = longs(record.get(0));
+            int[] label = ints(record.get(1));
+            deliver(ids.length, batchSize, (from, n) -> sink.nodes(slice(ids, from, n), slice(label, from, n), n));
+        });
     }
 
     @Override
     public void streamRelationships(List<String> types, String weightProperty, ProjectionSink sink, int batchSize) {
         if (types.isEmpty()) throw new IllegalArgumentException("name at least one relationship type to stream");
-        String weight = weightProperty == null ? "null" : "r." + requireIdentifier("property", weightProperty);
-        long[] start = new long[batchSize];
-        long[] end = new long[batchSize];
-        int[] typeIndex = new int[batchSize];
-        double[] weights = new double[batchSize];
+        // columns that would be constant are left out of the query: each costs per relationship on the server
+        boolean weighted = weightProperty != null;
+        boolean typed = types.size() > 1;
+        StringBuilder typeIndex = new StringBuilder("CASE type(r)");
+        for (int i = 0; i < types.size(); i++) {
+            typeIndex.append(" WHEN '").append(requireIdentifier("relationship type", types.get(i))).append("' THEN ").append(i);
+        }
+        typeIndex.append(" END");
+        String cypher = "UNWIND range($lo, $hi) AS nid MATCH (a) WHERE id(a) = nid\n"
+                + "MATCH (a)-[r:" + String.join("|", types) + "]->(b)\n"
+                + "RETURN collect(nid) AS s, collect(id(b)) AS t"
+                + (typed ? ", collect(" + typeIndex + ") AS k" : "")
+                + (weighted ? ", collect(coalesce(toFloat(r." + requireIdentifier("property", weightProperty)
+                        + "), 0.0 / 0.0)) AS w" : "");
+        readWindows(cypher, record -> {
+            long[] start = longs(record.get(0));
+            long[] end = longs(record.get(1));
+            int[] type = typed ? ints(record.get("k")) : new int[start.length];
+            double[] w;
+            if (weighted) {
+                w = doubles(record.get("w"));
+            } else {
+                w = new double[start.length];
+                java.util.Arrays.fill(w, Double.NaN);
+            }
+            deliver(start.length, batchSize, (from, n) -> sink.relationships(slice(start, from, n), slice(end, from, n),
+                    slice(type, from, n), slice(w, from, n), n));
+        });
+    }
+
+    /**
+     * Runs {@code cypher} (parameters $lo, $hi: an inclusive node-id window) over every window up to the highest node
+     * id, on {@link #PROJECTION_READERS} sessions at once, and hands each window's single record to {@code handler}
+     * on the calling thread.
+     */
+    private void readWindows(String cypher, java.util.function.Consumer<Record> handler) {
+        long maxId;
         try (Session session = readSession()) {
-            for (int ti = 0; ti < types.size(); ti++) {
-                String type = requireIdentifier("relationship type", types.get(ti));
-                Result result = session.run("MATCH (a)-[r:" + type + "]->(b) RETURN id(a), id(b), " + weight);
-                int count = 0;
-                while (result.hasNext()) {
-                    Record rec = result.next();
-                    start[count] = rec.get(0).asLong();
-                    end[count] = rec.get(1).asLong();
-                    Value w = rec.get(2);
-                    weights[count] = w.isNull() ? Double.NaN : w.asDouble();
-                    typeIndex[count] = ti;
-                    if (++count == batchSize) {
-                        sink.relationships(start, end, typeIndex, weights, count);
-                        count = 0;
+            Value max = session.run("MATCH (n) RETURN max(id(n))").single().get(0);
+            if (max.isNull()) return;
+            maxId = max.asLong();
+        }
+        long windows = maxId / ID_WINDOW + 1;
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.BlockingQueue<Object> results = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        Object done = new Object();
+        List<Thread> readers = new ArrayList<>();
+        for (int t = 0; t < PROJECTION_READERS; t++) {
+            Thread reader = Thread.ofPlatform().daemon().name("projection-reader-" + t).start(() -> {
+                try (Session session = readSession()) {
+                    long w;
+                    while ((w = next.getAndIncrement()) < windows) {
+                        long lo = w * ID_WINDOW;
+                        results.put(session.run(cypher, Map.of("lo", lo, "hi", Math.min(maxId, lo + ID_WINDOW - 1)))
+                                .single());
+                    }
+                    results.put(done);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    try {
+                        results.put(e);
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
                     }
                 }
-                if (count > 0) sink.relationships(start, end, typeIndex, weights, count);
-            }
-        } catch (Neo4jException e) {
-            throw new GraphStoreException("streaming relationships failed: " + e.getMessage(), e);
+            });
+            readers.add(reader);
         }
+        int finished = 0;
+        try {
+            while (finished < readers.size()) {
+                Object item = results.take();
+                if (item == done) {
+                    finished++;
+                } else if (item instanceof RuntimeException e) {
+                    throw e instanceof Neo4jException n ? new GraphStoreException("projection read failed: "
+                            + n.getMessage(), n) : e;
+                } else {
+                    handler.accept((Record) item);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphStoreException("interrupted while reading the projection", e);
+        } finally {
+            next.set(Long.MAX_VALUE); // stop readers early on failure
+            readers.forEach(Thread::interrupt);
+        }
+    }
+
+    private interface Slice {
+        void deliver(int from, int count);
+    }
+
+    /** Hands a window's arrays to a sink in pieces of at most batchSize. */
+    private static void deliver(int size, int batchSize, Slice slice) {
+        for (int from = 0; from < size; from += batchSize) slice.deliver(from, Math.min(batchSize, size - from));
+    }
+
+    private static long[] slice(long[] a, int from, int n) {
+        return from == 0 && n == a.length ? a : java.util.Arrays.copyOfRange(a, from, from + n);
+    }
+
+    private static int[] slice(int[] a, int from, int n) {
+        return from == 0 && n == a.length ? a : java.util.Arrays.copyOfRange(a, from, from + n);
+    }
+
+    private static double[] slice(double[] a, int from, int n) {
+        return from == 0 && n == a.length ? a : java.util.Arrays.copyOfRange(a, from, from + n);
+    }
+
+    private static long[] longs(Value list) {
+        long[] out = new long[list.size()];
+        int i = 0;
+        for (Value v : list.values()) out[i++] = v.asLong();
+        return out;
+    }
+
+    private static int[] ints(Value list) {
+        int[] out = new int[list.size()];
+        int i = 0;
+        for (Value v : list.values()) out[i++] = v.asInt();
+        return out;
+    }
+
+    private static double[] doubles(Value list) {
+        double[] out = new double[list.size()];
+        int i = 0;
+        for (Value v : list.values()) out[i++] = v.asDouble();
+        return out;
     }
 
     @Override
