@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 /**
  * Append-only audit log ({@code audit.jsonl}): one JSON line per request that read entity data, with who (key name
  * and role), what (method, route, path and query parameters), when, the HTTP status and which entities came back
- * (USCCs and person ids). The file is only ever opened for appending; each line is written and forced whole.
+ * (USCCs and person ids). The file is only ever opened for appending; each line is written whole and is on disk
+ * before {@link #append} returns. Forcing is shared (group commit): requests that arrive while a force is under way
+ * wait for the next one, which covers all of them, so concurrent requests do not each pay for their own fsync.
  */
 public final class AuditLog implements AutoCloseable {
     public static final String FILE = "audit.jsonl";
@@ -31,6 +33,11 @@ public final class AuditLog implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
+    private final Object forcing = new Object();
+    /** Bytes appended so far (guarded by this). */
+    private long written;
+    /** Bytes known to be on disk. */
+    private volatile long forced;
 
     public AuditLog(Path dir) {
         this.file = dir.resolve(FILE);
@@ -44,7 +51,7 @@ public final class AuditLog implements AutoCloseable {
 
     public Path file() { return file; }
 
-    public synchronized void append(Entry e) {
+    public void append(Entry e) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", e.time().toString());
         line.put("key", e.key());
@@ -55,12 +62,31 @@ public final class AuditLog implements AutoCloseable {
         line.put("params", e.params());
         line.put("status", e.status());
         line.put("entities", e.entities());
+        byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        long end;
         try {
-            ByteBuffer b = ByteBuffer.wrap((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
-            while (b.hasRemaining()) channel.write(b);
-            channel.force(false);
+            synchronized (this) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) channel.write(b);
+                written += bytes.length;
+                end = written;
+            }
+            awaitOnDisk(end);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot append to the audit log " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private void awaitOnDisk(long end) throws IOException {
+        if (forced >= end) return;
+        synchronized (forcing) {
+            if (forced >= end) return; // a force that started after our write covered it
+            long target;
+            synchronized (this) {
+                target = written;
+            }
+            channel.force(false);
+            forced = target;
         }
     }
 
