@@ -13,6 +13,21 @@ public final class Backtest {
 
     private Backtest() {}
 
+    /** Pairs the grades with labels by USCC; enterprises without a label are left out. */
+    public static Result evaluate(IndicatorContext ctx, Grader.Grades grades, java.util.Map<String, Boolean> labels,
+                                  double coverage) {
+        double[] s = new double[ctx.n];
+        boolean[] l = new boolean[ctx.n];
+        int k = 0;
+        for (int i = 0; i < ctx.n; i++) {
+            Boolean v = labels.get(ctx.data.uscc[i]);
+            if (v == null) continue;
+            s[k] = grades.score()[i];
+            l[k++] = v;
+        }
+        return evaluate(Arrays.copyOf(s, k), Arrays.copyOf(l, k), coverage);
+    }
+
     /** Scores and labels of the labelled enterprises, same order. */
     public static Result evaluate(double[] score, boolean[] label, double coverage) {
         if (score.length != label.length) throw new IllegalArgumentException("scores and labels differ in length");
