@@ -45,6 +45,10 @@ public final class Grader {
             values[j] = v.value();
             sources[j] = v.source();
         }
+        // reasons name what raises a firm above the usual: points above the most common points of each indicator
+        double[] usual = new double[k];
+        for (int j = 0; j < k; j++) usual[j] = mostCommonPoints(used.get(j), values[j]);
+        double[] excess = new double[k];
         double[] score = new double[n];
         char[] grade = new char[n];
         List<List<Reason>> reasons = new ArrayList<>(n);
@@ -53,16 +57,31 @@ public final class Grader {
             double s = 0;
             for (int j = 0; j < k; j++) {
                 GradingModel.Entry e = used.get(j);
-                contrib[j] = e.weight() * e.points(values[j][i]) / totalWeight;
+                double p = e.points(values[j][i]);
+                contrib[j] = e.weight() * p / totalWeight;
+                excess[j] = e.weight() * (p - usual[j]) / totalWeight;
                 s += contrib[j];
             }
             score[i] = Math.round(Math.min(100, Math.max(0, s)) * 100) / 100.0;
             grade[i] = model.grade(score[i]);
-            reasons.add(top(used, values, sources, contrib, i, params.topReasons()));
+            reasons.add(top(used, values, sources, excess, i, params.topReasons()));
         }
         return new Grades(model, score, grade, reasons);
     }
 
+    private static double mostCommonPoints(GradingModel.Entry e, double[] values) {
+        int[] count = new int[e.bins().length + 1];
+        for (double v : values) {
+            int b = 0;
+            if (!Double.isNaN(v)) while (b < e.bins().length && v >= e.bins()[b]) b++;
+            count[b]++;
+        }
+        int best = 0;
+        for (int b = 1; b < count.length; b++) if (count[b] > count[best]) best = b;
+        return e.points()[best];
+    }
+
+    /** The indicators that raise this firm's score most above the usual, with the points above the usual. */
     private static List<Reason> top(List<GradingModel.Entry> used, double[][] values, String[][] sources,
                                     double[] contrib, int i, int max) {
         List<Reason> out = new ArrayList<>(max);

@@ -32,6 +32,9 @@ public final class IndicatorLibrary {
     /** Segments whose firms the generator and the field both find riskier (food chain, online trade). */
     static final Set<String> HIGH_RISK_SEGMENTS = Set.of("CATERING", "FOOD_PRODUCTION", "SPECIAL_FOOD", "ONLINE_TRADING");
     /** Young: registered within this many years; low paid-in: at most this many CNY (the shell-cluster pattern). */
+    static final Map<String, Integer> SEGMENT_CLASS = Map.of("CATERING", 3, "FOOD_PRODUCTION", 3, "SPECIAL_FOOD", 3,
+            "ONLINE_TRADING", 3, "FOOD_SALES", 2, "DRUG_RETAIL", 2, "MEDICAL_DEVICE", 2, "COSMETICS", 2,
+            "INDUSTRIAL_PRODUCT", 2, "SPECIAL_EQUIPMENT_MAKING", 2);
     static final double SHELL_MAX_AGE_YEARS = 2.0, SHELL_MAX_PAID_IN = 10_000;
     static final int SHELL_MIN_FIRMS = 3;
     /** A formation agent's address holds hundreds of ordinary firms; shells are the majority of theirs. */
@@ -66,8 +69,9 @@ public final class IndicatorLibrary {
                 c -> per(c, i -> "BRANCH".equals(c.data.type[i]) ? 1 : 0)));
         l.add(ind("B08", "经营异常", "listed as abnormal", BASIC, 0, "1 when status is ABNORMAL",
                 c -> per(c, i -> "ABNORMAL".equals(c.data.status[i]) ? 1 : 0)));
-        l.add(ind("B09", "吊销或注销", "revoked or cancelled", BASIC, 0, "1 when status is REVOKED or CANCELLED",
-                c -> per(c, i -> "REVOKED".equals(c.data.status[i]) || "CANCELLED".equals(c.data.status[i]) ? 1 : 0)));
+        // a closed firm cannot violate in the coming half-year, so the open state is what carries points
+        l.add(ind("B09", "在营", "still operating", BASIC, 0, "1 unless status is REVOKED or CANCELLED",
+                c -> per(c, i -> "REVOKED".equals(c.data.status[i]) || "CANCELLED".equals(c.data.status[i]) ? 0 : 1)));
         l.add(ind("B10", "监管领域数", "supervised segments", BASIC, 0, "number of the 14 segments",
                 c -> per(c, i -> c.data.segments[i].length)));
         l.add(ind("B11", "高风险领域", "high-risk segment", BASIC, 0,
@@ -92,6 +96,14 @@ public final class IndicatorLibrary {
                 }));
         l.add(ind("B17", "非监管对象", "outside the supervised segments", BASIC, 0, "1 when in none of the 14 segments",
                 c -> per(c, i -> c.data.segments[i].length == 0 ? 1 : 0)));
+
+        l.add(ind("B18", "领域风险等级", "segment risk class", BASIC, 0,
+                "highest class of its segments: 3 catering, food production, special food, online trading; 2 other food "
+                        + "and health products; 1 equipment, testing, metrology, vehicles; 0 none", c -> per(c, i -> {
+                    int best = 0;
+                    for (String s : c.data.segments[i]) best = Math.max(best, SEGMENT_CLASS.getOrDefault(s, 1));
+                    return best;
+                })));
 
         // ---- DYNAMIC (samples, smart-kitchen alerts, activity) ----
         l.add(ind("D01", "抽检批次", "samples taken", DYNAMIC, M12, "samples taken at the firm",
@@ -150,6 +162,8 @@ public final class IndicatorLibrary {
                         return items != null && items.contains("BANNED_SUBSTANCE");
                     }));
                 }));
+        l.add(ind("D16", "抽检不合格(6月)", "failed samples, 6 months", DYNAMIC, M6, "samples with result FAIL",
+                c -> v(c.count(c.data.samples, M6, fail(c)))));
         l.add(ind("D15", "告警(36月)", "smart-kitchen alerts, 36 months", DYNAMIC, M36, "alerts raised",
                 c -> v(c.count(c.data.alerts, M36, any()))));
 
@@ -216,6 +230,19 @@ public final class IndicatorLibrary {
                 "risk_own written by analyze (weighted count of own risk events)",
                 c -> per(c, i -> nz(c.data.riskOwn[i]))));
 
+        l.add(ind("S19", "违法半年数", "half-years with violation evidence", SUPERVISION, M36,
+                "half-years (counted back from as-of) with an inspection finding, penalty, failed sample or verified "
+                        + "complaint; estimates how often the firm is in violation", IndicatorLibrary::halfYears));
+        l.add(ind("S20", "近半年违法迹象", "violation evidence, last half-year", SUPERVISION, M6,
+                "inspection findings + penalties + failed samples + verified complaints in 6 months", c -> {
+                    GradingData d = c.data;
+                    double[] t = c.count(d.inspections, M6, issues(c));
+                    IndicatorContext.add(t, c.count(d.penalties, M6, any()));
+                    IndicatorContext.add(t, c.count(d.samples, M6, fail(c)));
+                    IndicatorContext.add(t, c.count(d.complaints, M6, verified(c)));
+                    return v(t);
+                }));
+
         // ---- SOCIAL (complaints, courts) ----
         l.add(ind("E01", "投诉举报(6月)", "complaints, 6 months", SOCIAL, M6, "complaints about the firm",
                 c -> v(c.count(c.data.complaints, M6, any()))));
@@ -251,6 +278,9 @@ public final class IndicatorLibrary {
                 }));
         l.add(ind("E12", "司法记录", "court records", SOCIAL, M36, "court records of any kind",
                 c -> v(c.count(c.data.courtRecords, M36, any()))));
+
+        l.add(ind("E13", "查实投诉(6月)", "verified complaints, 6 months", SOCIAL, M6, "complaints verified true",
+                c -> v(c.count(c.data.complaints, M6, verified(c)))));
 
         // ---- NETWORK (related parties, algorithms' write-back) ----
         l.add(ind("N01", "关联传导风险", "inherited risk", NETWORK, 0,
@@ -370,11 +400,42 @@ public final class IndicatorLibrary {
                     return v(ratio(s, k));
                 }));
 
+        l.add(ind("N24", "实控人其他企业风险占比", "principal's other firms, share in trouble", NETWORK, M36,
+                "troubled other firms of the principal / other firms of the principal", c -> {
+                    double[] bad = otherFirms(c, true).value();
+                    int[] f = c.firmsPerPerson(true);
+                    double[] v = new double[c.n];
+                    for (int r = 0; r < c.data.rolePerson.length; r++) {
+                        int e = c.data.roleEnt[r], others = f[c.data.rolePerson[r]] - 1;
+                        if (c.isPrincipal(r) && others > 0) v[e] = Math.max(v[e], Math.min(1, bad[e] / others));
+                    }
+                    return v(v);
+                }));
+        l.add(ind("N25", "法定代表人涉诉", "principal's court records", NETWORK, M36,
+                "court records in 36 months of the principal", c -> personSum(c, c.personCourt(), true)));
+
         Map<String, Indicator> m = new LinkedHashMap<>();
         for (Indicator i : l) {
             if (m.put(i.code(), i) != null) throw new IllegalStateException("duplicate indicator " + i.code());
         }
         return Collections.unmodifiableMap(m);
+    }
+
+    /** Distinct half-years, counted back from as-of, in which the firm showed a violation. */
+    private static Indicator.Values halfYears(IndicatorContext c) {
+        GradingData d = c.data;
+        int[] mask = new int[c.n];
+        java.util.function.BiConsumer<Events, IntPredicate> mark = (ev, f) -> {
+            for (int i = 0; i < ev.size(); i++) {
+                int e = ev.ent[i];
+                if (e >= 0 && c.inWindow(ev.day[i], M36) && f.test(i)) mask[e] |= 1 << Math.min(5, (c.asOfDay - ev.day[i]) / M6);
+            }
+        };
+        mark.accept(d.inspections, issues(c));
+        mark.accept(d.penalties, any());
+        mark.accept(d.samples, fail(c));
+        mark.accept(d.complaints, verified(c));
+        return per(c, i -> Integer.bitCount(mask[i]));
     }
 
     private static Indicator ind(String code, String zh, String en, Category cat, int window, String comp,

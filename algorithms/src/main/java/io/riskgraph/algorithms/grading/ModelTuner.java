@@ -19,8 +19,8 @@ import java.util.Locale;
 public record ModelTuner(double smoothing, int iterations, double learningRate, double l2, double shareA,
                          double shareB, double shareC) {
     public static final double SMOOTHING_DEFAULT = 20;
-    public static final int ITERATIONS_DEFAULT = 600;
-    public static final double LEARNING_RATE_DEFAULT = 0.05;
+    public static final int ITERATIONS_DEFAULT = 2000;
+    public static final double LEARNING_RATE_DEFAULT = 0.1;
     public static final double L2_DEFAULT = 1e-4;
     public static final double SHARE_A_DEFAULT = 0.50, SHARE_B_DEFAULT = 0.25, SHARE_C_DEFAULT = 0.15;
     public static final ModelTuner DEFAULT = new ModelTuner(SMOOTHING_DEFAULT, ITERATIONS_DEFAULT, LEARNING_RATE_DEFAULT,
