@@ -37,6 +37,7 @@ public final class Grader {
         }
         if (used.isEmpty()) throw new IllegalArgumentException("no indicator of model " + model.name() + " is left to score");
         double totalWeight = used.stream().mapToDouble(GradingModel.Entry::weight).sum();
+        if (used.stream().anyMatch(e -> e.indicator().usesScores())) ctx.firstPassScore(firstPass(ctx, model, params));
         int n = ctx.n, k = used.size();
         double[][] values = new double[k][];
         String[][] sources = new String[k][];
@@ -67,6 +68,16 @@ public final class Grader {
             reasons.add(top(used, values, sources, excess, i, params.topReasons()));
         }
         return new Grades(model, score, grade, reasons);
+    }
+
+    /** Scores without the indicators that read scores: what related firms' scores mean in the second pass. */
+    static double[] firstPass(IndicatorContext ctx, GradingModel model, GraderParams params) {
+        return grade(ctx, firstPassModel(model), params).score();
+    }
+
+    public static GradingModel firstPassModel(GradingModel model) {
+        List<GradingModel.Entry> first = model.entries().stream().filter(e -> !e.indicator().usesScores()).toList();
+        return new GradingModel(model.id(), model.version(), model.source(), first, model.cutB(), model.cutC(), model.cutD());
     }
 
     private static double mostCommonPoints(GradingModel.Entry e, double[] values) {

@@ -21,6 +21,7 @@ public final class IndicatorContext {
     public final int asOfDay;
     public final int n;
     private final Map<String, Object> cache = new HashMap<>();
+    private double[] firstPassScore;
 
     public IndicatorContext(GradingData data, LocalDate asOf) {
         if (data == null || asOf == null) throw new IllegalArgumentException("data and as-of date are required");
@@ -39,6 +40,14 @@ public final class IndicatorContext {
         }
         return (T) v;
     }
+
+    /** Scores of a first grading pass, for the indicators that read related firms' scores. */
+    public double[] firstPassScore() {
+        if (firstPassScore == null) throw new IllegalStateException("no first-pass score; the grader sets it");
+        return firstPassScore;
+    }
+
+    void firstPassScore(double[] score) { this.firstPassScore = score; }
 
     public boolean inWindow(int day, int windowDays) {
         if (day == GradingData.NO_DAY || day > asOfDay) return false;

@@ -414,6 +414,27 @@ public final class IndicatorLibrary {
         l.add(ind("N25", "法定代表人涉诉", "principal's court records", NETWORK, M36,
                 "court records in 36 months of the principal", c -> personSum(c, c.personCourt(), true)));
 
+        l.add(scored("N26", "实控人其他企业评分", "principal's other firms' score",
+                "highest first-pass score among the other firms of the principal", c -> relatedScore(c, true)));
+        l.add(scored("N27", "关联人其他企业评分", "role holders' other firms' score",
+                "highest first-pass score among the other firms of any of the firm's persons", c -> relatedScore(c, false)));
+        l.add(scored("N28", "母公司/总公司评分", "parent's score",
+                "highest first-pass score of its investors (INVESTS_IN) and head office (BRANCH_OF)", c -> {
+                    double[] s = c.firstPassScore();
+                    double[] v = new double[c.n];
+                    String[] src = new String[c.n];
+                    for (int k = 0; k < c.data.linkFrom.length; k++) {
+                        String ty = c.data.linkType[k];
+                        int child = ty.equals("INVESTS_IN") ? c.data.linkTo[k] : ty.equals("BRANCH_OF") ? c.data.linkFrom[k] : -1;
+                        int parent = ty.equals("INVESTS_IN") ? c.data.linkFrom[k] : c.data.linkTo[k];
+                        if (child >= 0 && s[parent] > v[child]) {
+                            v[child] = s[parent];
+                            src[child] = c.data.uscc[parent];
+                        }
+                    }
+                    return new Indicator.Values(v, src);
+                }));
+
         Map<String, Indicator> m = new LinkedHashMap<>();
         for (Indicator i : l) {
             if (m.put(i.code(), i) != null) throw new IllegalStateException("duplicate indicator " + i.code());
@@ -440,7 +461,12 @@ public final class IndicatorLibrary {
 
     private static Indicator ind(String code, String zh, String en, Category cat, int window, String comp,
                                  Function<IndicatorContext, Indicator.Values> f) {
-        return new Indicator(code, zh, en, cat, window, comp, f);
+        return new Indicator(code, zh, en, cat, window, comp, f, false);
+    }
+
+    private static Indicator scored(String code, String zh, String en, String comp,
+                                    Function<IndicatorContext, Indicator.Values> f) {
+        return new Indicator(code, zh, en, NETWORK, 0, comp, f, true);
     }
 
     private static Indicator.Values v(double[] x) { return new Indicator.Values(x); }
@@ -532,6 +558,40 @@ public final class IndicatorLibrary {
             if (others > 0) {
                 v[e] += others;
                 if (src[e] == null && worst[p] >= 0 && worst[p] != e) src[e] = d.uscc[worst[p]] + " via person " + d.personKey[p];
+            }
+        }
+        return new Indicator.Values(v, src);
+    }
+
+    /** The highest first-pass score among the other firms of the firm's principal (or any of its persons). */
+    private static Indicator.Values relatedScore(IndicatorContext c, boolean principal) {
+        GradingData d = c.data;
+        double[] s = c.firstPassScore();
+        int persons = d.personIds.length;
+        // per person the two best firms, so that a firm can skip itself
+        int[] best = new int[persons], second = new int[persons];
+        java.util.Arrays.fill(best, -1);
+        java.util.Arrays.fill(second, -1);
+        for (int r = 0; r < d.rolePerson.length; r++) {
+            if (principal && !c.isPrincipal(r)) continue;
+            int p = d.rolePerson[r], e = d.roleEnt[r];
+            if (e == best[p] || e == second[p]) continue;
+            if (best[p] < 0 || s[e] > s[best[p]]) {
+                second[p] = best[p];
+                best[p] = e;
+            } else if (second[p] < 0 || s[e] > s[second[p]]) {
+                second[p] = e;
+            }
+        }
+        double[] v = new double[c.n];
+        String[] src = new String[c.n];
+        for (int r = 0; r < d.rolePerson.length; r++) {
+            if (principal && !c.isPrincipal(r)) continue;
+            int p = d.rolePerson[r], e = d.roleEnt[r];
+            int o = best[p] == e ? second[p] : best[p];
+            if (o >= 0 && s[o] > v[e]) {
+                v[e] = s[o];
+                src[e] = d.uscc[o] + " via person " + d.personKey[p];
             }
         }
         return new Indicator.Values(v, src);

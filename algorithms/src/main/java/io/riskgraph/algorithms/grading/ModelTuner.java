@@ -53,6 +53,10 @@ public record ModelTuner(double smoothing, int iterations, double learningRate, 
         if (labelled == 0 || pos == 0) throw new IllegalArgumentException("no labelled violation to tune on");
         double baseRate = (double) pos / labelled;
         List<GradingModel.Entry> entries = base.entries();
+        // indicators that read related firms' scores see the base model's first pass
+        if (entries.stream().anyMatch(e -> e.indicator().usesScores())) {
+            ctx.firstPassScore(Grader.grade(ctx, Grader.firstPassModel(base), GraderParams.DEFAULT).score());
+        }
         int k = entries.size();
         double[][] points = new double[k][];
         float[][] x = new float[k][n];
