@@ -101,6 +101,18 @@ class GradingCityTest {
     }
 
     @Test
+    void tuningOnACityGivesALoadableModelThatRanksAtLeastAsWellThereAsTheStart() {
+        GradingModel start = GradingModel.general();
+        String text = io.riskgraph.algorithms.grading.ModelTuner.DEFAULT.tune(ctx, start, truth, "test");
+        GradingModel tuned = io.riskgraph.algorithms.grading.ModelParser.parse("tuned.properties", text);
+        assertThat(tuned.entries()).hasSameSizeAs(start.entries());
+        double before = Backtest.evaluate(ctx, Grader.grade(ctx, start, GraderParams.DEFAULT), truth, 0.3).auc();
+        double after = Backtest.evaluate(ctx, Grader.grade(ctx, tuned, GraderParams.DEFAULT), truth, 0.3).auc();
+        // in-sample, the fit can only help up to the noise of binning and a finite number of steps
+        assertThat(after).isGreaterThan(before - 0.01);
+    }
+
+    @Test
     void gradingAsOfAnEarlierDayIgnoresLaterEvents() {
         LocalDate earlier = ctx.asOf.minusMonths(12);
         IndicatorContext past = new IndicatorContext(ctx.data, earlier);

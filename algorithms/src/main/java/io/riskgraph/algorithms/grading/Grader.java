@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /** Scores and grades every enterprise under a model; computation only, the caller reads and writes the store. */
 public final class Grader {
-    /** One contributing indicator: its value, points, share of the score and where the risk came from. */
+    /**
+     * One contributing indicator: its value and points, the score points it adds above what is usual for that
+     * indicator (its most common bin), and where the risk came from (network indicators; null otherwise).
+     */
     public record Reason(String code, String nameZh, String nameEn, Category category, double value, double points,
                          double contribution, String source) {
         public String text() {
