@@ -1,0 +1,417 @@
+package io.riskgraph.algorithms.grading;
+
+import io.riskgraph.progress.Cancellation;
+import io.riskgraph.store.GraphStore;
+import io.riskgraph.store.ProjectionSink;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything the indicators read, loaded once through the {@link GraphStore} port into primitive arrays keyed by
+ * enterprise index (the position of the enterprise's store id in {@link #enterpriseIds}, sorted), so that each
+ * indicator family is one pass over arrays rather than one query per enterprise.
+ */
+public final class GradingData {
+    static final int BATCH = 10_000;
+    /** Marks an unknown day. */
+    public static final int NO_DAY = Integer.MIN_VALUE;
+
+    /** Events of one label: the day, selected properties (upper-cased text) and whom each concerns. */
+    public static final class Events {
+        public final long[] ids;
+        public final int[] day;
+        public final Object[][] props;
+        public final List<String> propNames;
+        /** The enterprise (index) the event's main relationship points to, -1 when none. */
+        public final int[] ent;
+        /** A second enterprise (a sample's producer), -1 when none. */
+        public final int[] ent2;
+        /** A person (index) the event concerns, -1 when none. */
+        public final int[] person;
+
+        Events(long[] ids, List<String> propNames) {
+            this.ids = ids;
+            this.propNames = propNames;
+            this.day = new int[ids.length];
+            Arrays.fill(day, NO_DAY);
+            this.props = new Object[propNames.size()][ids.length];
+            this.ent = filled(ids.length);
+            this.ent2 = filled(ids.length);
+            this.person = filled(ids.length);
+        }
+
+        public int size() { return ids.length; }
+
+        public String text(String prop, int i) {
+            Object v = props[propNames.indexOf(prop)][i];
+            return v == null ? null : v.toString();
+        }
+
+        public double number(String prop, int i) {
+            Object v = props[propNames.indexOf(prop)][i];
+            if (v instanceof Number n) return n.doubleValue();
+            if (v instanceof String s) {
+                try { return Double.parseDouble(s); } catch (NumberFormatException e) { return Double.NaN; }
+            }
+            return Double.NaN;
+        }
+
+        public int index(long storeId) { return Arrays.binarySearch(ids, storeId); }
+    }
+
+    public final long[] enterpriseIds;
+    public final String[] uscc;
+    public final String[] type;
+    public final String[] status;
+    public final int[] established;
+    public final double[] registeredCapital;
+    public final double[] paidInCapital;
+    public final double[] employees;
+    public final String[][] segments;
+    public final boolean[] usccCheckFailed;
+    public final boolean[] hasPhoneField;
+    /** Write-back of the algorithms (NaN when {@code analyze} has not run). */
+    public final double[] pagerank, degree, betweenness, wccSize, riskOwn, riskInherited;
+    public final long[] community, wcc;
+
+    public final long[] personIds;
+    public final String[] personKey;
+    /** Roles: person index, enterprise index, role type name. */
+    public final int[] rolePerson, roleEnt;
+    public final String[] roleType;
+    /** Enterprise links: from, to (indices), type name. */
+    public final int[] linkFrom, linkTo;
+    public final String[] linkType;
+    /** The store id of the Address / Phone node of each enterprise, -1 when none. */
+    public final long[] entAddress, entPhone;
+    /** The Address / Phone store id of each person, -1 when none. */
+    public final long[] personAddress, personPhone;
+    /** Persons who are inspectors. */
+    public final boolean[] personIsInspector;
+    /** Inspection (index into {@link #inspections}) to inspector person index pairs. */
+    public final int[] inspectionOfVisit, personOfVisit;
+
+    public final Events inspections, samples, penalties, complaints, courtRecords, alerts;
+
+    private GradingData(GraphStore store, Cancellation c) {
+        enterpriseIds = nodeIds(store, "Enterprise");
+        int n = enterpriseIds.length;
+        uscc = new String[n];
+        strings(store, "Enterprise", "uscc", enterpriseIds, uscc, false);
+        type = new String[n];
+        strings(store, "Enterprise", "type", enterpriseIds, type, true);
+        status = new String[n];
+        strings(store, "Enterprise", "status", enterpriseIds, status, true);
+        established = new int[n];
+        Arrays.fill(established, NO_DAY);
+        store.streamNodeProperty("Enterprise", "established", (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = Arrays.binarySearch(enterpriseIds, ids[i]);
+                if (at >= 0) established[at] = day(v[i]);
+            }
+        }, BATCH);
+        registeredCapital = numbers(store, "Enterprise", "registered_capital", enterpriseIds);
+        paidInCapital = numbers(store, "Enterprise", "paid_in_capital", enterpriseIds);
+        employees = numbers(store, "Enterprise", "employees", enterpriseIds);
+        segments = new String[n][];
+        store.streamNodeProperty("Enterprise", "segments", (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = Arrays.binarySearch(enterpriseIds, ids[i]);
+                if (at >= 0 && v[i] instanceof List<?> l) {
+                    segments[at] = l.stream().map(x -> String.valueOf(x).toUpperCase(Locale.ROOT)).toArray(String[]::new);
+                }
+            }
+        }, BATCH);
+        for (int i = 0; i < n; i++) if (segments[i] == null) segments[i] = new String[0];
+        usccCheckFailed = new boolean[n];
+        store.streamNodeProperty("Enterprise", "uscc_check_failed", (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = Arrays.binarySearch(enterpriseIds, ids[i]);
+                if (at >= 0) usccCheckFailed[at] = Boolean.TRUE.equals(v[i]);
+            }
+        }, BATCH);
+        hasPhoneField = new boolean[n];
+        store.streamNodeProperty("Enterprise", "phone", (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = Arrays.binarySearch(enterpriseIds, ids[i]);
+                if (at >= 0) hasPhoneField[at] = !String.valueOf(v[i]).isBlank();
+            }
+        }, BATCH);
+        pagerank = numbers(store, "Enterprise", "pagerank", enterpriseIds);
+        degree = numbers(store, "Enterprise", "degree_weighted", enterpriseIds);
+        betweenness = numbers(store, "Enterprise", "betweenness", enterpriseIds);
+        wccSize = numbers(store, "Enterprise", "wcc_size", enterpriseIds);
+        riskOwn = numbers(store, "Enterprise", "risk_own", enterpriseIds);
+        riskInherited = numbers(store, "Enterprise", "risk_inherited", enterpriseIds);
+        community = longs(store, "Enterprise", "community", enterpriseIds);
+        wcc = longs(store, "Enterprise", "wcc", enterpriseIds);
+        c.throwIfCancelled();
+
+        personIds = nodeIds(store, "Person");
+        personKey = new String[personIds.length];
+        strings(store, "Person", "person_id", personIds, personKey, false);
+        List<String> roleTypes = List.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF", "SUPERVISOR_OF",
+                "MANAGER_OF", "FINANCE_OFFICER_OF", "CONTACT_OF");
+        Pairs roles = pairs(store, roleTypes, personIds, enterpriseIds);
+        rolePerson = roles.a;
+        roleEnt = roles.b;
+        roleType = roles.types(roleTypes);
+        List<String> linkTypes = List.of("INVESTS_IN", "BRANCH_OF", "SUPPLIES", "GUARANTEES");
+        Pairs links = pairs(store, linkTypes, enterpriseIds, enterpriseIds);
+        linkFrom = links.a;
+        linkTo = links.b;
+        linkType = links.types(linkTypes);
+        entAddress = contact(store, "LOCATED_AT", enterpriseIds);
+        entPhone = contact(store, "HAS_PHONE", enterpriseIds);
+        personAddress = contact(store, "LOCATED_AT", personIds);
+        personPhone = contact(store, "HAS_PHONE", personIds);
+        c.throwIfCancelled();
+
+        inspections = events(store, "Inspection", "date", List.of("result", "issues", "rectified", "kind"),
+                "INSPECTED", null, false);
+        samples = events(store, "Sample", "date", List.of("result", "failed_items"), "SAMPLED_AT", "PRODUCED_BY", false);
+        penalties = events(store, "Penalty", "date", List.of("kind", "amount", "leniency"), "IMPOSED_ON", null, false);
+        complaints = events(store, "Complaint", "date", List.of("verified"), "COMPLAINS_ABOUT", null, false);
+        courtRecords = events(store, "CourtRecord", "date", List.of("kind", "role", "outcome", "status", "amount"),
+                "CONCERNS", null, true);
+        alerts = events(store, "Alert", "time", List.of("kind", "status"), "RAISED_AT", null, false);
+        c.throwIfCancelled();
+
+        long[] inspectorIds = nodeIds(store, "Inspector");
+        int[] inspectorPerson = filled(inspectorIds.length);
+        personIsInspector = new boolean[personIds.length];
+        store.streamRelationships(List.of("IS_PERSON"), null, new ProjectionSink() {
+            @Override
+            public void relationships(long[] s, long[] e, int[] t, double[] w, int k) {
+                for (int i = 0; i < k; i++) {
+                    int a = Arrays.binarySearch(inspectorIds, s[i]);
+                    int p = Arrays.binarySearch(personIds, e[i]);
+                    if (a >= 0 && p >= 0) {
+                        inspectorPerson[a] = p;
+                        personIsInspector[p] = true;
+                    }
+                }
+            }
+        }, BATCH);
+        IntList visitInspection = new IntList();
+        IntList visitPerson = new IntList();
+        store.streamRelationships(List.of("CARRIED_OUT"), null, new ProjectionSink() {
+            @Override
+            public void relationships(long[] s, long[] e, int[] t, double[] w, int k) {
+                for (int i = 0; i < k; i++) {
+                    int a = Arrays.binarySearch(inspectorIds, s[i]);
+                    int x = inspections.index(e[i]);
+                    if (a >= 0 && x >= 0 && inspectorPerson[a] >= 0) {
+                        visitInspection.add(x);
+                        visitPerson.add(inspectorPerson[a]);
+                    }
+                }
+            }
+        }, BATCH);
+        inspectionOfVisit = visitInspection.toArray();
+        personOfVisit = visitPerson.toArray();
+    }
+
+    /** Reads the graph; a few dozen streamed reads, independent of the number of enterprises. */
+    public static GradingData read(GraphStore store, Cancellation cancellation) {
+        return new GradingData(store, cancellation == null ? Cancellation.NEVER : cancellation);
+    }
+
+    public int enterpriseCount() { return enterpriseIds.length; }
+
+    public int index(long storeId) { return Arrays.binarySearch(enterpriseIds, storeId); }
+
+    /** The latest day of any event, the default "as of" date; null for a store without events. */
+    public LocalDate latestEventDay() {
+        int max = NO_DAY;
+        for (Events e : List.of(inspections, samples, penalties, complaints, courtRecords, alerts)) {
+            for (int d : e.day) max = Math.max(max, d);
+        }
+        return max == NO_DAY ? null : LocalDate.ofEpochDay(max);
+    }
+
+    static int day(Object v) {
+        if (v instanceof LocalDate d) return (int) d.toEpochDay();
+        if (v instanceof ZonedDateTime z) return (int) z.toLocalDate().toEpochDay();
+        if (v instanceof OffsetDateTime o) return (int) o.toLocalDate().toEpochDay();
+        if (v instanceof TemporalAccessor t) {
+            try { return (int) LocalDate.from(t).toEpochDay(); } catch (RuntimeException e) { return NO_DAY; }
+        }
+        if (v instanceof String s && s.length() >= 10) {
+            try { return (int) LocalDate.parse(s.substring(0, 10)).toEpochDay(); } catch (RuntimeException e) { return NO_DAY; }
+        }
+        return NO_DAY;
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, -1);
+        return a;
+    }
+
+    static long[] nodeIds(GraphStore store, String label) {
+        long[][] ids = {new long[1024]};
+        int[] size = {0};
+        store.streamNodes(List.of(label), new ProjectionSink() {
+            @Override
+            public void nodes(long[] batch, int[] labelIndex, int count) {
+                if (size[0] + count > ids[0].length) ids[0] = Arrays.copyOf(ids[0], Math.max(size[0] + count, ids[0].length * 2));
+                System.arraycopy(batch, 0, ids[0], size[0], count);
+                size[0] += count;
+            }
+        }, BATCH);
+        long[] all = Arrays.copyOf(ids[0], size[0]);
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static void strings(GraphStore store, String label, String property, long[] index, String[] into,
+                                boolean enumValue) {
+        store.streamNodeProperty(label, property, (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = Arrays.binarySearch(index, ids[i]);
+                if (at >= 0 && v[i] != null) {
+                    String text = String.valueOf(v[i]);
+                    // enum values match case-insensitively (data contract); keys are opaque and stay as stored
+                    into[at] = enumValue ? text.trim().toUpperCase(Locale.ROOT) : text;
+                }
+            }
+        }, BATCH);
+    }
+
+    private static double[] numbers(GraphStore store, String label, String property, long[] index) {
+        double[] out = new double[index.length];
+        Arrays.fill(out, Double.NaN);
+        store.streamNodeProperty(label, property, (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = Arrays.binarySearch(index, ids[i]);
+                if (at >= 0 && v[i] instanceof Number x) out[at] = x.doubleValue();
+            }
+        }, BATCH);
+        return out;
+    }
+
+    private static long[] longs(GraphStore store, String label, String property, long[] index) {
+        long[] out = new long[index.length];
+        Arrays.fill(out, -1);
+        store.streamNodeProperty(label, property, (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = Arrays.binarySearch(index, ids[i]);
+                if (at >= 0 && v[i] instanceof Number x) out[at] = x.longValue();
+            }
+        }, BATCH);
+        return out;
+    }
+
+    private record Pairs(int[] a, int[] b, int[] t) {
+        String[] types(List<String> names) {
+            String[] out = new String[t.length];
+            for (int i = 0; i < t.length; i++) out[i] = names.get(t[i]);
+            return out;
+        }
+    }
+
+    private static Pairs pairs(GraphStore store, List<String> types, long[] from, long[] to) {
+        IntList a = new IntList(), b = new IntList(), t = new IntList();
+        store.streamRelationships(types, null, new ProjectionSink() {
+            @Override
+            public void relationships(long[] s, long[] e, int[] ti, double[] w, int k) {
+                for (int i = 0; i < k; i++) {
+                    int x = Arrays.binarySearch(from, s[i]);
+                    int y = Arrays.binarySearch(to, e[i]);
+                    if (x >= 0 && y >= 0) {
+                        a.add(x);
+                        b.add(y);
+                        t.add(ti[i]);
+                    }
+                }
+            }
+        }, BATCH);
+        return new Pairs(a.toArray(), b.toArray(), t.toArray());
+    }
+
+    private static long[] contact(GraphStore store, String type, long[] from) {
+        long[] out = new long[from.length];
+        Arrays.fill(out, -1);
+        store.streamRelationships(List.of(type), null, new ProjectionSink() {
+            @Override
+            public void relationships(long[] s, long[] e, int[] ti, double[] w, int k) {
+                for (int i = 0; i < k; i++) {
+                    int x = Arrays.binarySearch(from, s[i]);
+                    if (x >= 0) out[x] = e[i];
+                }
+            }
+        }, BATCH);
+        return out;
+    }
+
+    private Events events(GraphStore store, String label, String dateProp, List<String> props, String relType,
+                          String secondRel, boolean persons) {
+        Events ev = new Events(nodeIds(store, label), props);
+        store.streamNodeProperty(label, dateProp, (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = ev.index(ids[i]);
+                if (at >= 0) ev.day[at] = day(v[i]);
+            }
+        }, BATCH);
+        for (int p = 0; p < props.size(); p++) {
+            Object[] into = ev.props[p];
+            store.streamNodeProperty(label, props.get(p), (ids, v, k) -> {
+                for (int i = 0; i < k; i++) {
+                    int at = ev.index(ids[i]);
+                    if (at < 0 || v[i] == null) continue;
+                    Object x = v[i];
+                    if (x instanceof String s) x = s.trim().toUpperCase(Locale.ROOT);
+                    else if (x instanceof List<?> l) x = String.join("|", l.stream().map(String::valueOf).toList()).toUpperCase(Locale.ROOT);
+                    into[at] = x;
+                }
+            }, BATCH);
+        }
+        link(store, relType, ev, ev.ent, persons);
+        if (secondRel != null) link(store, secondRel, ev, ev.ent2, false);
+        return ev;
+    }
+
+    private void link(GraphStore store, String type, Events ev, int[] into, boolean persons) {
+        store.streamRelationships(List.of(type), null, new ProjectionSink() {
+            @Override
+            public void relationships(long[] s, long[] e, int[] ti, double[] w, int k) {
+                for (int i = 0; i < k; i++) {
+                    int at = ev.index(s[i]);
+                    if (at < 0) continue;
+                    int x = Arrays.binarySearch(enterpriseIds, e[i]);
+                    if (x >= 0) {
+                        into[at] = x;
+                    } else if (persons) {
+                        int p = Arrays.binarySearch(personIds, e[i]);
+                        if (p >= 0) ev.person[at] = p;
+                    }
+                }
+            }
+        }, BATCH);
+    }
+
+    /** A growable int array, to collect relationships without boxing. */
+    static final class IntList {
+        private int[] a = new int[1024];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = v;
+        }
+
+        int[] toArray() { return Arrays.copyOf(a, n); }
+    }
+
+    static List<Events> all(GradingData d) {
+        return new ArrayList<>(List.of(d.inspections, d.samples, d.penalties, d.complaints, d.courtRecords, d.alerts));
+    }
+}

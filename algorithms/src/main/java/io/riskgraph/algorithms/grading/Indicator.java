@@ -1,0 +1,22 @@
+package io.riskgraph.algorithms.grading;
+
+import java.util.function.Function;
+
+/**
+ * One indicator: a stable code, names, category, the window it looks back over (days before the "as of" date,
+ * 0 = not windowed), what it computes (for the documentation) and the computation itself, over all enterprises
+ * at once. An indicator that {@code usesScores} reads related firms' scores from a first grading pass without such
+ * indicators (a firm's risk is best judged by its related firms' whole profile, not their raw events).
+ */
+public record Indicator(String code, String nameZh, String nameEn, Category category, int windowDays,
+                        String computation, Function<IndicatorContext, Values> compute, boolean usesScores) {
+    /** Per enterprise index a value, and for network indicators where the risk comes from (null when none). */
+    public record Values(double[] value, String[] source) {
+        public Values(double[] value) { this(value, null); }
+    }
+
+    public Indicator {
+        if (code == null || !code.matches("[BDSNE]\\d{2}")) throw new IllegalArgumentException("bad indicator code " + code);
+        if (windowDays < 0) throw new IllegalArgumentException("window must not be negative, got " + windowDays);
+    }
+}

@@ -1,0 +1,178 @@
+package io.riskgraph.algorithms.grading;
+
+import io.riskgraph.algorithms.grading.GradingData.Events;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+
+/**
+ * The data as of one day, with the derived arrays several indicators share (computed once, on first use). Events
+ * after the "as of" day are invisible, so grading as of a past day back-tests honestly.
+ */
+public final class IndicatorContext {
+    public static final int M6 = 183, M12 = 365, M24 = 730, M36 = 1096;
+
+    public final GradingData data;
+    public final LocalDate asOf;
+    public final int asOfDay;
+    public final int n;
+    private final Map<String, Object> cache = new HashMap<>();
+    private double[] firstPassScore;
+
+    public IndicatorContext(GradingData data, LocalDate asOf) {
+        if (data == null || asOf == null) throw new IllegalArgumentException("data and as-of date are required");
+        this.data = data;
+        this.asOf = asOf;
+        this.asOfDay = (int) asOf.toEpochDay();
+        this.n = data.enterpriseCount();
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T cached(String key, Supplier<T> f) {
+        Object v = cache.get(key);
+        if (v == null) {
+            v = f.get();
+            cache.put(key, v);
+        }
+        return (T) v;
+    }
+
+    /** Scores of a first grading pass, for the indicators that read related firms' scores. */
+    public double[] firstPassScore() {
+        if (firstPassScore == null) throw new IllegalStateException("no first-pass score; the grader sets it");
+        return firstPassScore;
+    }
+
+    void firstPassScore(double[] score) { this.firstPassScore = score; }
+
+    public boolean inWindow(int day, int windowDays) {
+        if (day == GradingData.NO_DAY || day > asOfDay) return false;
+        return windowDays == 0 || day > asOfDay - windowDays;
+    }
+
+    /** Events per enterprise within the window that pass the filter (the event's index). */
+    public double[] count(Events ev, int windowDays, IntPredicate filter) {
+        return count(ev, ev.ent, windowDays, filter);
+    }
+
+    public double[] count(Events ev, int[] target, int windowDays, IntPredicate filter) {
+        double[] out = new double[n];
+        for (int i = 0; i < ev.size(); i++) {
+            int e = target[i];
+            if (e >= 0 && inWindow(ev.day[i], windowDays) && filter.test(i)) out[e]++;
+        }
+        return out;
+    }
+
+    /** Sum of a numeric property of qualifying events per enterprise. */
+    public double[] sum(Events ev, String prop, int windowDays, IntPredicate filter) {
+        double[] out = new double[n];
+        for (int i = 0; i < ev.size(); i++) {
+            int e = ev.ent[i];
+            if (e < 0 || !inWindow(ev.day[i], windowDays) || !filter.test(i)) continue;
+            double v = ev.number(prop, i);
+            if (!Double.isNaN(v)) out[e] += v;
+        }
+        return out;
+    }
+
+    public static IntPredicate is(Events ev, String prop, String value) {
+        int p = ev.propNames.indexOf(prop);
+        return i -> value.equalsIgnoreCase(String.valueOf(ev.props[p][i]));
+    }
+
+    public static IntPredicate any() { return i -> true; }
+
+    /** Enterprise is trouble when it had a found violation, penalty, failed sample or verified complaint in 36 months. */
+    public double[] trouble() {
+        return cached("trouble", () -> {
+            GradingData d = data;
+            double[] t = count(d.inspections, M36, is(d.inspections, "result", "ISSUES_FOUND"));
+            add(t, count(d.penalties, M36, any()));
+            add(t, count(d.samples, M36, is(d.samples, "result", "FAIL")));
+            add(t, count(d.complaints, M36, is(d.complaints, "verified", "true")));
+            return t;
+        });
+    }
+
+    /** Per person: active dishonest-executee records. */
+    public double[] personDishonest() {
+        return cached("personDishonest", () -> {
+            Events c = data.courtRecords;
+            double[] out = new double[data.personIds.length];
+            IntPredicate dishonest = is(c, "kind", "DISHONEST_EXECUTEE");
+            IntPredicate cleared = is(c, "status", "CLEARED");
+            for (int i = 0; i < c.size(); i++) {
+                if (c.person[i] >= 0 && inWindow(c.day[i], 0) && dishonest.test(i) && !cleared.test(i)) out[c.person[i]]++;
+            }
+            return out;
+        });
+    }
+
+    /** Per person: court records of any kind in 36 months. */
+    public double[] personCourt() {
+        return cached("personCourt", () -> {
+            Events c = data.courtRecords;
+            double[] out = new double[data.personIds.length];
+            for (int i = 0; i < c.size(); i++) if (c.person[i] >= 0 && inWindow(c.day[i], M36)) out[c.person[i]]++;
+            return out;
+        });
+    }
+
+    /** Firms per person (any role), and legal-representative firms per person. */
+    public int[] firmsPerPerson(boolean legalRepOnly) {
+        return cached("firms" + legalRepOnly, () -> {
+            int[] out = new int[data.personIds.length];
+            for (int r = 0; r < data.rolePerson.length; r++) {
+                if (!legalRepOnly || isPrincipal(r)) out[data.rolePerson[r]]++;
+            }
+            return out;
+        });
+    }
+
+    /** The legal representative, or for a branch its manager (负责人). */
+    public boolean isPrincipal(int role) {
+        String t = data.roleType[role];
+        return t.equals("LEGAL_REPRESENTATIVE_OF")
+                || (t.equals("MANAGER_OF") && "BRANCH".equals(data.type[data.roleEnt[role]]));
+    }
+
+    /** Per enterprise, the firm count at its address / phone (0 when it has none). */
+    public int[] groupSize(long[] key) {
+        return cached("group" + System.identityHashCode(key), () -> {
+            Map<Long, Integer> size = new HashMap<>();
+            for (long k : key) if (k >= 0) size.merge(k, 1, Integer::sum);
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) out[i] = key[i] < 0 ? 0 : size.get(key[i]);
+            return out;
+        });
+    }
+
+    /** Per enterprise, the sum of {@code v} over the other firms at its address / phone. */
+    public double[] groupOthersSum(long[] key, double[] v) {
+        Map<Long, Double> sum = new HashMap<>();
+        for (int i = 0; i < n; i++) if (key[i] >= 0) sum.merge(key[i], v[i], Double::sum);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = key[i] < 0 ? 0 : sum.get(key[i]) - v[i];
+        return out;
+    }
+
+    public double ageYears(int i) {
+        int e = data.established[i];
+        return e == GradingData.NO_DAY ? Double.NaN : (asOfDay - e) / 365.25;
+    }
+
+    static void add(double[] into, double[] x) {
+        for (int i = 0; i < into.length; i++) into[i] += x[i];
+    }
+
+    static double[] constant(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+}

@@ -1,0 +1,178 @@
+package io.riskgraph.algorithms.grading;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a model file: a line format of our own rather than java.util.Properties, so that every error can name its
+ * line. Lines are {@code key = value}; {@code #} starts a comment. Keys: {@code model.id}, {@code model.version},
+ * {@code grade.B}, {@code grade.C}, {@code grade.D} (score at or above which that grade applies) and
+ * {@code indicator.CODE = weight=W; bins=e1,e2,...; points=p0,p1,...}.
+ */
+public final class ModelParser {
+    private ModelParser() {}
+
+    public static GradingModel parse(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file.getFileName().toString(), r);
+        } catch (IOException e) {
+            throw new ModelException(file.toString(), 0, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static GradingModel parseResource(String resource) {
+        try (InputStream in = ModelParser.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("model resource " + resource + " is missing");
+            return parse(resource.substring(resource.lastIndexOf('/') + 1), new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static GradingModel parse(String name, String text) {
+        return parse(name, new StringReader(text));
+    }
+
+    static GradingModel parse(String file, Reader reader) {
+        Map<String, String> header = new HashMap<>();
+        Map<String, Integer> headerLine = new HashMap<>();
+        List<GradingModel.Entry> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        BufferedReader in = new BufferedReader(reader);
+        int lineNo = 0;
+        try {
+            for (String raw; (raw = in.readLine()) != null; ) {
+                lineNo++;
+                String line = raw;
+                int hash = line.indexOf('#');
+                if (hash >= 0) line = line.substring(0, hash);
+                line = line.strip();
+                if (line.isEmpty()) continue;
+                int eq = line.indexOf('=');
+                if (eq <= 0) throw new ModelException(file, lineNo, null, "expected 'key = value', got '" + raw.strip() + "'");
+                String key = line.substring(0, eq).strip();
+                String value = line.substring(eq + 1).strip();
+                if (key.startsWith("indicator.")) {
+                    String code = key.substring("indicator.".length());
+                    Indicator ind = IndicatorLibrary.get(code);
+                    if (ind == null) throw new ModelException(file, lineNo, key, "unknown indicator code '" + code + "'");
+                    if (!seen.add(code)) throw new ModelException(file, lineNo, key, "indicator " + code + " is given twice");
+                    entries.add(entry(file, lineNo, ind, value));
+                } else if (Set.of("model.id", "model.version", "grade.B", "grade.C", "grade.D", "model.description")
+                        .contains(key)) {
+                    if (header.put(key, value) != null) throw new ModelException(file, lineNo, key, "given twice");
+                    headerLine.put(key, lineNo);
+                } else {
+                    throw new ModelException(file, lineNo, key, "unknown key; valid: model.id, model.version, "
+                            + "model.description, grade.B, grade.C, grade.D, indicator.CODE");
+                }
+            }
+        } catch (IOException e) {
+            throw new ModelException(file, lineNo, null, "cannot be read: " + e.getMessage());
+        }
+        for (String k : List.of("model.id", "model.version", "grade.B", "grade.C", "grade.D")) {
+            if (!header.containsKey(k)) throw new ModelException(file, 0, k, "missing");
+        }
+        String id = header.get("model.id");
+        if (!id.matches("[A-Za-z0-9_.-]+")) {
+            throw new ModelException(file, headerLine.get("model.id"), "model.id", "must be letters, digits, . _ -, got '" + id + "'");
+        }
+        int version;
+        try {
+            version = Integer.parseInt(header.get("model.version"));
+            if (version < 1) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw new ModelException(file, headerLine.get("model.version"), "model.version",
+                    "must be a positive integer, got '" + header.get("model.version") + "'");
+        }
+        double b = cut(file, header, headerLine, "grade.B");
+        double c = cut(file, header, headerLine, "grade.C");
+        double d = cut(file, header, headerLine, "grade.D");
+        if (!(b < c)) throw new ModelException(file, headerLine.get("grade.C"), "grade.C", "must be above grade.B (" + b + "), got " + c);
+        if (!(c < d)) throw new ModelException(file, headerLine.get("grade.D"), "grade.D", "must be above grade.C (" + c + "), got " + d);
+        if (entries.isEmpty()) throw new ModelException(file, 0, "indicator", "no indicators");
+        if (entries.stream().allMatch(e -> e.weight() == 0)) {
+            throw new ModelException(file, 0, "weight", "every weight is 0; the score would be undefined");
+        }
+        return new GradingModel(id, version, file, entries, b, c, d);
+    }
+
+    private static double cut(String file, Map<String, String> header, Map<String, Integer> lines, String key) {
+        double v = number(file, lines.get(key), key, header.get(key));
+        if (!(v > 0 && v <= 100)) throw new ModelException(file, lines.get(key), key, "must be in (0, 100], got " + header.get(key));
+        return v;
+    }
+
+    private static GradingModel.Entry entry(String file, int line, Indicator ind, String value) {
+        Map<String, String> fields = new HashMap<>();
+        for (String part : value.split(";")) {
+            String p = part.strip();
+            if (p.isEmpty()) continue;
+            int eq = p.indexOf('=');
+            String name = eq < 0 ? p : p.substring(0, eq).strip();
+            if (eq < 0 || !Set.of("weight", "bins", "points").contains(name)) {
+                throw new ModelException(file, line, "indicator." + ind.code() + " " + name,
+                        "expected weight=W; bins=e1,e2,...; points=p0,p1,...");
+            }
+            if (fields.put(name, p.substring(eq + 1).strip()) != null) {
+                throw new ModelException(file, line, "indicator." + ind.code() + " " + name, "given twice");
+            }
+        }
+        String where = "indicator." + ind.code();
+        for (String f : List.of("weight", "bins", "points")) {
+            if (!fields.containsKey(f)) throw new ModelException(file, line, where + " " + f, "missing");
+        }
+        double weight = number(file, line, where + " weight", fields.get("weight"));
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new ModelException(file, line, where + " weight", "must be a finite number >= 0, got " + fields.get("weight"));
+        }
+        double[] bins = list(file, line, where + " bins", fields.get("bins"));
+        for (int i = 1; i < bins.length; i++) {
+            if (!(bins[i] > bins[i - 1])) {
+                throw new ModelException(file, line, where + " bins", "must be strictly ascending, but " + bins[i]
+                        + " follows " + bins[i - 1]);
+            }
+        }
+        double[] points = list(file, line, where + " points", fields.get("points"));
+        if (points.length != bins.length + 1) {
+            throw new ModelException(file, line, where + " points", "needs " + (bins.length + 1) + " values (one more than bins), got "
+                    + points.length);
+        }
+        for (double p : points) {
+            if (!(p >= 0 && p <= 100)) throw new ModelException(file, line, where + " points", "must be in 0..100, got " + p);
+        }
+        return new GradingModel.Entry(ind, weight, bins, points);
+    }
+
+    private static double[] list(String file, int line, String field, String text) {
+        if (text.isBlank()) return new double[0];
+        String[] parts = text.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) out[i] = number(file, line, field, parts[i].strip());
+        return out;
+    }
+
+    private static double number(String file, int line, String field, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isNaN(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ModelException(file, line, field, "'" + text + "' is not a number");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.riskgraph.cli;
+
+import io.riskgraph.algorithms.grading.GradingData;
+import io.riskgraph.algorithms.grading.GradingModel;
+import io.riskgraph.algorithms.grading.IndicatorContext;
+import io.riskgraph.algorithms.grading.ModelParser;
+import io.riskgraph.progress.Cancellation;
+import io.riskgraph.store.GraphStore;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** The model and the "as of" day, shared by grade and backtest. */
+public final class GradingOptions {
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A model file (default: the shipped general model, docs/models.md).")
+    Path model;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Grade as of this day (ISO, e.g. 2026-06-30); later events are ignored (default: the latest event day).")
+    String asOf;
+
+    /** Validates the model before the database starts, so a bad file costs nothing. */
+    GradingModel model() {
+        return model == null ? GradingModel.general() : ModelParser.parse(model);
+    }
+
+    LocalDate asOfOrNull() {
+        if (asOf == null) return null;
+        try {
+            return LocalDate.parse(asOf.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of must be an ISO date such as 2026-06-30, got '" + asOf + "'");
+        }
+    }
+
+    static IndicatorContext context(GraphStore store, LocalDate asOf) {
+        GradingData data = GradingData.read(store, new Cancellation());
+        if (data.enterpriseCount() == 0) throw new IllegalArgumentException("the store holds no enterprise to grade");
+        LocalDate day = asOf != null ? asOf : data.latestEventDay();
+        if (day == null) day = LocalDate.now();
+        return new IndicatorContext(data, day);
+    }
+}

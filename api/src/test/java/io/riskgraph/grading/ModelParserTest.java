@@ -1,0 +1,108 @@
+package io.riskgraph.grading;
+
+import io.riskgraph.algorithms.grading.Category;
+import io.riskgraph.algorithms.grading.GradingModel;
+import io.riskgraph.algorithms.grading.IndicatorLibrary;
+import io.riskgraph.algorithms.grading.ModelException;
+import io.riskgraph.algorithms.grading.ModelHolder;
+import io.riskgraph.algorithms.grading.ModelParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelParserTest {
+    private static final String HEADER = """
+            model.id = t
+            model.version = 2
+            grade.B = 10
+            grade.C = 20
+            grade.D = 30
+            """;
+    private static final String GOOD = "indicator.S02 = weight=2; bins=1,2; points=0,50,100\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theShippedModelLoadsAndCoversEveryCategory() {
+        GradingModel m = GradingModel.general();
+        assertThat(m.name()).isEqualTo("general-v1");
+        assertThat(m.entries()).hasSizeGreaterThanOrEqualTo(60);
+        Map<Category, Long> perCategory = IndicatorLibrary.all().values().stream()
+                .collect(Collectors.groupingBy(i -> i.category(), Collectors.counting()));
+        assertThat(perCategory.keySet()).containsExactlyInAnyOrder(Category.values());
+        assertThat(IndicatorLibrary.all()).hasSizeGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    void pointsFollowTheBins() {
+        GradingModel m = ModelParser.parse("m", HEADER + GOOD);
+        GradingModel.Entry e = m.entries().get(0);
+        assertThat(new double[]{e.points(0), e.points(0.99), e.points(1), e.points(1.5), e.points(2), e.points(9), e.points(Double.NaN)})
+                .containsExactly(0, 0, 50, 50, 100, 100, 0);
+        assertThat(new char[]{m.grade(0), m.grade(10), m.grade(19.99), m.grade(20), m.grade(30), m.grade(100)})
+                .containsExactly('A', 'B', 'B', 'C', 'D', 'D');
+    }
+
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                // text, line, field, message fragment
+                Arguments.of(HEADER + "indicator.X99 = weight=1; bins=1; points=0,1\n", 6, "indicator.X99", "unknown indicator code 'X99'"),
+                Arguments.of(HEADER + "indicator.S02 = weight=heavy; bins=1; points=0,1\n", 6, "indicator.S02 weight", "'heavy' is not a number"),
+                Arguments.of(HEADER + "indicator.S02 = weight=-1; bins=1; points=0,1\n", 6, "indicator.S02 weight", "must be a finite number >= 0"),
+                Arguments.of(HEADER + "indicator.S02 = weight=1; bins=2,1; points=0,1,2\n", 6, "indicator.S02 bins", "strictly ascending"),
+                Arguments.of(HEADER + "indicator.S02 = weight=1; bins=1,1; points=0,1,2\n", 6, "indicator.S02 bins", "strictly ascending"),
+                Arguments.of(HEADER + "indicator.S02 = weight=1; bins=1,x; points=0,1,2\n", 6, "indicator.S02 bins", "'x' is not a number"),
+                Arguments.of(HEADER + "indicator.S02 = weight=1; bins=1; points=0,1,2\n", 6, "indicator.S02 points", "needs 2 values"),
+                Arguments.of(HEADER + "indicator.S02 = weight=1; bins=1; points=0,101\n", 6, "indicator.S02 points", "0..100"),
+                Arguments.of(HEADER + "indicator.S02 = weight=1; points=0,1\n", 6, "indicator.S02 bins", "missing"),
+                Arguments.of(HEADER + "indicator.S02 = weight=1; bins=1; points=0,1; colour=red\n", 6, "indicator.S02 colour", "expected weight="),
+                Arguments.of(HEADER + GOOD + GOOD, 7, "indicator.S02", "given twice"),
+                Arguments.of(HEADER + "just words\n", 6, null, "expected 'key = value'"),
+                Arguments.of(HEADER + "model.colour = red\n" + GOOD, 6, "model.colour", "unknown key"),
+                Arguments.of(HEADER.replace("grade.C = 20", "grade.C = 5") + GOOD, 4, "grade.C", "must be above grade.B"),
+                Arguments.of(HEADER.replace("grade.D = 30", "grade.D = 130") + GOOD, 5, "grade.D", "(0, 100]"),
+                Arguments.of(HEADER.replace("grade.B = 10", "grade.B = ten") + GOOD, 3, "grade.B", "'ten' is not a number"),
+                Arguments.of(HEADER.replace("model.version = 2", "model.version = two") + GOOD, 2, "model.version", "positive integer"),
+                Arguments.of(HEADER.replace("model.id = t\n", "") + GOOD, 0, "model.id", "missing"),
+                Arguments.of(HEADER, 0, "indicator", "no indicators"),
+                Arguments.of(HEADER + "indicator.S02 = weight=0; bins=1; points=0,1\n", 0, "weight", "every weight is 0"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFiles")
+    void everyErrorNamesFileLineAndField(String text, int line, String field, String fragment) throws Exception {
+        Path file = tmp.resolve("bad.properties");
+        Files.writeString(file, text);
+        assertThatThrownBy(() -> ModelParser.parse(file))
+                .isInstanceOfSatisfying(ModelException.class, e -> {
+                    assertThat(e.file()).isEqualTo("bad.properties");
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.getMessage()).startsWith("bad.properties" + (line > 0 ? ":" + line : "")).contains(fragment);
+                });
+    }
+
+    @Test
+    void aBadFileLeavesThePreviousModelInForce() throws Exception {
+        ModelHolder holder = new ModelHolder(GradingModel.general());
+        Path good = Files.writeString(tmp.resolve("good.properties"), HEADER + GOOD);
+        Path bad = Files.writeString(tmp.resolve("bad.properties"), HEADER + "indicator.S02 = weight=1; bins=3,2; points=0,1,2\n");
+        assertThat(holder.load(good).name()).isEqualTo("t-v2");
+        assertThatThrownBy(() -> holder.load(bad)).isInstanceOf(ModelException.class);
+        assertThat(holder.current().name()).isEqualTo("t-v2");
+        assertThat(Arrays.stream(holder.current().entries().get(0).bins()).boxed().toList()).containsExactly(1.0, 2.0);
+    }
+}
