@@ -81,6 +81,8 @@ final class DemoCommand implements Callable<Integer> {
             java.io.StringWriter indented = new java.io.StringWriter();
             AnalyzeCommand.print(new PrintWriter(indented), analysis);
             indented.toString().lines().forEach(l -> out.println("     " + l));
+            out.println("     Credit-risk grades A (low risk) to D (high risk), general model (docs/models.md):");
+            GradeCommand.gradeAll(open.store(), io.riskgraph.algorithms.grading.GradingModel.general(), null, out, "     ");
             out.println("     Named queries (the patterns an analyst starts from), rows found:");
             highlights(out, open);
         }
@@ -123,6 +125,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./riskgraph algo pagerank --out pagerank.csv" + store + "   one algorithm, as CSV");
         out.println("  ./riskgraph query 'MATCH (e:Enterprise) RETURN e.name, e.risk_own, e.risk_inherited "
                 + "ORDER BY e.risk_inherited DESC LIMIT 10'" + store);
+        out.println("  ./riskgraph export grades --out grades.csv" + store + "   uscc,score,grade,model,reasons");
+        out.println("  ./riskgraph backtest --truth " + city.resolve(CityGenerator.TRUTH) + store
+                + "   AUC and hit rate against the ground truth");
         out.println("  ./riskgraph serve" + store + "                       the HTTP API (docs/api.md)");
         out.println("  ./riskgraph query --named shell-clusters --param since=2024-07-01 --param min_firms=3 "
                 + "--param max_paid_in=10000" + store);

@@ -39,18 +39,23 @@ final class GradeCommand implements Callable<Integer> {
         GradingModel model = grading.model();
         LocalDate asOf = grading.asOfOrNull();
         try (StoreOptions.OpenStore open = storeOptions.open()) {
-            long t = System.nanoTime();
-            IndicatorContext ctx = GradingOptions.context(open.store(), asOf);
-            Grader.Grades g = Grader.grade(ctx, model, GraderParams.DEFAULT);
-            long written = write(open.store(), ctx, g);
-            out.printf("Graded %,d enterprises with model %s as of %s in %,d ms (%,d properties written)%n",
-                    ctx.n, model.name(), ctx.asOf, (System.nanoTime() - t) / 1_000_000, written);
-            long[] d = g.distribution();
-            for (int i = 0; i < 4; i++) {
-                out.printf("  %c  %,9d  %5.1f %%%n", (char) ('A' + i), d[i], 100.0 * d[i] / Math.max(1, ctx.n));
-            }
+            gradeAll(open.store(), model, asOf, out, "");
         }
         return Main.OK;
+    }
+
+    /** Grades every enterprise, writes the results back and prints the distribution (each line after indent). */
+    static void gradeAll(GraphStore store, GradingModel model, LocalDate asOf, PrintWriter out, String indent) {
+        long t = System.nanoTime();
+        IndicatorContext ctx = GradingOptions.context(store, asOf);
+        Grader.Grades g = Grader.grade(ctx, model, GraderParams.DEFAULT);
+        long written = write(store, ctx, g);
+        out.printf("%sGraded %,d enterprises with model %s as of %s in %,d ms (%,d properties written)%n", indent,
+                ctx.n, model.name(), ctx.asOf, (System.nanoTime() - t) / 1_000_000, written);
+        long[] d = g.distribution();
+        for (int i = 0; i < 4; i++) {
+            out.printf("%s  %c  %,9d  %5.1f %%%n", indent, (char) ('A' + i), d[i], 100.0 * d[i] / Math.max(1, ctx.n));
+        }
     }
 
     static long write(GraphStore store, IndicatorContext ctx, Grader.Grades g) {
