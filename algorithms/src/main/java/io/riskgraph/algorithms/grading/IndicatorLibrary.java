@@ -338,21 +338,8 @@ public final class IndicatorLibrary {
         l.add(ind("N15", "同电话企业数", "firms with the same phone", NETWORK, 0, "firms with the phone",
                 c -> per(c, i -> c.groupSize(c.data.entPhone)[i])));
         l.add(ind("N16", "母公司/总公司风险", "parent in trouble", NETWORK, M36,
-                "trouble in 36 months of investors (INVESTS_IN) and head office (BRANCH_OF)", c -> {
-                    double[] t = c.trouble();
-                    double[] v = new double[c.n];
-                    String[] src = new String[c.n];
-                    for (int k = 0; k < c.data.linkFrom.length; k++) {
-                        String ty = c.data.linkType[k];
-                        int child = ty.equals("INVESTS_IN") ? c.data.linkTo[k] : ty.equals("BRANCH_OF") ? c.data.linkFrom[k] : -1;
-                        int parent = ty.equals("INVESTS_IN") ? c.data.linkFrom[k] : c.data.linkTo[k];
-                        if (child >= 0 && t[parent] > v[child]) {
-                            v[child] = t[parent];
-                            src[child] = c.data.uscc[parent];
-                        }
-                    }
-                    return new Indicator.Values(v, src);
-                }));
+                "trouble in 36 months of investors (INVESTS_IN) and head office (BRANCH_OF)",
+                c -> highestAmongParents(c, c.trouble())));
         l.add(ind("N17", "供应商抽检不合格", "suppliers' failed samples", NETWORK, M36,
                 "failed samples (at or by) of the firm's suppliers", c -> {
                     double[] f = c.count(c.data.samples, M36, fail(c));
@@ -419,21 +406,8 @@ public final class IndicatorLibrary {
         l.add(scored("N27", "关联人其他企业评分", "role holders' other firms' score",
                 "highest first-pass score among the other firms of any of the firm's persons", c -> relatedScore(c, false)));
         l.add(scored("N28", "母公司/总公司评分", "parent's score",
-                "highest first-pass score of its investors (INVESTS_IN) and head office (BRANCH_OF)", c -> {
-                    double[] s = c.firstPassScore();
-                    double[] v = new double[c.n];
-                    String[] src = new String[c.n];
-                    for (int k = 0; k < c.data.linkFrom.length; k++) {
-                        String ty = c.data.linkType[k];
-                        int child = ty.equals("INVESTS_IN") ? c.data.linkTo[k] : ty.equals("BRANCH_OF") ? c.data.linkFrom[k] : -1;
-                        int parent = ty.equals("INVESTS_IN") ? c.data.linkFrom[k] : c.data.linkTo[k];
-                        if (child >= 0 && s[parent] > v[child]) {
-                            v[child] = s[parent];
-                            src[child] = c.data.uscc[parent];
-                        }
-                    }
-                    return new Indicator.Values(v, src);
-                }));
+                "highest first-pass score of its investors (INVESTS_IN) and head office (BRANCH_OF)",
+                c -> highestAmongParents(c, c.firstPassScore())));
 
         Map<String, Indicator> m = new LinkedHashMap<>();
         for (Indicator i : l) {
@@ -710,5 +684,24 @@ public final class IndicatorLibrary {
             }
         }
         return src;
+    }
+
+    /**
+     * Per enterprise, the highest {@code value} among its parents (its investors through INVESTS_IN and its head
+     * office through BRANCH_OF), with that parent's USCC as the source.
+     */
+    static Indicator.Values highestAmongParents(IndicatorContext c, double[] value) {
+        double[] v = new double[c.n];
+        String[] src = new String[c.n];
+        for (int k = 0; k < c.data.linkFrom.length; k++) {
+            String ty = c.data.linkType[k];
+            int child = ty.equals("INVESTS_IN") ? c.data.linkTo[k] : ty.equals("BRANCH_OF") ? c.data.linkFrom[k] : -1;
+            int parent = ty.equals("INVESTS_IN") ? c.data.linkFrom[k] : c.data.linkTo[k];
+            if (child >= 0 && value[parent] > v[child]) {
+                v[child] = value[parent];
+                src[child] = c.data.uscc[parent];
+            }
+        }
+        return new Indicator.Values(v, src);
     }
 }
