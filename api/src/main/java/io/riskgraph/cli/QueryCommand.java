@@ -63,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
             description = "At most this many rows (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
+    @Option(names = "--timeout", defaultValue = "" + ReadOnlyQueryRunner.TIMEOUT_SECONDS_DEFAULT, paramLabel = "SECONDS",
             description = "Stop the statement after this many seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 

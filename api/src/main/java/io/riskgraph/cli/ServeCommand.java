@@ -36,15 +36,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Folder of api-keys.jsonl and audit.jsonl (default: the store folder, or ~/.riskgraph with --uri).")
     Path apiDir;
 
-    @Option(names = "--hub-degree", defaultValue = "200",
+    @Option(names = "--hub-degree", defaultValue = "" + io.riskgraph.store.TraversalLimits.MAX_DEGREE_DEFAULT,
             description = "Nodes with more relationships are reached but not expanded (default: ${DEFAULT-VALUE}).")
     int hubDegree;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            defaultValue = "" + io.riskgraph.cypher.ReadOnlyQueryRunner.TIMEOUT_SECONDS_DEFAULT,
             description = "Longest a Cypher or named query may run (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--limit", paramLabel = "ROWS", defaultValue = "10000",
+    @Option(names = "--limit", paramLabel = "ROWS",
+            defaultValue = "" + io.riskgraph.cypher.ReadOnlyQueryRunner.MAX_ROWS_DEFAULT,
             description = "Most rows a Cypher or named query may return (default: ${DEFAULT-VALUE}).")
     int maxRows;
 

@@ -30,7 +30,8 @@ import java.util.Set;
  * limit and a row limit. Parameters only: the statement text is never assembled from values.
  */
 public final class ReadOnlyQueryRunner {
-    public static final Duration TIMEOUT_DEFAULT = Duration.ofSeconds(30);
+    public static final int TIMEOUT_SECONDS_DEFAULT = 30;
+    public static final Duration TIMEOUT_DEFAULT = Duration.ofSeconds(TIMEOUT_SECONDS_DEFAULT);
     public static final int MAX_ROWS_DEFAULT = 10_000;
     /** Procedures that only describe the schema. */
     public static final Set<String> ALLOWED_PROCEDURES = Set.of("db.labels", "db.relationshipTypes",
