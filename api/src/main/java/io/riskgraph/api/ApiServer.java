@@ -79,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
     private final AuditLog audit;
     private final SearchIndex index;
     private final Metrics metrics;
+    private final io.riskgraph.cypher.workflow.WorkflowRepositories workflow;
+    private final ClueRoutes clueRoutes;
     private final String storeDescription;
     private final List<RouteInfo> routes = new ArrayList<>();
     private final Instant started = Instant.now();
@@ -98,6 +100,8 @@ public final class ApiServer implements AutoCloseable {
         this.audit = new AuditLog(dataDir);
         this.index = new SearchIndex(indexDir);
         this.metrics = new Metrics(reads::ping);
+        this.workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(driver);
+        this.clueRoutes = new ClueRoutes(workflow.clues(), java.time.Clock.systemUTC());
         this.storeDescription = storeDescription;
     }
 
@@ -124,7 +128,7 @@ public final class ApiServer implements AutoCloseable {
             entityRoutes(cfg);
             queryRoutes(cfg);
             adminRoutes(cfg);
-            // clueRoutes(cfg): list/filter/status change of clues, added with the grading issue
+            clueRoutes(cfg);
         });
         app.start();
         return this;
@@ -139,6 +143,7 @@ public final class ApiServer implements AutoCloseable {
         stop();
         index.close();
         audit.close();
+        workflow.close();
     }
 
     // ---- route groups --------------------------------------------------------------------------------------
@@ -168,6 +173,14 @@ public final class ApiServer implements AutoCloseable {
         route(cfg, "GET", "/segments/{code}/high-risk", Role.CONSUMER, true, c ->
                 entities.segmentHighRisk(c.ctx.pathParam("code"), intParam(c.ctx, "limit", 20, 1, 500), c.seen));
         route(cfg, "GET", "/search", Role.CONSUMER, true, c -> search(c));
+    }
+
+    /** Warning clues (docs/api.md, "Clues"): reads for every role, status changes for analysts and above. */
+    private void clueRoutes(JavalinConfig cfg) {
+        route(cfg, "GET", "/warning-rules", Role.CONSUMER, false, clueRoutes::rules);
+        route(cfg, "GET", "/clues", Role.CONSUMER, true, clueRoutes::list);
+        route(cfg, "GET", "/clues/{id}", Role.CONSUMER, true, clueRoutes::one);
+        route(cfg, "POST", "/clues/{id}/status", Role.ANALYST, true, c -> clueRoutes.changeStatus(c, body(c.ctx)));
     }
 
     private void queryRoutes(JavalinConfig cfg) {

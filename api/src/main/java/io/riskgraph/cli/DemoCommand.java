@@ -83,6 +83,8 @@ final class DemoCommand implements Callable<Integer> {
             indented.toString().lines().forEach(l -> out.println("     " + l));
             out.println("     Credit-risk grades A (low risk) to D (high risk), general model (docs/models.md):");
             GradeCommand.gradeAll(open.store(), io.riskgraph.algorithms.grading.GradingModel.general(), null, out, "     ");
+            out.println("     Warning models (clues for follow-up, docs/models.md):");
+            WarnCommand.warnAll(open, null, java.util.List.of(io.riskgraph.algorithms.warning.WarningRule.values()), out, "     ");
             out.println("     Named queries (the patterns an analyst starts from), rows found:");
             highlights(out, open);
         }
@@ -126,6 +128,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./riskgraph query 'MATCH (e:Enterprise) RETURN e.name, e.risk_own, e.risk_inherited "
                 + "ORDER BY e.risk_inherited DESC LIMIT 10'" + store);
         out.println("  ./riskgraph export grades --out grades.csv" + store + "   uscc,score,grade,model,reasons");
+        out.println("  ./riskgraph clues list --rule W06" + store + "   warning clues; clues set-status ID ASSIGNED --by NAME");
+        out.println("  ./riskgraph export clues --out clues.csv" + store + "   every clue with evidence and status");
         out.println("  ./riskgraph backtest --truth " + city.resolve(CityGenerator.TRUTH) + store
                 + "   AUC and hit rate against the ground truth");
         out.println("  ./riskgraph serve" + store + "                       the HTTP API (docs/api.md)");

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export results as files.",
-        subcommands = {ExportCommand.Grades.class})
+        subcommands = {ExportCommand.Grades.class, ExportCommand.Clues.class})
 final class ExportCommand {
 
     @Command(name = "grades", mixinStandardHelpOptions = true,
@@ -66,6 +66,47 @@ final class ExportCommand {
                 }
                 spec.commandLine().getOut().printf("Wrote %,d graded enterprises to %s%n", count, out);
             }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "clues", mixinStandardHelpOptions = true,
+            description = "Write every warning clue: id,rule,status,severity,uscc,segment,summary,evidence,as_of,created_at,last_change_by,last_change_at.")
+    static final class Clues implements Callable<Integer> {
+        static final List<String> COLUMNS = List.of("id", "rule", "status", "severity", "uscc", "segment", "summary",
+                "evidence", "as_of", "created_at", "last_change_by", "last_change_at");
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions storeOptions;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder");
+            long count = 0;
+            try (StoreOptions.OpenStore open = storeOptions.open();
+                 io.riskgraph.cypher.workflow.WorkflowRepositories workflow =
+                         io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver())) {
+                Path tmp = out.resolveSibling(out.getFileName() + ".partial");
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                     CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
+                    for (io.riskgraph.workflow.Clue c : workflow.clues().list(io.riskgraph.workflow.ClueFilter.all())) {
+                        var last = c.history().isEmpty() ? null : c.history().get(c.history().size() - 1);
+                        String evidence = String.join(" | ", c.evidence().stream()
+                                .map(e -> e.kind() + " " + e.ref() + (e.note().isEmpty() ? "" : " (" + e.note() + ")")).toList());
+                        csv.printRecord(c.id(), c.rule(), c.status(), c.severity(), c.uscc(), c.segment(), c.summary(), evidence,
+                                c.asOf(), c.createdAt(), last == null ? null : last.by(), last == null ? null : last.at());
+                        count++;
+                    }
+                }
+                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            spec.commandLine().getOut().printf("Wrote %,d clues to %s%n", count, out);
             return Main.OK;
         }
     }

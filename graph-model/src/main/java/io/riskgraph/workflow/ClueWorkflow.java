@@ -35,11 +35,11 @@ public final class ClueWorkflow {
         });
     }
 
-    public static final class UnknownClueException extends RuntimeException {
+    public static final class UnknownClueException extends IllegalArgumentException {
         public UnknownClueException(String id) { super("no clue with id '" + id + "'"); }
     }
 
-    public static final class IllegalTransitionException extends RuntimeException {
+    public static final class IllegalTransitionException extends IllegalArgumentException {
         public IllegalTransitionException(String id, ClueStatus from, ClueStatus to) {
             super("clue " + id + " is " + from + "; it cannot change to " + to
                     + (from.next().isEmpty() ? " (" + from + " is final)" : " (allowed: " + from.next() + ")"));
