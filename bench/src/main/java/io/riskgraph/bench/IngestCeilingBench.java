@@ -26,10 +26,12 @@ import java.util.SplittableRandom;
 
 /**
  * The ceiling of writes through Cypher over Bolt on this machine: how fast the embedded server creates nodes and
- * relationships when the client does nothing but send ready-made batches. Each scenario writes {@code n} rows
- * shaped like an enterprise row (a key and 11 more properties) in batches, one transaction per batch, and prints
- * wall time, rows/s and the process's CPU seconds (client and server share the JVM), which is what matters on a
- * shared 2-core machine whose load varies.
+ * relationships when the client does nothing but send ready-made batches. Each scenario writes {@code n} rows in
+ * batches, one transaction per batch: nodes with only a key, or shaped like an enterprise row (a key and 11 more
+ * properties) under no index, a uniqueness constraint, or that plus 4 range indexes; relationships by key or by node
+ * id (these link to the nodes {@code nodes-indexed} created, so it must run before them). It prints wall time, rows/s
+ * and the process's CPU seconds (client and server share the JVM): CPU per row is what other work on a shared 2-core
+ * machine distorts least. BENCHMARKS.md, section Ingest, records the results.
  *
  * <pre>java -cp ... io.riskgraph.bench.IngestCeilingBench STORE_DIR N BATCH [scenario ...] [-Dneo4j.K=V ...]</pre>
  */
@@ -99,6 +101,10 @@ public final class IngestCeilingBench {
     }
 
     private static void run(Driver driver, String scenario, int n, int batch, List<Long> targetIds) {
+        if (scenario.startsWith("rels-") && targetIds.isEmpty()) {
+            throw new IllegalArgumentException(scenario + " links to the nodes that nodes-indexed creates: name "
+                    + "nodes-indexed before it");
+        }
         SplittableRandom rnd = new SplittableRandom(1);
         long cpu0 = cpu();
         long t0 = System.nanoTime();
