@@ -61,6 +61,16 @@ public interface GraphStore extends AutoCloseable {
     /** Shortest paths between two nodes within the limits (all of equal, minimal length). */
     List<GraphPath> shortestPaths(NodeKey from, Object fromKey, NodeKey to, Object toKey, TraversalLimits limits);
 
+    /**
+     * For each start node (by key), the keys of the {@code target} nodes reachable within {@code limits.maxHops()}
+     * relationships of {@code limits.relationshipTypes()} (either direction), breadth first, all starts in one
+     * batched read per hop. A node with more than {@code limits.maxDegree()} such relationships is reached but not
+     * expanded, except the start and its direct neighbours (so a direct link through a busy address still counts).
+     * At most {@code limits.maxResults()} targets per start. Starts that are not in the store are absent.
+     */
+    Map<Object, java.util.Set<Object>> reachable(NodeKey start, java.util.Collection<?> startKeys, NodeKey target,
+                                                 TraversalLimits limits);
+
     @Override
     void close();
 }
