@@ -8,3 +8,8 @@ CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX inspection_date IF NOT EXISTS FOR (n:Inspection) ON (n.date);
 CREATE INDEX sample_date IF NOT EXISTS FOR (n:Sample) ON (n.date);
 CREATE INDEX penalty_date IF NOT EXISTS FOR (n:Penalty) ON (n.date);
+// Clue list filters
+CREATE INDEX clue_status IF NOT EXISTS FOR (n:Clue) ON (n.status);
+CREATE INDEX clue_rule IF NOT EXISTS FOR (n:Clue) ON (n.rule);
+CREATE INDEX clue_uscc IF NOT EXISTS FOR (n:Clue) ON (n.uscc);
+CREATE INDEX clue_segment IF NOT EXISTS FOR (n:Clue) ON (n.segment);

@@ -1,0 +1,47 @@
+package io.riskgraph.cypher.workflow;
+
+import io.riskgraph.workflow.ClueRepository;
+import org.neo4j.driver.Driver;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+import java.util.Objects;
+
+/**
+ * The workflow repositories (clues, and whatever other workflow entities are added) over one driver. Starting
+ * the Spring context takes about a second, so open it once per process and close it before the driver; closing
+ * it leaves the driver open. Callers see only the ports in {@code io.riskgraph.workflow}.
+ */
+public final class WorkflowRepositories implements AutoCloseable {
+    private final AnnotationConfigApplicationContext context;
+    private final ClueRepository clues;
+
+    private WorkflowRepositories(AnnotationConfigApplicationContext context) {
+        this.context = context;
+        this.clues = new SdnClueRepository(context.getBean(ClueNodeRepository.class), context.getBean(Neo4jClient.class));
+    }
+
+    public static WorkflowRepositories open(Driver driver) {
+        Objects.requireNonNull(driver, "driver");
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.registerBean(WorkflowConfig.PlatformDriver.class, () -> new WorkflowConfig.PlatformDriver(driver));
+        context.register(WorkflowConfig.class);
+        try {
+            context.refresh();
+            return new WorkflowRepositories(context);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    public ClueRepository clues() { return clues; }
+
+    /** A Spring repository or bean of this context, for adapters added in this package. */
+    <T> T bean(Class<T> type) { return context.getBean(type); }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
