@@ -1,2 +1,2 @@
-/** Workflow entities (inspection plans and tasks) and the port they are stored through. */
+/** Workflow entities (clues, inspection plans and tasks) and the ports they are stored through; no Spring types. */
 package io.riskgraph.workflow;
