@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export results as files.",
-        subcommands = {ExportCommand.Grades.class})
+        subcommands = {ExportCommand.Grades.class, ExportCommand.Results.class})
 final class ExportCommand {
 
     @Command(name = "grades", mixinStandardHelpOptions = true,
@@ -65,6 +65,62 @@ final class ExportCommand {
                     return Main.USAGE;
                 }
                 spec.commandLine().getOut().printf("Wrote %,d graded enterprises to %s%n", count, out);
+            }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "results", mixinStandardHelpOptions = true,
+            description = {"Write the public inspection results of a period (\"one public\"): " + Results.HEADER_TEXT + ",",
+                    "one row per task whose result came back; no inspector or person data."})
+    static final class Results implements Callable<Integer> {
+        static final String[] HEADER = {"period", "uscc", "enterprise", "date", "result", "issues"};
+        static final String HEADER_TEXT = "period,uscc,enterprise,date,result,issues";
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions storeOptions;
+
+        @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "2026-Q1, 2026-03 or 2026-H1.")
+        String period;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            String p = io.riskgraph.algorithms.planning.Period.parse(period).text();
+            if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder");
+            try (StoreOptions.OpenStore open = storeOptions.open();
+                 io.riskgraph.cypher.workflow.WorkflowRepositories w =
+                         io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver())) {
+                List<io.riskgraph.workflow.InspectionTask> closed = new java.util.ArrayList<>();
+                for (var plan : w.inspectionPlans().plans(p)) {
+                    for (var t : w.inspectionPlans().tasks(plan.planId())) {
+                        if (t.status() == io.riskgraph.workflow.InspectionTask.Status.CLOSED) closed.add(t);
+                    }
+                }
+                closed.sort(java.util.Comparator.comparing(io.riskgraph.workflow.InspectionTask::resultDate)
+                        .thenComparing(io.riskgraph.workflow.InspectionTask::uscc));
+                java.util.Map<Long, String> usccById = new java.util.HashMap<>();
+                java.util.Map<String, String> names = new java.util.HashMap<>();
+                open.store().streamNodeProperty("Enterprise", "uscc", (ids, values, n) -> {
+                    for (int i = 0; i < n; i++) usccById.put(ids[i], (String) values[i]);
+                }, 10_000);
+                open.store().streamNodeProperty("Enterprise", "name", (ids, values, n) -> {
+                    for (int i = 0; i < n; i++) names.put(usccById.get(ids[i]), String.valueOf(values[i]));
+                }, 10_000);
+                Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".partial");
+                try (Writer wr = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                     CSVPrinter csv = new CSVPrinter(wr, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+                    for (var t : closed) {
+                        csv.printRecord(p, t.uscc(), names.getOrDefault(t.uscc(), ""), t.resultDate(), t.result(), t.issues());
+                    }
+                }
+                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                spec.commandLine().getOut().printf("Wrote %,d inspection results of %s to %s%n", closed.size(), p, out);
             }
             return Main.OK;
         }

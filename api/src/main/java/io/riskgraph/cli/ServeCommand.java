@@ -71,7 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) throw new IllegalArgumentException("--timeout must be at least 1 second");
         PrintWriter out = spec.commandLine().getOut();
         ApiConfig config = new ApiConfig(hubDegree, Duration.ofSeconds(timeoutSeconds), maxRows);
+        io.riskgraph.algorithms.planning.InspectionCodes codes = PlanningSupport.codes(storeOptions);
         StoreOptions.OpenStore open = storeOptions.open();
+        io.riskgraph.cypher.workflow.WorkflowRepositories workflow = null;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -85,6 +87,9 @@ public final class ServeCommand implements Callable<Integer> {
             Path dir = apiDir(storeOptions, apiDir);
             Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
             ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
+            workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver());
+            starting.inspections(new io.riskgraph.api.InspectionService(open.store(), workflow.inspectionPlans(), codes,
+                    PlanningSupport.regrader(open.store()), java.time.Clock.systemDefaultZone()));
             try {
                 starting.start(bind, port);
             } catch (RuntimeException e) {
@@ -100,6 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
             stop.await();
         } finally {
             if (server != null) server.close();
+            if (workflow != null) workflow.close();
             open.close();
             out.println("riskgraph API stopped; store closed");
             out.flush();
