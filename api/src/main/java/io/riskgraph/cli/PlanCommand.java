@@ -191,5 +191,8 @@ final class PlanCommand implements Callable<Integer> {
             w.printf("UNASSIGNED %s %s (grade %s): %s%n", t.taskId(), t.uscc(), t.grade(), t.unassignedReason());
         }
         if (out != null) w.printf("Wrote %,d tasks to %s%n", plan.tasks().size(), out);
+        if (plan.tasks().stream().anyMatch(t -> t.codeExpires() != null && t.codeExpires().isBefore(java.time.LocalDate.now()))) {
+            w.println("Note: the codes of this plan have expired already (valid until the period's end + --code-grace-days)");
+        }
     }
 }

@@ -74,6 +74,8 @@ public final class ServeCommand implements Callable<Integer> {
         io.riskgraph.algorithms.planning.InspectionCodes codes = PlanningSupport.codes(storeOptions);
         StoreOptions.OpenStore open = storeOptions.open();
         io.riskgraph.cypher.workflow.WorkflowRepositories workflow = null;
+        io.riskgraph.algorithms.planning.BackgroundRegrader regrader = new io.riskgraph.algorithms.planning.BackgroundRegrader(
+                PlanningSupport.regrader(open.store()), e -> System.err.println("riskgraph: re-grading failed: " + e.getMessage()));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -86,10 +88,10 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             Path dir = apiDir(storeOptions, apiDir);
             Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
-            ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
             workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver());
+            ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
             starting.inspections(new io.riskgraph.api.InspectionService(open.store(), workflow.inspectionPlans(), codes,
-                    PlanningSupport.regrader(open.store()), java.time.Clock.systemDefaultZone()));
+                    regrader, java.time.Clock.systemDefaultZone()));
             try {
                 starting.start(bind, port);
             } catch (RuntimeException e) {
@@ -105,6 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
             stop.await();
         } finally {
             if (server != null) server.close();
+            regrader.close();
             if (workflow != null) workflow.close();
             open.close();
             out.println("riskgraph API stopped; store closed");

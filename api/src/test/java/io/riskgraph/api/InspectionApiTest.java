@@ -33,8 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InspectionApiTest {
     static WorkflowRepositories workflow;
+    static io.riskgraph.algorithms.planning.BackgroundRegrader regrader;
     static List<CSVRecord> tasks;
     static String expiredCode;
+    /** The next quarter, so that its codes are valid whenever the test runs; results are dated today. */
+    static final java.time.LocalDate TODAY = java.time.LocalDate.now();
+    static final io.riskgraph.algorithms.planning.Period NEXT = io.riskgraph.algorithms.planning.Period.parse(
+            TODAY.plusMonths(3).getYear() + "-Q" + ((TODAY.plusMonths(3).getMonthValue() - 1) / 3 + 1));
 
     static String cli(String... args) {
         Path key = dir.resolve("planning-id.key");
@@ -60,20 +65,23 @@ class InspectionApiTest {
         }
         cli("grade");
         Path now = dir.resolve("plan-now.csv"), past = dir.resolve("plan-past.csv");
-        cli("plan", "--period", "2026-Q1", "--seed", "1", "--ratios", "A=1,B=1,C=1,D=1", "--out", now.toString());
+        cli("plan", "--period", NEXT.text(), "--seed", "1", "--ratios", "A=1,B=1,C=1,D=1", "--out", now.toString());
         cli("plan", "--period", "2020-Q1", "--seed", "1", "--ratios", "A=1,B=1,C=1,D=1", "--out", past.toString());
         tasks = csv(now).stream().filter(r -> !r.get("code").isEmpty()).toList();
         assertThat(tasks).hasSizeGreaterThanOrEqualTo(3);
         expiredCode = csv(past).stream().filter(r -> !r.get("code").isEmpty()).findFirst().orElseThrow().get("code");
         workflow = WorkflowRepositories.open(TestNeo4j.connection().driver());
         InspectionCodes codes = new InspectionCodes(IdKeys.loadOrCreate(dir.resolve(InspectionCodes.KEY_FILE)));
-        server().inspections(new InspectionService(TestNeo4j.store(), workflow.inspectionPlans(), codes,
-                PlanningSupport.regrader(TestNeo4j.store()), Clock.systemDefaultZone()));
+        regrader = new io.riskgraph.algorithms.planning.BackgroundRegrader(PlanningSupport.regrader(TestNeo4j.store()),
+                e -> { throw e; });
+        server().inspections(new InspectionService(TestNeo4j.store(), workflow.inspectionPlans(), codes, regrader,
+                Clock.systemDefaultZone()));
     }
 
     @AfterAll
     static void close() {
         server().inspections(null);
+        regrader.close();
         workflow.close();
     }
 
@@ -91,8 +99,8 @@ class InspectionApiTest {
         assertThat(j.get("valid").asBoolean()).isTrue();
         assertThat(j.get("enterprise").get("uscc").asText()).isEqualTo(t.get("uscc"));
         assertThat(j.get("enterprise").get("name").asText()).isNotBlank();
-        assertThat(j.get("period").asText()).isEqualTo("2026-Q1");
-        assertThat(j.get("validUntil").asText()).isEqualTo("2026-04-30");
+        assertThat(j.get("period").asText()).isEqualTo(NEXT.text());
+        assertThat(j.get("validUntil").asText()).isEqualTo(NEXT.last().plusDays(30).toString());
         for (String inspector : t.get("inspectors").split("\\|")) assertThat(r.body()).doesNotContain(inspector);
         assertThat(r.body()).doesNotContain("inspector");
     }
@@ -114,10 +122,10 @@ class InspectionApiTest {
 
     @Test
     @Order(3)
-    void aResultClosesTheTaskUsesTheCodeWritesTheInspectionAndRegrades() {
+    void aResultClosesTheTaskUsesTheCodeWritesTheInspectionAndRegrades() throws InterruptedException {
         CSVRecord t = tasks.get(1);
         String path = "/inspection-tasks/" + t.get("task_id") + "/result";
-        String body = "{\"date\": \"2026-02-15\", \"result\": \"ISSUES_FOUND\", \"issues\": 3, \"rectified\": false}";
+        String body = "{\"date\": \"" + TODAY + "\", \"result\": \"ISSUES_FOUND\", \"issues\": 3, \"rectified\": false}";
         assertThat(post(Role.CONSUMER, path, body).status()).isEqualTo(403);
         assertThat(post(Role.ANALYST, path, body).status()).isEqualTo(403);
         assertThat(send(request(path), body, "POST").status()).isEqualTo(401);
@@ -131,14 +139,21 @@ class InspectionApiTest {
         try (Session s = TestNeo4j.connection().driver().session()) {
             var rec = s.run("""
                     MATCH (i:Inspection {code: $code})-[:INSPECTED]->(e:Enterprise {uscc: $u})
-                    RETURN i.result, i.issues, i.date = date('2026-02-15'), COUNT { (:Inspector)-[:CARRIED_OUT]->(i) },
-                           e.grade_as_of IS NOT NULL
-                    """, Map.of("code", t.get("code"), "u", t.get("uscc"))).single();
+                    RETURN i.result, i.issues, i.date = date($day), COUNT { (:Inspector)-[:CARRIED_OUT]->(i) }
+                    """, Map.of("code", t.get("code"), "u", t.get("uscc"), "day", TODAY.toString())).single();
             assertThat(rec.get(0).asString()).isEqualTo("ISSUES_FOUND");
             assertThat(rec.get(1).asInt()).isEqualTo(3);
             assertThat(rec.get(2).asBoolean()).isTrue();
             assertThat(rec.get(3).asLong()).isEqualTo(t.get("inspectors").split("\\|").length);
-            assertThat(rec.get(4).asBoolean()).as("re-graded").isTrue();
+            // re-graded in the background: the grade gets its as-of day back
+            long deadline = System.currentTimeMillis() + 180_000;
+            boolean regraded = false;
+            while (!regraded && System.currentTimeMillis() < deadline) {
+                regraded = s.run("MATCH (e:Enterprise {uscc: $u}) RETURN e.grade_as_of IS NOT NULL", Map.of("u", t.get("uscc")))
+                        .single().get(0).asBoolean();
+                if (!regraded) Thread.sleep(200);
+            }
+            assertThat(regraded).as("re-graded").isTrue();
         }
         Reply used = check(t.get("code"));
         assertThat(used.status()).isEqualTo(400);
