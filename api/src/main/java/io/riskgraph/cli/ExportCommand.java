@@ -104,14 +104,10 @@ final class ExportCommand {
                 }
                 closed.sort(java.util.Comparator.comparing(io.riskgraph.workflow.InspectionTask::resultDate)
                         .thenComparing(io.riskgraph.workflow.InspectionTask::uscc));
-                java.util.Map<Long, String> usccById = new java.util.HashMap<>();
                 java.util.Map<String, String> names = new java.util.HashMap<>();
-                open.store().streamNodeProperty("Enterprise", "uscc", (ids, values, n) -> {
-                    for (int i = 0; i < n; i++) usccById.put(ids[i], (String) values[i]);
-                }, 10_000);
-                open.store().streamNodeProperty("Enterprise", "name", (ids, values, n) -> {
-                    for (int i = 0; i < n; i++) names.put(usccById.get(ids[i]), String.valueOf(values[i]));
-                }, 10_000);
+                for (Object[] r : open.store().nodeProperties("Enterprise", List.of("uscc", "name")).values()) {
+                    if (r[0] != null && r[1] != null) names.put((String) r[0], String.valueOf(r[1]));
+                }
                 Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".partial");
                 try (Writer wr = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                      CSVPrinter csv = new CSVPrinter(wr, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {

@@ -34,6 +34,21 @@ public interface GraphStore extends AutoCloseable {
      */
     void streamNodeProperty(String label, String property, PropertySink sink, int batchSize);
 
+    /**
+     * Several properties of the nodes with {@code label}, one streamed read per property: per store id (ascending)
+     * the values in the order of {@code properties}, null where a node lacks one. Only nodes that have at least one.
+     */
+    default java.util.SortedMap<Long, Object[]> nodeProperties(String label, List<String> properties) {
+        java.util.TreeMap<Long, Object[]> rows = new java.util.TreeMap<>();
+        for (int p = 0; p < properties.size(); p++) {
+            int col = p;
+            streamNodeProperty(label, properties.get(p), (ids, values, n) -> {
+                for (int i = 0; i < n; i++) rows.computeIfAbsent(ids[i], k -> new Object[properties.size()])[col] = values[i];
+            }, 10_000);
+        }
+        return rows;
+    }
+
     /** Receives (store id, value) pairs in batches. */
     @FunctionalInterface
     interface PropertySink {

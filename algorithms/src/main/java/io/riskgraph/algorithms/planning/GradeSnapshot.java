@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The graded enterprises a plan draws from (open ones, in the segment if one is given), sorted by USCC, with a hash
@@ -58,21 +57,12 @@ public record GradeSnapshot(List<Entry> entries, LocalDate asOf, String hash) {
      * Reads the graded, open enterprises (of {@code segment}, when not null) from the store in a few streamed reads.
      */
     public static GradeSnapshot read(GraphStore store, String segment) {
-        List<String> props = List.of("uscc", "grade", "district", "segments", "status", AS_OF_PROPERTY);
-        TreeMap<Long, Object[]> rows = new TreeMap<>();
-        for (int p = 0; p < props.size(); p++) {
-            int col = p;
-            store.streamNodeProperty("Enterprise", props.get(p), (ids, values, n) -> {
-                for (int i = 0; i < n; i++) {
-                    Object[] row = col == 0 ? rows.computeIfAbsent(ids[i], k -> new Object[props.size()]) : rows.get(ids[i]);
-                    if (row != null) row[col] = values[i];
-                }
-            }, 10_000);
-        }
+        var rows = store.nodeProperties("Enterprise", List.of("uscc", "grade", "district", "segments", "status",
+                AS_OF_PROPERTY));
         List<Entry> out = new ArrayList<>();
         LocalDate asOf = null;
         for (Object[] r : rows.values()) {
-            if (!(r[1] instanceof String g) || g.length() != 1 || CLOSED.contains(String.valueOf(r[4]))) continue;
+            if (r[0] == null || !(r[1] instanceof String g) || g.length() != 1 || CLOSED.contains(String.valueOf(r[4]))) continue;
             Set<String> segs = new java.util.TreeSet<>();
             if (r[3] instanceof List<?> l) l.forEach(x -> segs.add(String.valueOf(x)));
             if (segment != null && !segs.contains(segment)) continue;

@@ -5,7 +5,6 @@ import io.riskgraph.store.GraphStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * An inspector as planning sees them: id, district, unit and the person behind them (null when not known, in which
@@ -36,14 +35,7 @@ public record Inspector(String id, String district, String unit, String personId
 
     /** Every inspector in the store, by id. */
     public static List<Inspector> read(GraphStore store) {
-        List<String> props = List.of("inspector_id", "district", "unit", "person_id");
-        TreeMap<Long, Object[]> rows = new TreeMap<>();
-        for (int p = 0; p < props.size(); p++) {
-            int col = p;
-            store.streamNodeProperty("Inspector", props.get(p), (ids, values, n) -> {
-                for (int i = 0; i < n; i++) rows.computeIfAbsent(ids[i], k -> new Object[props.size()])[col] = values[i];
-            }, 10_000);
-        }
+        var rows = store.nodeProperties("Inspector", List.of("inspector_id", "district", "unit", "person_id"));
         List<Inspector> out = new ArrayList<>();
         for (Object[] r : rows.values()) {
             if (r[0] == null) continue;
