@@ -85,6 +85,8 @@ public final class ApiServer implements AutoCloseable {
     private final List<RouteInfo> routes = new ArrayList<>();
     private final Instant started = Instant.now();
     private Javalin app;
+    private volatile InspectionService inspections;
+    private final RateLimiter codeChecks = new RateLimiter(InspectionService.CODE_CHECKS_PER_MINUTE_DEFAULT);
 
     /**
      * @param dataDir  where the keys file and the audit log are
@@ -106,6 +108,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public ApiKeys keys() { return keys; }
+
+    /** Enables the inspection-code and inspection-result routes (they answer 503 until this is called). */
+    public ApiServer inspections(InspectionService service) {
+        this.inspections = service;
+        return this;
+    }
 
     public AuditLog audit() { return audit; }
 
@@ -129,6 +137,7 @@ public final class ApiServer implements AutoCloseable {
             queryRoutes(cfg);
             adminRoutes(cfg);
             clueRoutes(cfg);
+            inspectionRoutes(cfg);
         });
         app.start();
         return this;
@@ -263,6 +272,27 @@ public final class ApiServer implements AutoCloseable {
             if (!keys.revoke(name)) throw ApiException.notFound("UNKNOWN_KEY", "no active key named '" + name + "'");
             return Map.of("name", name, "revoked", true);
         });
+    }
+
+    private void inspectionRoutes(JavalinConfig cfg) {
+        route(cfg, "GET", "/inspection-codes/{code}", null, false, c -> {
+            if (!codeChecks.allow(c.ctx.ip(), System.currentTimeMillis())) {
+                throw new ApiException(429, "TOO_MANY_REQUESTS", "at most " + InspectionService.CODE_CHECKS_PER_MINUTE_DEFAULT
+                        + " code checks per minute from one address; try again in a minute");
+            }
+            return inspectionService().verify(c.ctx.pathParam("code"));
+        });
+        route(cfg, "POST", "/inspection-tasks/{taskId}/result", Role.INVESTIGATOR, true, c -> {
+            JsonNode body = body(c.ctx);
+            c.auditParams.put("result", body.path("result").asText(null));
+            return inspectionService().result(c.ctx.pathParam("taskId"), body);
+        });
+    }
+
+    private InspectionService inspectionService() {
+        InspectionService s = inspections;
+        if (s == null) throw new ApiException(503, "PLANNING_UNAVAILABLE", "inspection planning is not enabled on this server");
+        return s;
     }
 
     // ---- the wrapper every route goes through -----------------------------------------------------------------

@@ -1,6 +1,11 @@
 package io.riskgraph.cli;
 
+import io.riskgraph.algorithms.planning.Period;
+import io.riskgraph.cypher.workflow.WorkflowRepositories;
 import io.riskgraph.store.GraphStore;
+import io.riskgraph.workflow.Clue;
+import io.riskgraph.workflow.ClueFilter;
+import io.riskgraph.workflow.InspectionTask;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -14,13 +19,38 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export results as files.",
-        subcommands = {ExportCommand.Grades.class, ExportCommand.Clues.class})
+        subcommands = {ExportCommand.Grades.class, ExportCommand.Clues.class, ExportCommand.Results.class})
 final class ExportCommand {
+
+    /** Writes the rows the body prints, as CSV with a header, into a sibling file renamed over {@code out} at the end. */
+    interface CsvBody {
+        long print(CSVPrinter csv) throws IOException;
+    }
+
+    static long writeCsv(Path out, List<String> header, CsvBody body) throws IOException {
+        if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder");
+        Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".partial");
+        long count;
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            count = body.print(csv);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        return count;
+    }
 
     @Command(name = "grades", mixinStandardHelpOptions = true,
             description = "Write uscc,score,grade,model,reasons (reasons joined with ' | ') for every graded enterprise.")
@@ -47,19 +77,16 @@ final class ExportCommand {
                         for (int i = 0; i < n; i++) rows.computeIfAbsent(ids[i], k -> new Object[props.size()])[col] = values[i];
                     }, 10_000);
                 }
-                long count = 0;
-                Path tmp = out.resolveSibling(out.getFileName() + ".partial");
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                     CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                             .setHeader(GradeCommand.columns().toArray(String[]::new)).get())) {
+                long count = writeCsv(out, GradeCommand.columns(), csv -> {
+                    long c = 0;
                     for (Object[] r : rows.values()) {
                         if (r[0] == null || r[2] == null) continue; // not graded
                         Object reasons = r[4] instanceof List<?> l ? String.join(" | ", l.stream().map(String::valueOf).toList()) : r[4];
                         csv.printRecord(r[0], r[1], r[2], r[3], reasons);
-                        count++;
+                        c++;
                     }
-                }
-                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    return c;
+                });
                 if (count == 0) {
                     spec.commandLine().getErr().println("riskgraph: no enterprise is graded yet; run 'riskgraph grade' first");
                     return Main.USAGE;
@@ -88,25 +115,70 @@ final class ExportCommand {
         @Override
         public Integer call() throws IOException {
             if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder");
-            long count = 0;
+            long count;
             try (StoreOptions.OpenStore open = storeOptions.open();
-                 io.riskgraph.cypher.workflow.WorkflowRepositories workflow =
-                         io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver())) {
-                Path tmp = out.resolveSibling(out.getFileName() + ".partial");
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                     CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
-                    for (io.riskgraph.workflow.Clue c : workflow.clues().list(io.riskgraph.workflow.ClueFilter.all())) {
+                 WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
+                List<Clue> clues = workflow.clues().list(ClueFilter.all());
+                count = writeCsv(out, COLUMNS, csv -> {
+                    for (Clue c : clues) {
                         var last = c.history().isEmpty() ? null : c.history().get(c.history().size() - 1);
                         String evidence = String.join(" | ", c.evidence().stream()
                                 .map(e -> e.kind() + " " + e.ref() + (e.note().isEmpty() ? "" : " (" + e.note() + ")")).toList());
                         csv.printRecord(c.id(), c.rule(), c.status(), c.severity(), c.uscc(), c.segment(), c.summary(), evidence,
                                 c.asOf(), c.createdAt(), last == null ? null : last.by(), last == null ? null : last.at());
-                        count++;
                     }
-                }
-                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    return clues.size();
+                });
             }
             spec.commandLine().getOut().printf("Wrote %,d clues to %s%n", count, out);
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "results", mixinStandardHelpOptions = true,
+            description = {"Write the public inspection results of a period (\"one public\"): " + Results.HEADER_TEXT + ",",
+                    "one row per task whose result came back; no inspector or person data."})
+    static final class Results implements Callable<Integer> {
+        static final List<String> HEADER = List.of("period", "uscc", "enterprise", "date", "result", "issues");
+        static final String HEADER_TEXT = "period,uscc,enterprise,date,result,issues";
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions storeOptions;
+
+        @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "2026-Q1, 2026-03 or 2026-H1.")
+        String period;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            String p = Period.parse(period).text();
+            if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder");
+            try (StoreOptions.OpenStore open = storeOptions.open();
+                 WorkflowRepositories w = WorkflowRepositories.open(open.connection().driver())) {
+                List<InspectionTask> closed = new ArrayList<>();
+                for (var plan : w.inspectionPlans().plans(p)) {
+                    for (var t : w.inspectionPlans().tasks(plan.planId())) {
+                        if (t.status() == InspectionTask.Status.CLOSED) closed.add(t);
+                    }
+                }
+                closed.sort(Comparator.comparing(InspectionTask::resultDate).thenComparing(InspectionTask::uscc));
+                Map<String, String> names = new HashMap<>();
+                for (Object[] r : open.store().nodeProperties("Enterprise", List.of("uscc", "name")).values()) {
+                    if (r[0] != null && r[1] != null) names.put((String) r[0], String.valueOf(r[1]));
+                }
+                writeCsv(out, HEADER, csv -> {
+                    for (var t : closed) {
+                        csv.printRecord(p, t.uscc(), names.getOrDefault(t.uscc(), ""), t.resultDate(), t.result(), t.issues());
+                    }
+                    return closed.size();
+                });
+                spec.commandLine().getOut().printf("Wrote %,d inspection results of %s to %s%n", closed.size(), p, out);
+            }
             return Main.OK;
         }
     }

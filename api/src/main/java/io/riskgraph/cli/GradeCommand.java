@@ -59,14 +59,22 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     static long write(GraphStore store, IndicatorContext ctx, Grader.Grades g) {
+        return write(store, ctx, g, e -> true);
+    }
+
+    /** Writes the grades of the enterprises (by index) that {@code include} accepts. */
+    static long write(GraphStore store, IndicatorContext ctx, Grader.Grades g, java.util.function.IntPredicate include) {
         long written = 0;
-        for (int from = 0; from < ctx.n; from += WRITE_BATCH) {
-            int to = Math.min(ctx.n, from + WRITE_BATCH);
+        int[] chosen = java.util.stream.IntStream.range(0, ctx.n).filter(include).toArray();
+        for (int from = 0; from < chosen.length; from += WRITE_BATCH) {
+            int to = Math.min(chosen.length, from + WRITE_BATCH);
             int k = to - from;
             long[] ids = new long[k];
             Object[] score = new Object[k], grade = new Object[k], model = new Object[k], reasons = new Object[k];
+            Object[] asOf = new Object[k];
             for (int i = 0; i < k; i++) {
-                int e = from + i;
+                int e = chosen[from + i];
+                asOf[i] = ctx.asOf;
                 ids[i] = ctx.data.enterpriseIds[e];
                 score[i] = g.score()[e];
                 grade[i] = String.valueOf(g.grade()[e]);
@@ -78,6 +86,7 @@ final class GradeCommand implements Callable<Integer> {
             cols.put("grade", grade);
             cols.put("grade_model", model);
             cols.put("reasons", reasons);
+            cols.put(io.riskgraph.algorithms.planning.GradeSnapshot.AS_OF_PROPERTY, asOf);
             written += store.writeNodeProperties(ids, cols).propertiesSet();
         }
         return written;

@@ -50,6 +50,7 @@ final class IngestCommand implements Callable<Integer> {
             IngestSummary s = new Ingestor(open.store(), open.ids(), options)
                     .ingest(dir, rejectsFile, new ConsoleProgress(System.err));
             print(out, s, rejectsFile);
+            PlanningSupport.closeReturned(open, out);
         }
         return Main.OK;
     }

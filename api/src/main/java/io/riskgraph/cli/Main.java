@@ -16,7 +16,7 @@ import java.io.PrintWriter;
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, AnalyzeCommand.class,
                 AlgoCommand.class, StatsCommand.class, QueryCommand.class, QueriesCommand.class, ServeCommand.class,
                 KeysCommand.class, GradeCommand.class, ExportCommand.class, BacktestCommand.class,
-                WarnCommand.class, CluesCommand.class,
+                WarnCommand.class, CluesCommand.class, PlanCommand.class, VerifyCodeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

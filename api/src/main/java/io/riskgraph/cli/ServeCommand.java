@@ -71,7 +71,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) throw new IllegalArgumentException("--timeout must be at least 1 second");
         PrintWriter out = spec.commandLine().getOut();
         ApiConfig config = new ApiConfig(hubDegree, Duration.ofSeconds(timeoutSeconds), maxRows);
+        io.riskgraph.algorithms.planning.InspectionCodes codes = PlanningSupport.codes(storeOptions);
         StoreOptions.OpenStore open = storeOptions.open();
+        io.riskgraph.cypher.workflow.WorkflowRepositories workflow = null;
+        io.riskgraph.algorithms.planning.BackgroundRegrader regrader = new io.riskgraph.algorithms.planning.BackgroundRegrader(
+                PlanningSupport.regrader(open.store()), e -> System.err.println("riskgraph: re-grading failed: " + e.getMessage()));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -84,7 +88,10 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             Path dir = apiDir(storeOptions, apiDir);
             Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
+            workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver());
             ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
+            starting.inspections(new io.riskgraph.api.InspectionService(open.store(), workflow.inspectionPlans(), codes,
+                    regrader, java.time.Clock.systemDefaultZone()));
             try {
                 starting.start(bind, port);
             } catch (RuntimeException e) {
@@ -100,6 +107,8 @@ public final class ServeCommand implements Callable<Integer> {
             stop.await();
         } finally {
             if (server != null) server.close();
+            regrader.close();
+            if (workflow != null) workflow.close();
             open.close();
             out.println("riskgraph API stopped; store closed");
             out.flush();

@@ -546,6 +546,66 @@ public final class Neo4jGraphStore implements GraphStore {
                 "limit", limits.maxResults()));
     }
 
+    /** Frontier nodes per read in {@link #reachable}. */
+    static final int FRONTIER_BATCH = 10_000;
+
+    @Override
+    public Map<Object, java.util.Set<Object>> reachable(NodeKey start, Collection<?> startKeys, NodeKey target,
+                                                        TraversalLimits limits) {
+        if (limits.relationshipTypes().isEmpty()) throw new IllegalArgumentException("name the relationship types to follow");
+        String types = String.join("|", new java.util.TreeSet<>(limits.relationshipTypes()));
+        Map<Object, java.util.Set<Object>> out = new LinkedHashMap<>();
+        List<Object> keys = new ArrayList<>(new java.util.LinkedHashSet<>(startKeys.stream().map(Neo4jGraphStore::toDriver).toList()));
+        if (keys.isEmpty()) return out;
+        String expand = "UNWIND $ids AS nid MATCH (n) WHERE id(n) = nid\n"
+                + "  AND ($free OR COUNT { (n)-[:" + types + "]-() } <= $maxDegree)\n"
+                + "MATCH (n)-[:" + types + "]-(m)\n"
+                + "RETURN nid, collect([id(m), CASE WHEN m:" + target.label() + " THEN m." + target.property()
+                + " END]) AS next";
+        try (Session session = readSession()) {
+            // per start (by index): the nodes seen; per frontier node: the starts that reached it
+            List<Object> startKey = new ArrayList<>();
+            List<java.util.Set<Long>> seen = new ArrayList<>();
+            Map<Long, java.util.BitSet> frontier = new HashMap<>();
+            for (Record r : session.executeRead(tx -> tx.run("UNWIND $keys AS k MATCH (s:" + start.label() + " {"
+                    + start.property() + ": k}) RETURN k, id(s)", Map.of("keys", keys)).list())) {
+                int i = startKey.size();
+                startKey.add(r.get(0).asObject());
+                long id = r.get(1).asLong();
+                seen.add(new java.util.HashSet<>(List.of(id)));
+                frontier.computeIfAbsent(id, k -> new java.util.BitSet()).set(i);
+                out.put(r.get(0).asObject(), new java.util.LinkedHashSet<>());
+            }
+            for (int hop = 1; hop <= limits.maxHops() && !frontier.isEmpty(); hop++) {
+                boolean free = hop <= 2; // the start and its direct neighbours are expanded whatever their degree
+                List<Long> ids = new ArrayList<>(frontier.keySet());
+                Map<Long, java.util.BitSet> next = new HashMap<>();
+                for (int from = 0; from < ids.size(); from += FRONTIER_BATCH) {
+                    List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + FRONTIER_BATCH));
+                    List<Record> rows = session.executeRead(tx -> tx.run(expand, Map.of("ids", chunk, "free", free,
+                            "maxDegree", limits.maxDegree())).list());
+                    for (Record r : rows) {
+                        java.util.BitSet starts = frontier.get(r.get(0).asLong());
+                        for (Value pair : r.get(1).values()) {
+                            long m = pair.get(0).asLong();
+                            Value key = pair.get(1);
+                            for (int s = starts.nextSetBit(0); s >= 0; s = starts.nextSetBit(s + 1)) {
+                                if (!seen.get(s).add(m)) continue;
+                                next.computeIfAbsent(m, k -> new java.util.BitSet()).set(s);
+                                java.util.Set<Object> found = out.get(startKey.get(s));
+                                if (!key.isNull() && found.size() < limits.maxResults()) found.add(key.asObject());
+                            }
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            return out;
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("reachability read failed: " + e.getMessage(), e);
+        }
+    }
+
     private static String typeFilter(TraversalLimits limits) {
         return limits.relationshipTypes().isEmpty() ? "" : ":" + String.join("|", limits.relationshipTypes());
     }

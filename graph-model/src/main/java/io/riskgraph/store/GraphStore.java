@@ -34,6 +34,21 @@ public interface GraphStore extends AutoCloseable {
      */
     void streamNodeProperty(String label, String property, PropertySink sink, int batchSize);
 
+    /**
+     * Several properties of the nodes with {@code label}, one streamed read per property: per store id (ascending)
+     * the values in the order of {@code properties}, null where a node lacks one. Only nodes that have at least one.
+     */
+    default java.util.SortedMap<Long, Object[]> nodeProperties(String label, List<String> properties) {
+        java.util.TreeMap<Long, Object[]> rows = new java.util.TreeMap<>();
+        for (int p = 0; p < properties.size(); p++) {
+            int col = p;
+            streamNodeProperty(label, properties.get(p), (ids, values, n) -> {
+                for (int i = 0; i < n; i++) rows.computeIfAbsent(ids[i], k -> new Object[properties.size()])[col] = values[i];
+            }, 10_000);
+        }
+        return rows;
+    }
+
     /** Receives (store id, value) pairs in batches. */
     @FunctionalInterface
     interface PropertySink {
@@ -60,6 +75,16 @@ public interface GraphStore extends AutoCloseable {
 
     /** Shortest paths between two nodes within the limits (all of equal, minimal length). */
     List<GraphPath> shortestPaths(NodeKey from, Object fromKey, NodeKey to, Object toKey, TraversalLimits limits);
+
+    /**
+     * For each start node (by key), the keys of the {@code target} nodes reachable within {@code limits.maxHops()}
+     * relationships of {@code limits.relationshipTypes()} (either direction), breadth first, all starts in one
+     * batched read per hop. A node with more than {@code limits.maxDegree()} such relationships is reached but not
+     * expanded, except the start and its direct neighbours (so a direct link through a busy address still counts).
+     * At most {@code limits.maxResults()} targets per start. Starts that are not in the store are absent.
+     */
+    Map<Object, java.util.Set<Object>> reachable(NodeKey start, java.util.Collection<?> startKeys, NodeKey target,
+                                                 TraversalLimits limits);
 
     @Override
     void close();

@@ -75,6 +75,19 @@ public final class GraphMapping {
         return new UpsertBatch(SEGMENT, List.of(), rows);
     }
 
+    /**
+     * The write of one inspections row given as validated field values (an inspection result posted to the API):
+     * the same node, properties and links ingest makes from a row of inspections.csv.
+     */
+    public static UpsertBatch inspection(Map<String, Object> values) {
+        List<UpsertBatch> out = new ArrayList<>(1);
+        map(CanonicalFile.INSPECTIONS, new ValidRow(0, values, List.of()), e -> {
+            NodeEntry n = (NodeEntry) e;
+            out.add(new UpsertBatch(n.shape().key(), n.shape().specs(), List.of(n.row())));
+        });
+        return out.getFirst();
+    }
+
     /** Emits the entries for one valid row. */
     static void map(CanonicalFile file, ValidRow row, Consumer<Entry> out) {
         Map<String, Object> props = new HashMap<>(row.values());

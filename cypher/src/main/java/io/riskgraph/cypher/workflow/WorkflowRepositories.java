@@ -1,9 +1,11 @@
 package io.riskgraph.cypher.workflow;
 
 import io.riskgraph.workflow.ClueRepository;
+import io.riskgraph.workflow.InspectionPlanRepository;
 import org.neo4j.driver.Driver;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Objects;
 
@@ -15,10 +17,14 @@ import java.util.Objects;
 public final class WorkflowRepositories implements AutoCloseable {
     private final AnnotationConfigApplicationContext context;
     private final ClueRepository clues;
+    private final InspectionPlanRepository inspectionPlans;
 
     private WorkflowRepositories(AnnotationConfigApplicationContext context) {
         this.context = context;
         this.clues = new SdnClueRepository(context.getBean(ClueNodeRepository.class), context.getBean(Neo4jClient.class));
+        this.inspectionPlans = new SdnInspectionPlanRepository(context.getBean(InspectionPlanNodeRepository.class),
+                context.getBean(InspectionTaskNodeRepository.class), context.getBean(Neo4jClient.class),
+                context.getBean(PlatformTransactionManager.class));
     }
 
     public static WorkflowRepositories open(Driver driver) {
@@ -36,6 +42,8 @@ public final class WorkflowRepositories implements AutoCloseable {
     }
 
     public ClueRepository clues() { return clues; }
+
+    public InspectionPlanRepository inspectionPlans() { return inspectionPlans; }
 
     /** A Spring repository or bean of this context, for adapters added in this package. */
     <T> T bean(Class<T> type) { return context.getBean(type); }

@@ -14,3 +14,5 @@ CREATE CONSTRAINT phone_key IF NOT EXISTS FOR (n:Phone) REQUIRE n.number IS UNIQ
 // Workflow entities (Spring Data Neo4j)
 CREATE CONSTRAINT clue_id IF NOT EXISTS FOR (n:Clue) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT clue_change_id IF NOT EXISTS FOR (n:ClueChange) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT inspection_plan_id IF NOT EXISTS FOR (n:InspectionPlan) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT inspection_task_id IF NOT EXISTS FOR (n:InspectionTask) REQUIRE n.id IS UNIQUE;

@@ -13,3 +13,8 @@ CREATE INDEX clue_status IF NOT EXISTS FOR (n:Clue) ON (n.status);
 CREATE INDEX clue_rule IF NOT EXISTS FOR (n:Clue) ON (n.rule);
 CREATE INDEX clue_uscc IF NOT EXISTS FOR (n:Clue) ON (n.uscc);
 CREATE INDEX clue_segment IF NOT EXISTS FOR (n:Clue) ON (n.segment);
+// Inspection planning: tasks by plan and status, results matched to tasks by inspection code
+CREATE INDEX inspection_code IF NOT EXISTS FOR (n:Inspection) ON (n.code);
+CREATE INDEX inspection_task_plan IF NOT EXISTS FOR (n:InspectionTask) ON (n.plan_id);
+CREATE INDEX inspection_task_status IF NOT EXISTS FOR (n:InspectionTask) ON (n.status);
+CREATE INDEX inspection_plan_period IF NOT EXISTS FOR (n:InspectionPlan) ON (n.period);

@@ -32,7 +32,11 @@ public final class IdKeys {
         return new IdProtector(loadOrCreate(keyFile));
     }
 
-    static byte[] loadOrCreate(Path keyFile) {
+    /**
+     * The key in {@code keyFile} (base64), created with {@link #KEY_BYTES} fresh random bytes, readable by the owner
+     * only, the first time. Also used for other keys kept beside the store (the inspection-code signing key).
+     */
+    public static byte[] loadOrCreate(Path keyFile) {
         try {
             if (Files.exists(keyFile)) return Base64.getDecoder().decode(Files.readString(keyFile).strip());
             byte[] key = new byte[KEY_BYTES];
@@ -49,7 +53,7 @@ public final class IdKeys {
             Files.move(tmp, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the ID hashing key " + keyFile, e);
+            throw new UncheckedIOException("cannot read or create the key file " + keyFile, e);
         }
     }
 }
