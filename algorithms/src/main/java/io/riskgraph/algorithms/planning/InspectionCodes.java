@@ -61,14 +61,18 @@ public final class InspectionCodes {
         if (parts.length != 3 || !parts[0].equals(PREFIX)) {
             return new Check(Verdict.MALFORMED, null, "not an inspection code (expected " + PREFIX + ".<claims>.<signature>)");
         }
-        byte[] claims, sig;
+        byte[] claims;
         try {
             claims = B64D.decode(parts[1]);
-            sig = B64D.decode(parts[2]);
+            B64D.decode(parts[2]); // shape only: the signature is compared as text below
         } catch (IllegalArgumentException e) {
             return new Check(Verdict.MALFORMED, null, "the code is damaged (not base64url)");
         }
-        if (!MessageDigest.isEqual(sig, mac(claims))) {
+        // compared as text: base64 ignores the spare low bits of the last character, so bytes alone would accept
+        // a code altered there; only the platform's own encoding of the claims and signature is genuine
+        if (!MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.US_ASCII),
+                B64.encodeToString(mac(claims)).getBytes(StandardCharsets.US_ASCII))
+                || !parts[1].equals(B64.encodeToString(claims))) {
             return new Check(Verdict.FORGED, null, "the signature does not match: the code was not issued by this platform "
                     + "or was altered");
         }

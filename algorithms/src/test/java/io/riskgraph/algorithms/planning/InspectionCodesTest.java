@@ -66,6 +66,18 @@ class InspectionCodesTest {
                         .isIn(InspectionCodes.Verdict.FORGED, InspectionCodes.Verdict.MALFORMED);
             }
         }
+        // every character of the claims or the signature replaced by another one is caught, including the last
+        // one, whose spare low bits base64 decoding ignores
+        int claimsStart = parts[0].length() + 1;
+        for (int at = claimsStart; at < code.length(); at++) {
+            if (code.charAt(at) == '.') continue;
+            for (char ch : new char[]{'A', 'B', 'Q', 'w', '_'}) {
+                if (ch == code.charAt(at)) continue;
+                String forged = code.substring(0, at) + ch + code.substring(at + 1);
+                assertThat(verdict(forged, during)).as("character " + at + " -> " + ch)
+                        .isIn(InspectionCodes.Verdict.FORGED, InspectionCodes.Verdict.MALFORMED);
+            }
+        }
         // a longer validity or another enterprise cannot be claimed without the key
         String longer = codes.issue("PLAN-T-00001", "91310104MA1FK0037N", "2026-Q1", EXPIRES.plusYears(1));
         String other = new InspectionCodes("another key of thirty-two bytes!".getBytes(StandardCharsets.US_ASCII))
