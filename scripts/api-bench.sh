@@ -44,7 +44,7 @@ with open(f"{out}/search-terms.txt", "w", encoding="utf-8") as f: f.write("\n".j
 with open(f"{out}/names.txt", "w", encoding="utf-8") as f: f.write("\n".join(r["name"] for r in sample[:400]) + "\n")
 PY
 # pinyin of the sampled names as a user types it (syllables of the name without 上海, space-separated), via pinyin4j
-JSHELL="$(ls -d /usr/lib/jvm/*25*/bin/jshell /usr/lib/jvm/*21*/bin/jshell 2>/dev/null | head -1)"
+JSHELL="$(command -v jshell || ls /usr/lib/jvm/*/bin/jshell | head -1)"
 cat > "$OUT/pinyin.jsh" <<JSH
 import net.sourceforge.pinyin4j.*; import net.sourceforge.pinyin4j.format.*;
 var f = new HanyuPinyinOutputFormat(); f.setToneType(HanyuPinyinToneType.WITHOUT_TONE); f.setVCharType(HanyuPinyinVCharType.WITH_V);
