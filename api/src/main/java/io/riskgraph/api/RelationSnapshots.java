@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * documented way after an ingest, grading or analysis is {@code POST /admin/reindex}, which rebuilds at once.
  */
 public final class RelationSnapshots implements AutoCloseable {
-    public static final Duration CHECK_INTERVAL_DEFAULT = Duration.ofSeconds(30);
+    public static final int CHECK_INTERVAL_SECONDS_DEFAULT = 30;
+    public static final Duration CHECK_INTERVAL_DEFAULT = Duration.ofSeconds(CHECK_INTERVAL_SECONDS_DEFAULT);
     /** A snapshot older than this is rebuilt even when the store's counts have not changed. */
     public static final Duration MAX_AGE_DEFAULT = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(RelationSnapshots.class.getName());
