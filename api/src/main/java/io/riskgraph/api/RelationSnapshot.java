@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,15 +201,19 @@ public final class RelationSnapshot {
             int d = dist.get(i);
             if (d < limits.maxHops()) degrees.put(nodes[i].id(), degree[v]);
             if (label[v] <= 1) riskEvents.put(nodes[i].id(), events[v]);
-            GraphNode[] pn = new GraphNode[d + 1];
-            GraphRelationship[] pr = new GraphRelationship[d];
-            for (int j = i, k = d; k > 0; k--) {
-                pn[k] = nodes[j];
-                pr[k - 1] = relationship(via.get(j));
-                j = from.get(j);
-                if (j < 0) pn[0] = subjectNode;
+            // the parent's path (built already: breadth-first order) plus one step
+            int parent = from.get(i);
+            List<GraphNode> pn = new ArrayList<>(d + 1);
+            List<GraphRelationship> pr = new ArrayList<>(d);
+            if (parent < 0) {
+                pn.add(subjectNode);
+            } else {
+                pn.addAll(paths.get(parent).nodes());
+                pr.addAll(paths.get(parent).relationships());
             }
-            paths.add(new GraphPath(List.of(pn), List.of(pr)));
+            pn.add(nodes[i]);
+            pr.add(relationship(via.get(i)));
+            paths.add(new GraphPath(Collections.unmodifiableList(pn), Collections.unmodifiableList(pr)));
         }
         return new EntityService.Neighbourhood(subjectNode, paths, degrees, riskEvents);
     }
