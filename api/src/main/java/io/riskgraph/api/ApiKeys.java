@@ -13,21 +13,30 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * API keys in a JSON-lines file ({@code api-keys.jsonl}): one line per key with its name, role, SHA-256 of the key,
  * creation time and revocation time. The key itself is shown once, when created, and never stored. The file is
  * re-read when it changes, so keys made with {@code riskgraph keys create} work on a running server.
+ *
+ * <p>A verified key is remembered by its hash for {@link #VERIFIED_TTL} so that a busy server does not look at the
+ * file on every request; keys created or revoked through this object take effect at once, a revocation made by
+ * another process (the CLI) within that time.
  */
 public final class ApiKeys {
     public static final String FILE = "api-keys.jsonl";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a verified key hash is trusted before the file is consulted again. */
+    public static final Duration VERIFIED_TTL = Duration.ofSeconds(1);
 
     public record Key(String name, Role role, String sha256, Instant created, Instant revoked) {
         public boolean active() { return revoked == null; }
@@ -39,6 +48,10 @@ public final class ApiKeys {
     private final Path file;
     private List<Key> keys = List.of();
     private FileTime loadedAt;
+    private record Verified(Key key, long until) {}
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    /** Bumped on every change made here, so that a verification that raced with it is not remembered. */
+    private final AtomicLong generation = new AtomicLong();
 
     public ApiKeys(Path dir) {
         this.file = dir.resolve(FILE);
@@ -107,12 +120,21 @@ public final class ApiKeys {
     /** The active key with this secret. */
     public Optional<Key> authenticate(String secret) {
         if (secret == null || secret.isBlank()) return Optional.empty();
-        byte[] hash = sha256(secret.strip()).getBytes(StandardCharsets.US_ASCII);
+        String hex = sha256(secret.strip());
+        long now = System.nanoTime();
+        Verified v = verified.get(hex);
+        if (v != null && now - v.until() < 0) return Optional.of(v.key());
+        byte[] hash = hex.getBytes(StandardCharsets.US_ASCII);
+        long gen = generation.get();
         for (Key k : list()) {
             if (k.active() && MessageDigest.isEqual(hash, k.sha256().getBytes(StandardCharsets.US_ASCII))) {
+                synchronized (verified) {
+                    if (generation.get() == gen) verified.put(hex, new Verified(k, now + VERIFIED_TTL.toNanos()));
+                }
                 return Optional.of(k);
             }
         }
+        verified.remove(hex);
         return Optional.empty();
     }
 
@@ -131,6 +153,10 @@ public final class ApiKeys {
             Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             loadedAt = null;
+            synchronized (verified) {
+                generation.incrementAndGet();
+                verified.clear();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the keys file " + file + ": " + e.getMessage(), e);
         }

@@ -72,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
     private final ApiConfig config;
     private final GraphStore store;
     private final GraphReads reads;
+    private final RelationSnapshots snapshots;
     private final EntityService entities;
     private final ReadOnlyQueryRunner runner;
     private final QueryCatalogue catalogue = new QueryCatalogue();
@@ -96,7 +97,8 @@ public final class ApiServer implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.reads = new GraphReads(driver);
-        this.entities = new EntityService(store, reads, new GraphOwnership(reads), config.hubDegree());
+        this.snapshots = config.relationSnapshot() ? new RelationSnapshots(reads, config.snapshotCheck()) : null;
+        this.entities = new EntityService(store, reads, new GraphOwnership(reads), config.hubDegree(), snapshots);
         this.runner = new ReadOnlyQueryRunner(driver);
         this.keys = new ApiKeys(dataDir);
         this.audit = new AuditLog(dataDir);
@@ -150,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (snapshots != null) snapshots.close();
         index.close();
         audit.close();
         workflow.close();
@@ -166,10 +169,8 @@ public final class ApiServer implements AutoCloseable {
     private void entityRoutes(JavalinConfig cfg) {
         route(cfg, "GET", "/enterprises/{uscc}", Role.CONSUMER, true, c ->
                 entities.profile(entities.enterprise(c.ctx.pathParam("uscc")), c.fullPersons(), c.seen));
-        route(cfg, "GET", "/enterprises/{uscc}/related", Role.CONSUMER, true, c -> {
-            var e = entities.enterprise(c.ctx.pathParam("uscc"));
-            return entities.related(e, relatedQuery(c.ctx, config.hubDegree()), c.fullPersons(), c.seen);
-        });
+        route(cfg, "GET", "/enterprises/{uscc}/related", Role.CONSUMER, true, c ->
+                entities.related(c.ctx.pathParam("uscc"), relatedQuery(c.ctx, config.hubDegree()), c.fullPersons(), c.seen));
         route(cfg, "GET", "/enterprises/{uscc}/holders", Role.CONSUMER, true, c ->
                 entities.holders(entities.enterprise(c.ctx.pathParam("uscc")), c.fullPersons(), c.seen));
         route(cfg, "GET", "/paths", Role.CONSUMER, true, c -> {
@@ -389,6 +390,12 @@ public final class ApiServer implements AutoCloseable {
             out.put("store", Map.of("up", false, "where", storeDescription, "error", String.valueOf(e.getMessage())));
         }
         out.put("searchIndex", Map.of("documents", index.size(), "where", index.where()));
+        RelationSnapshot snapshot = snapshots == null ? null : snapshots.current();
+        if (snapshot != null) {
+            out.put("relationSnapshot", Map.of("nodes", snapshot.nodeCount(), "relationships", snapshot.relationshipCount(),
+                    "builtAt", snapshot.builtAt().toString(), "buildMillis", snapshot.buildMillis(),
+                    "storeVersion", snapshot.storeVersion(), "heapMiB", snapshot.heapBytes() >> 20));
+        }
         out.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
         return out;
     }
@@ -445,7 +452,10 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Re-reads the given enterprises and persons from the store into the search index; returns how many. */
+    /**
+     * Re-reads the given enterprises and persons from the store into the search index, and the relation snapshot
+     * whole; returns how many were indexed.
+     */
     public int reindex(Collection<String> usccs, Collection<String> personIds) {
         List<GraphReads.Searchable> found = new ArrayList<>();
         reads.searchables(new ArrayList<>(usccs), new ArrayList<>(personIds), found::add);
@@ -454,14 +464,17 @@ public final class ApiServer implements AutoCloseable {
         personIds.forEach(p -> removed.add("person:" + p));
         found.forEach(s -> removed.remove(s.type() + ":" + s.key()));
         index.update(found, removed);
+        if (snapshots != null) snapshots.rebuild();
         return found.size();
     }
 
-    /** Rebuilds the whole search index from the store; returns the number of documents. */
+    /** Rebuilds the whole search index and the relation snapshot from the store; returns the number of documents. */
     public int reindexAll() {
         List<GraphReads.Searchable> all = new ArrayList<>();
         reads.searchables(null, null, all::add);
-        return index.rebuild(all);
+        int n = index.rebuild(all);
+        if (snapshots != null) snapshots.rebuild();
+        return n;
     }
 
     // ---- parameters --------------------------------------------------------------------------------------------

@@ -16,14 +16,19 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
 
 /**
  * Append-only audit log ({@code audit.jsonl}): one JSON line per request that read entity data, with who (key name
  * and role), what (method, route, path and query parameters), when, the HTTP status and which entities came back
  * (USCCs and person ids). The file is only ever opened for appending; each line is written whole and is on disk
- * before {@link #append} returns. Forcing is shared (group commit): requests that arrive while a force is under way
- * wait for the next one, which covers all of them, so concurrent requests do not each pay for their own fsync.
+ * before {@link #append} returns, so no response leaves before its audit line is durable.
+ *
+ * <p>Group commit: one writer thread takes every line queued since its last round, writes them, forces the file
+ * once and then releases their requests. A request waits for at most the force under way plus its own round (no
+ * fixed window), concurrent requests share one fsync, and waiting threads park instead of spinning on a lock.
  */
 public final class AuditLog implements AutoCloseable {
     public static final String FILE = "audit.jsonl";
@@ -33,11 +38,20 @@ public final class AuditLog implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final Object forcing = new Object();
-    /** Bytes appended so far (guarded by this). */
-    private long written;
-    /** Bytes known to be on disk. */
-    private volatile long forced;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    /** A line waiting to be written, and its request waiting for it to be on disk. */
+    private static final class Pending {
+        final byte[] bytes;
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile IOException failure;
+
+        Pending(byte[] bytes) { this.bytes = bytes; }
+    }
+
+    private static final Pending STOP = new Pending(new byte[0]);
 
     public AuditLog(Path dir) {
         this.file = dir.resolve(FILE);
@@ -47,10 +61,14 @@ public final class AuditLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the audit log " + file + ": " + e.getMessage(), e);
         }
+        writer = new Thread(this::writeRounds, "riskgraph-audit-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     public Path file() { return file; }
 
+    /** Appends the entry and returns once it is on disk. */
     public void append(Entry e) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", e.time().toString());
@@ -62,31 +80,51 @@ public final class AuditLog implements AutoCloseable {
         line.put("params", e.params());
         line.put("status", e.status());
         line.put("entities", e.entities());
-        byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        long end;
-        try {
-            synchronized (this) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) channel.write(b);
-                written += bytes.length;
-                end = written;
+        Pending p = new Pending((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        if (closed) throw new IllegalStateException("the audit log " + file + " is closed");
+        queue.add(p);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                p.done.await();
+                break;
+            } catch (InterruptedException ie) {
+                interrupted = true; // the line is queued: wait for it to be durable all the same
             }
-            awaitOnDisk(end);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot append to the audit log " + file + ": " + ex.getMessage(), ex);
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (p.failure != null) {
+            throw new UncheckedIOException("cannot append to the audit log " + file + ": " + p.failure.getMessage(), p.failure);
         }
     }
 
-    private void awaitOnDisk(long end) throws IOException {
-        if (forced >= end) return;
-        synchronized (forcing) {
-            if (forced >= end) return; // a force that started after our write covered it
-            long target;
-            synchronized (this) {
-                target = written;
+    private void writeRounds() {
+        List<Pending> round = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            try {
+                round.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // only close() stops the writer, by queueing STOP
             }
-            channel.force(false);
-            forced = target;
+            queue.drainTo(round);
+            stop = round.remove(STOP);
+            IOException failure = null;
+            try {
+                ByteBuffer[] buffers = new ByteBuffer[round.size()];
+                for (int i = 0; i < buffers.length; i++) buffers[i] = ByteBuffer.wrap(round.get(i).bytes);
+                long remaining = 0;
+                for (ByteBuffer b : buffers) remaining += b.remaining();
+                while (remaining > 0) remaining -= channel.write(buffers);
+                if (!round.isEmpty()) channel.force(false);
+            } catch (IOException ex) {
+                failure = ex;
+            }
+            for (Pending p : round) {
+                p.failure = failure;
+                p.done.countDown();
+            }
+            round.clear();
         }
     }
 
@@ -125,8 +163,22 @@ public final class AuditLog implements AutoCloseable {
         return s;
     }
 
+    /** Writes what is queued, stops the writer and closes the file. */
     @Override
     public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // a line queued while closing, after the writer's last round: refused, so that its request does not hang
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.failure = new IOException("the audit log is closed");
+            p.done.countDown();
+        }
         try {
             channel.close();
         } catch (IOException ignored) {

@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.algorithms.paths.RelatedParties;
 import io.riskgraph.model.id.IdCheck;
 import io.riskgraph.model.id.Uscc;
 import io.riskgraph.store.GraphNode;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +44,8 @@ public final class EntityService {
         PATH_TYPES = Set.copyOf(s);
     }
 
+    /** /related follows at most this many paths (then says truncated). */
+    public static final int MAX_PATHS = 5_000;
     static final double HOP_DECAY = 0.5;
     static final double EVENTS_FOR_FULL_RISK = 5.0;
 
@@ -49,22 +53,35 @@ public final class EntityService {
     private final GraphReads reads;
     private final OwnershipService ownership;
     private final int hubDegreeMax;
+    private final RelationSnapshots snapshots;
 
     public EntityService(GraphStore store, GraphReads reads, OwnershipService ownership, int hubDegree) {
+        this(store, reads, ownership, hubDegree, null);
+    }
+
+    /** @param snapshots where /related reads from when it can; null = always the store */
+    public EntityService(GraphStore store, GraphReads reads, OwnershipService ownership, int hubDegree,
+                         RelationSnapshots snapshots) {
         this.store = store;
         this.reads = reads;
         this.ownership = ownership;
         this.hubDegreeMax = hubDegree;
+        this.snapshots = snapshots;
     }
 
     /** The enterprise with this USCC; 400 when it is malformed, 404 when unknown. */
     public int hubDegreeMax() { return hubDegreeMax; }
 
     public GraphNode enterprise(String raw) {
-        IdCheck check = Uscc.check(raw);
-        if (!check.usable()) throw ApiException.badRequest("INVALID_USCC", check.message());
+        IdCheck check = usableUscc(raw);
         return store.node(ENTERPRISE, check.normalised()).orElseThrow(() -> ApiException.notFound("UNKNOWN_ENTERPRISE",
                 "no enterprise with USCC " + check.normalised() + " in the graph; check the code or search by name: GET /search?q=..."));
+    }
+
+    private static IdCheck usableUscc(String raw) {
+        IdCheck check = Uscc.check(raw);
+        if (!check.usable()) throw ApiException.badRequest("INVALID_USCC", check.message());
+        return check;
     }
 
     public Map<String, Object> profile(GraphNode e, boolean full, Collection<String> seen) {
@@ -130,83 +147,121 @@ public final class EntityService {
     public record RelatedQuery(int hops, Set<String> types, Double minShare, Set<String> segments, int page, int size,
                                int hubDegree) {}
 
+    /**
+     * What /related reads around its subject: one shortest path to every node within the limits (nearest first),
+     * the relationship count of every node that a path shorter than the hop limit reaches (to name the hubs), and
+     * the risk events of every party, all keyed by {@link GraphNode#id()}.
+     */
+    public record Neighbourhood(GraphNode subject, List<GraphPath> paths, Map<String, Long> degrees,
+                                Map<String, GraphReads.RiskEvents> events) {}
+
+    /**
+     * Related parties of the enterprise with this USCC (400 when malformed, 404 when unknown): from the relation
+     * snapshot when there is one that holds the enterprise, otherwise from the store.
+     */
+    public Map<String, Object> related(String uscc, RelatedQuery q, boolean full, Collection<String> seen) {
+        TraversalLimits limits = limits(q);
+        RelationSnapshot snapshot = snapshots == null ? null : snapshots.current();
+        Neighbourhood nb = snapshot == null ? null : snapshot.neighbourhood(usableUscc(uscc).normalised(), limits);
+        if (nb == null) nb = storeNeighbourhood(enterprise(uscc), limits);
+        return related(nb, q, limits, full, seen);
+    }
+
+    /** Related parties of an enterprise, read from the store (several Cypher statements). */
     public Map<String, Object> related(GraphNode subject, RelatedQuery q, boolean full, Collection<String> seen) {
-        Set<String> types = q.types().isEmpty() ? RELATION_TYPES : q.types();
-        int hubDegree = q.hubDegree();
-        TraversalLimits limits = new TraversalLimits(q.hops(), types, hubDegree, 5_000);
+        TraversalLimits limits = limits(q);
+        return related(storeNeighbourhood(subject, limits), q, limits, full, seen);
+    }
+
+    private static TraversalLimits limits(RelatedQuery q) {
+        return new TraversalLimits(q.hops(), q.types().isEmpty() ? RELATION_TYPES : q.types(), q.hubDegree(), MAX_PATHS);
+    }
+
+    Neighbourhood storeNeighbourhood(GraphNode subject, TraversalLimits limits) {
         List<GraphPath> paths = store.neighbourhood(ENTERPRISE, subject.property("uscc"), limits);
+        List<String> expandable = new ArrayList<>(new LinkedHashSet<>(paths.stream()
+                .filter(p -> p.length() < limits.maxHops()).map(p -> p.nodes().getLast().id()).toList()));
+        List<String> parties = paths.stream().map(p -> p.nodes().getLast())
+                .filter(n -> RelatedParties.PARTY_LABELS.contains(Views.label(n))).map(GraphNode::id).toList();
+        return new Neighbourhood(subject, paths, reads.degrees(expandable), reads.riskEvents(parties));
+    }
+
+    /** A party that passed the filters, before it is rendered (only the requested page is). */
+    private record Candidate(GraphPath path, GraphNode node, Share share, GraphReads.RiskEvents events, double risk,
+                             String key) {}
+
+    private Map<String, Object> related(Neighbourhood nb, RelatedQuery q, TraversalLimits limits, boolean full,
+                                        Collection<String> seen) {
+        int hubDegree = q.hubDegree();
         // hubs: nodes that would have been expanded (on a path shorter than hops) but have more relationships than allowed
         Map<String, GraphNode> expandable = new LinkedHashMap<>();
-        for (GraphPath p : paths) if (p.length() < q.hops()) expandable.put(p.nodes().getLast().id(), p.nodes().getLast());
-        Map<String, Long> degrees = reads.degrees(new ArrayList<>(expandable.keySet()));
+        for (GraphPath p : nb.paths()) if (p.length() < q.hops()) expandable.put(p.nodes().getLast().id(), p.nodes().getLast());
         List<Map<String, Object>> hubs = new ArrayList<>();
         expandable.forEach((id, n) -> {
-            long d = degrees.getOrDefault(id, 0L);
+            long d = nb.degrees().getOrDefault(id, 0L);
             if (d > hubDegree) {
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("node", Views.ref(n, full));
                 h.put("degree", d);
+                h.put("_key", String.valueOf(Views.key(n)));
                 hubs.add(h);
             }
         });
-        List<GraphPath> parties = new ArrayList<>();
-        for (GraphPath p : paths) {
-            GraphNode n = p.nodes().getLast();
-            String label = Views.label(n);
-            if (!label.equals("Enterprise") && !label.equals("Person")) continue;
-            parties.add(p);
-        }
-        Map<String, GraphReads.RiskEvents> events = reads.riskEvents(parties.stream().map(p -> p.nodes().getLast().id()).toList());
-        List<Map<String, Object>> rows = new ArrayList<>();
+        // largest first; the traversal's order among nodes at the same distance is arbitrary
+        hubs.sort(Comparator.comparing((Map<String, Object> h) -> -(Long) h.get("degree")).thenComparing(h -> (String) h.get("_key")));
+        hubs.forEach(h -> h.remove("_key"));
+        List<Candidate> candidates = new ArrayList<>();
         double keep = 1.0;
         long eventsTotal = 0;
-        for (GraphPath p : parties) {
+        for (GraphPath p : nb.paths()) {
             GraphNode n = p.nodes().getLast();
+            if (!RelatedParties.PARTY_LABELS.contains(Views.label(n))) continue;
             Share share = share(p);
             if (q.minShare() != null && (share == null || share.value() < q.minShare())) continue;
             if (!q.segments().isEmpty()) {
                 if (!(n.property("segments") instanceof List<?> segs) || segs.stream().noneMatch(s -> q.segments().contains(String.valueOf(s)))) continue;
             }
-            GraphReads.RiskEvents ev = events.getOrDefault(n.id(), GraphReads.RiskEvents.NONE);
+            GraphReads.RiskEvents ev = nb.events().getOrDefault(n.id(), GraphReads.RiskEvents.NONE);
             double risk = partyRisk(n, ev);
             keep *= 1 - risk * Math.pow(HOP_DECAY, p.length());
             eventsTotal += ev.total();
+            candidates.add(new Candidate(p, n, share, ev, round(risk), String.valueOf(Views.key(n))));
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.path().length())
+                .thenComparing(c -> -c.risk()).thenComparing(Candidate::key));
+        int from = Math.min(candidates.size(), (q.page() - 1) * q.size());
+        List<Map<String, Object>> pageRows = new ArrayList<>();
+        for (Candidate c : candidates.subList(from, Math.min(candidates.size(), from + q.size()))) {
+            GraphNode n = c.node();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("party", Views.ref(n, full));
-            row.put("hops", p.length());
+            row.put("hops", c.path().length());
             row.put("grade", n.property("grade"));
             row.put("score", n.property("score"));
-            row.put("risk", round(risk));
-            row.put("riskEvents", ev);
-            row.put("effectiveShare", share == null ? null : round(share.value()));
-            row.put("holding", share == null ? null : share.direction());
-            row.put("path", path(p, full));
-            row.put("_key", String.valueOf(Views.key(n)));
-            rows.add(row);
+            row.put("risk", c.risk());
+            row.put("riskEvents", c.events());
+            row.put("effectiveShare", c.share() == null ? null : round(c.share().value()));
+            row.put("holding", c.share() == null ? null : c.share().direction());
+            row.put("path", path(c.path(), full));
+            pageRows.add(row);
+            seen.add(c.key());
         }
-        rows.sort(Comparator.comparingInt((Map<String, Object> m) -> (Integer) m.get("hops"))
-                .thenComparing(m -> -(Double) m.get("risk")).thenComparing(m -> (String) m.get("_key")));
-        int from = Math.min(rows.size(), (q.page() - 1) * q.size());
-        List<Map<String, Object>> pageRows = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + q.size())));
-        for (Map<String, Object> r : pageRows) {
-            String k = (String) r.remove("_key");
-            seen.add(k);
-        }
+        GraphNode subject = nb.subject();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("subject", Views.ref(subject, full));
         seen.add(String.valueOf(subject.property("uscc")));
         out.put("hops", q.hops());
-        out.put("types", new TreeSet<>(types));
+        out.put("types", new TreeSet<>(limits.relationshipTypes()));
         out.put("minShare", q.minShare());
         out.put("segments", new TreeSet<>(q.segments()));
-        out.put("total", rows.size());
+        out.put("total", candidates.size());
         out.put("page", q.page());
         out.put("size", q.size());
-        out.put("pages", (rows.size() + q.size() - 1) / q.size());
+        out.put("pages", (candidates.size() + q.size() - 1) / q.size());
         out.put("parties", pageRows);
         Map<String, Object> agg = new LinkedHashMap<>();
         agg.put("value", round(1 - keep));
-        agg.put("parties", rows.size());
+        agg.put("parties", candidates.size());
         agg.put("riskEvents", eventsTotal);
         agg.put("formula", "1 - prod over related parties (1 - r * 0.5^hops); r = risk_inherited, else score "
                 + "(scaled to 0..1), else min(1, risk events / 5); risk events = penalties + failed samples + "
@@ -214,7 +269,7 @@ public final class EntityService {
         out.put("relatedRisk", agg);
         out.put("hubDegree", hubDegree);
         out.put("hubsNotExpanded", hubs);
-        out.put("truncated", paths.size() >= limits.maxResults());
+        out.put("truncated", nb.paths().size() >= limits.maxResults());
         return out;
     }
 

@@ -144,6 +144,47 @@ public final class GraphReads {
         return out;
     }
 
+    /**
+     * Reads what {@link RelationSnapshot} holds: every Enterprise, Person, Address and Phone node with its key, name,
+     * grade, score, inherited risk, segments, risk events and number of relationships, then every relationship of
+     * the given types between them with its properties. Two statements, streamed.
+     */
+    public RelationSnapshot relationSnapshot(List<String> types, long storeVersion) {
+        RelationSnapshot.Builder b = new RelationSnapshot.Builder(types, storeVersion);
+        read("""
+                MATCH (n) WHERE n:Enterprise OR n:Person OR n:Address OR n:Phone
+                RETURN id(n) AS id, labels(n) AS labels, n {.uscc, .person_id, .address, .number, .name, .name_zh} AS keys,
+                       n.grade AS grade, n.score AS score, n.risk_inherited AS inherited, n.segments AS segments,
+                       COUNT { (n)--() } AS degree, """ + RISK_EVENTS, Map.of(), r -> {
+            String label = Views.label(r.get("labels").asList(org.neo4j.driver.Value::asString));
+            Map<String, Object> keys = r.get("keys").asMap();
+            Object key = keys.get(Views.keyProperty(label));
+            Object name = keys.get("name") != null ? keys.get("name") : keys.get("name_zh");
+            b.node(r.get("id").asLong(), label, key == null ? null : String.valueOf(key),
+                    name == null ? null : String.valueOf(name), r.get("grade").asObject(), r.get("score").asObject(),
+                    r.get("inherited").asObject(), r.get("segments").asObject(), events(r), r.get("degree").asLong());
+        });
+        read("MATCH (a)-[r:" + String.join("|", types) + "]->(b) RETURN id(a) AS a, id(b) AS b, type(r) AS type, "
+                + "properties(r) AS props", Map.of(),
+                r -> b.relationship(r.get("a").asLong(), r.get("b").asLong(), r.get("type").asString(), r.get("props").asMap()));
+        return b.build();
+    }
+
+    /**
+     * A fingerprint of the store's size: its node and relationship counts (from Neo4j's count store, so it costs
+     * no scan). It changes when an ingest adds or removes anything, not when only properties change; Neo4j
+     * Community does not report its last committed transaction ({@code SHOW DATABASES} gives null), which would.
+     */
+    public long storeVersion() {
+        long[] v = new long[2];
+        read("CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
+                + "RETURN nodes, rels", Map.of(), r -> {
+            v[0] = r.get("nodes").asLong();
+            v[1] = r.get("rels").asLong();
+        });
+        return v[0] * 1_000_000_007L + v[1];
+    }
+
     public boolean ping() {
         try {
             read("RETURN 1", Map.of(), r -> { });

@@ -18,6 +18,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -39,6 +40,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +58,9 @@ public final class SearchIndex implements AutoCloseable {
     static final String DOC_ID = "doc_id", TYPE = "type", KEY = "key", NAME = "name", NAME_EXACT = "name_exact",
             WORDS = "words", BIGRAMS = "bigrams", PINYIN = "pinyin", PINYIN_JOINED = "pinyin_joined",
             INITIALS = "initials", PHONE = "phone", ADDRESS = "address";
+
+    /** Joined pinyin longer than this gets no fuzzy clause: its automaton costs more than a typo is worth. */
+    static final int FUZZY_MAX_LENGTH = 24;
 
     public record Hit(String type, String key, String name, String address, float score) {}
 
@@ -164,8 +169,31 @@ public final class SearchIndex implements AutoCloseable {
     public List<Hit> search(String q, int limit) {
         String query = fold(q);
         if (query.isEmpty()) return List.of();
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                List<Hit> hits = new ArrayList<>();
+                for (ScoreDoc sd : s.search(query(query, s.getIndexReader()), limit).scoreDocs) {
+                    Document d = s.storedFields().document(sd.doc);
+                    hits.add(new Hit(d.get(TYPE), d.get("key_stored"), d.get(NAME), d.get(ADDRESS), sd.score));
+                }
+                return hits;
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The query for folded text. Fuzzy clauses (typos) are added only for a word the index does not hold as it is
+     * typed, and fuzzy and prefix clauses only for Latin input: they expand to many terms and cost the most.
+     */
+    private Query query(String query, IndexReader reader) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        add(b, new TermQuery(new Term(KEY, query.toUpperCase(Locale.ROOT))), 1000);
+        Term key = new Term(KEY, query.toUpperCase(Locale.ROOT));
+        add(b, new TermQuery(key), 1000);
         add(b, new TermQuery(new Term(NAME_EXACT, query)), 200);
         String digits = query.replaceAll("[\\s-]", "");
         if (digits.matches("\\+?\\d{7,}")) {
@@ -178,39 +206,46 @@ public final class SearchIndex implements AutoCloseable {
         for (String t : terms(bigrams, BIGRAMS, query)) {
             add(b, new TermQuery(new Term(BIGRAMS, t)), 2);
         }
-        // pinyin: the query's own Chinese characters in pinyin, or the Latin words as typed
-        List<String> syllables = query.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-                ? pinyin(query) : List.of(query.split("[\\s,;]+"));
-        for (String s : syllables) {
+        // pinyin: the query's own Chinese characters in pinyin (homophones), or the Latin words as typed. A token with
+        // digits is an id or a phone, not pinyin. A word the index does not hold gets a fuzzy clause (a typo) and, if
+        // it is the last one, a prefix clause (still being typed).
+        boolean han = query.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        List<String> syllables = han ? pinyin(query)
+                : Arrays.stream(query.split("[\\s,;]+")).filter(t -> t.matches("[a-z]+")).toList();
+        if (han) {
+            // homophones: adjacent syllable pairs (indexed too), far fewer documents each than single syllables
+            for (int i = 0; i + 1 < syllables.size(); i++) {
+                add(b, new TermQuery(new Term(PINYIN, syllables.get(i) + syllables.get(i + 1))), 3);
+            }
+            if (syllables.size() == 1) add(b, new TermQuery(new Term(PINYIN, syllables.getFirst())), 3);
+        }
+        for (int i = 0; i < syllables.size() && !han; i++) {
+            String s = syllables.get(i);
             if (s.isEmpty()) continue;
-            add(b, new TermQuery(new Term(PINYIN, s)), 3);
-            if (s.length() >= 4) add(b, new FuzzyQuery(new Term(PINYIN, s), s.length() >= 6 ? 2 : 1, 1), 1.5f);
-            if (s.length() >= 2) add(b, new PrefixQuery(new Term(PINYIN, s)), 1);
+            Term syllable = new Term(PINYIN, s);
+            add(b, new TermQuery(syllable), 3);
+            if (reader.docFreq(syllable) > 0) continue; // a known syllable or pair: no need to guess
+            if (s.length() >= 4) add(b, new FuzzyQuery(syllable, s.length() >= 6 ? 2 : 1, 1), 1.5f);
+            if (s.length() >= 2 && i == syllables.size() - 1) add(b, new PrefixQuery(syllable), 1);
         }
         String joined = String.join("", syllables);
         if (joined.matches("[a-z0-9]+")) {
-            add(b, new TermQuery(new Term(PINYIN_JOINED, joined)), 50);
-            if (joined.length() >= 3) add(b, new PrefixQuery(new Term(PINYIN_JOINED, joined)), 10);
-            if (joined.length() >= 6) add(b, new FuzzyQuery(new Term(PINYIN_JOINED, joined), 2, 1), 4);
+            Term whole = new Term(PINYIN_JOINED, joined);
+            add(b, new TermQuery(whole), 50);
             add(b, new TermQuery(new Term(INITIALS, joined)), 20);
-            if (joined.length() >= 2) add(b, new PrefixQuery(new Term(INITIALS, joined)), 4);
-        }
-        if (query.length() >= 8 && query.length() <= 20) add(b, new FuzzyQuery(new Term(KEY, query.toUpperCase(Locale.ROOT)), 2, 2), 20);
-        try {
-            IndexSearcher s = searchers.acquire();
-            try {
-                List<Hit> hits = new ArrayList<>();
-                for (ScoreDoc sd : s.search(b.build(), limit).scoreDocs) {
-                    Document d = s.storedFields().document(sd.doc);
-                    hits.add(new Hit(d.get(TYPE), d.get("key_stored"), d.get(NAME), d.get(ADDRESS), sd.score));
+            if (!han) {
+                if (joined.length() >= 3) add(b, new PrefixQuery(whole), 10);
+                // typed joined (one word): a typo there; spaced syllables have their own fuzzy clauses above
+                if (syllables.size() == 1 && joined.length() >= 6 && joined.length() <= FUZZY_MAX_LENGTH
+                        && reader.docFreq(whole) == 0) {
+                    add(b, new FuzzyQuery(whole, 2, 1), 4);
                 }
-                return hits;
-            } finally {
-                searchers.release(s);
+                if (joined.length() >= 2) add(b, new PrefixQuery(new Term(INITIALS, joined)), 4);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        // a USCC or person id with a typo or two
+        if (query.matches("[0-9a-z]{8,20}") && reader.docFreq(key) == 0) add(b, new FuzzyQuery(key, 2, 2), 20);
+        return b.build();
     }
 
     private static void add(BooleanQuery.Builder b, Query q, float boost) {

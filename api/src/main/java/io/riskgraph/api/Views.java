@@ -32,9 +32,12 @@ public final class Views {
 
     private Views() {}
 
-    public static String label(GraphNode n) {
-        for (String l : n.labels()) if (KEYS.containsKey(l)) return l;
-        return n.labels().isEmpty() ? "" : n.labels().getFirst();
+    public static String label(GraphNode n) { return label(n.labels()); }
+
+    /** The label that names a node's kind: the first with a known key property, else the first. */
+    public static String label(List<String> labels) {
+        for (String l : labels) if (KEYS.containsKey(l)) return l;
+        return labels.isEmpty() ? "" : labels.getFirst();
     }
 
     public static String keyProperty(String label) { return KEYS.getOrDefault(label, "id"); }

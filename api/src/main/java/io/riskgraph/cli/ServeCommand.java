@@ -50,6 +50,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Most rows a Cypher or named query may return (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
+    @Option(names = "--relation-snapshot", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Answer /related from an in-memory copy of the relations (default: on; --no-relation-snapshot "
+                    + "reads the store per request). Rebuilt on reindex, when the store's counts change (checked every "
+                    + "--snapshot-check seconds) and when older than 10 minutes.")
+    boolean relationSnapshot;
+
+    @Option(names = "--snapshot-check", paramLabel = "SECONDS", defaultValue = "" + io.riskgraph.api.RelationSnapshots.CHECK_INTERVAL_SECONDS_DEFAULT,
+            description = "How often the relation snapshot is compared with the store (default: ${DEFAULT-VALUE}; 0 = only on reindex).")
+    int snapshotCheckSeconds;
+
     /** Released to stop a running server (the shutdown hook does it on SIGTERM / Ctrl-C; tests may too). */
     final CountDownLatch stop = new CountDownLatch(1);
     volatile ApiServer server;
@@ -70,7 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (timeoutSeconds < 1) throw new IllegalArgumentException("--timeout must be at least 1 second");
         PrintWriter out = spec.commandLine().getOut();
-        ApiConfig config = new ApiConfig(hubDegree, Duration.ofSeconds(timeoutSeconds), maxRows);
+        if (snapshotCheckSeconds < 0) throw new IllegalArgumentException("--snapshot-check must be 0 or more seconds");
+        ApiConfig config = new ApiConfig(hubDegree, Duration.ofSeconds(timeoutSeconds), maxRows, relationSnapshot,
+                Duration.ofSeconds(snapshotCheckSeconds));
         io.riskgraph.algorithms.planning.InspectionCodes codes = PlanningSupport.codes(storeOptions);
         StoreOptions.OpenStore open = storeOptions.open();
         io.riskgraph.cypher.workflow.WorkflowRepositories workflow = null;

@@ -55,7 +55,7 @@ class ServeCommandTest {
         String secret = new ApiKeys(tmp).create("cli-consumer", Role.CONSUMER).secret();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread t = new Thread(() -> exit.set(cli.execute("serve", "--uri", TestNeo4j.connection().uri(), "--port", "0",
-                "--api-dir", tmp.toString(), "--id-key-file", tmp.resolve("id.key").toString())));
+                "--api-dir", tmp.toString(), "--id-key-file", tmp.resolve("id.key").toString(), "--no-relation-snapshot")));
         t.start();
         for (int i = 0; i < 600 && serve.server() == null; i++) Thread.sleep(100);
         assertThat(serve.server()).as("server started").isNotNull();
@@ -64,6 +64,9 @@ class ServeCommandTest {
                 + "/enterprises/" + ApiFixture.FOOD)).header("X-API-Key", secret).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("上海华祥食品有限公司");
+        HttpResponse<String> related = ApiFixture.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/enterprises/" + ApiFixture.SNACK + "/related?hops=1")).header("X-API-Key", secret).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(related.body()).as("read from the store, no snapshot").contains(ApiFixture.CATERING);
         serve.shutdown();
         t.join(30_000);
         assertThat(exit.get()).isZero();
