@@ -35,12 +35,17 @@ import java.util.function.Supplier;
  * Benchmark harness (a main class, not JMH: JMH is not in the offline repository of this machine). Each
  * measurement runs a warm-up and then several timed runs and prints the median. Arguments: one or more of
  * {@code pagerank wcc louvain jgrapht lpa memory projection all}, and {@code nodes=N rels=M runs=R storeRels=K}.
+ * {@code peers} instead runs the side-by-side comparison on one store: the generated graph is written into an
+ * embedded Neo4j with GDS, projected by us (over Bolt) and by GDS, and PageRank, WCC and Louvain run on ours, on
+ * GDS and on JGraphT ({@code jgraphtRuns=J} timed runs after one warm-up: each takes tens of seconds).
  */
 public final class AlgorithmBench {
     private static int nodes = 3_000_000;
     private static int rels = 20_000_000;
     private static int runs = 5;
     private static int storeRels = 2_000_000;
+    private static int jgraphtRuns = 2;
+    private static final int THREADS = 2;
 
     public static void main(String[] args) throws Exception {
         List<String> what = new ArrayList<>();
@@ -49,6 +54,7 @@ public final class AlgorithmBench {
             else if (a.startsWith("rels=")) rels = Integer.parseInt(a.substring(5));
             else if (a.startsWith("runs=")) runs = Integer.parseInt(a.substring(5));
             else if (a.startsWith("storeRels=")) storeRels = Integer.parseInt(a.substring(10));
+            else if (a.startsWith("jgraphtRuns=")) jgraphtRuns = Integer.parseInt(a.substring(12));
             else what.add(a);
         }
         if (what.isEmpty() || what.contains("all")) what = List.of("memory", "pagerank", "wcc", "louvain", "jgrapht", "lpa", "projection");
@@ -56,6 +62,10 @@ public final class AlgorithmBench {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 nodes, rels, runs);
         int[][] edges = edges(nodes, rels, 7);
+        if (what.contains("peers")) {
+            peers(edges);
+            return;
+        }
         if (what.contains("memory")) memory(edges);
         CompactGraph directed = build(edges, Orientation.NATURAL);
         if (what.contains("pagerank")) {
@@ -187,6 +197,113 @@ public final class AlgorithmBench {
                 System.out.printf(Locale.ROOT, "  -> %.2f M relationships/s%n", rel[0] / ms / 1000.0);
             }
         }
+    }
+
+    /** Side by side on one graph in one run: ours, Neo4j GDS 2.26.0 (embedded) and JGraphT. */
+    static void peers(int[][] e) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target")).toAbsolutePath().resolve("bench-gds-" + ProcessHandle.current().pid());
+        long t = System.nanoTime();
+        GdsPeer.importGraph(dir, nodes, e[0], e[1]);
+        System.out.printf(Locale.ROOT, "store written (neo4j-admin import, in-process): %,d nodes, %,d relationships in %d ms%n",
+                nodes, e[0].length, (System.nanoTime() - t) / 1_000_000);
+        try (GdsPeer peer = GdsPeer.start(dir, 3L << 30)) {
+            try (Neo4jConnection c = Neo4jConnection.remote(peer.boltUri, null, null); Session s = c.driver().session()) {
+                Neo4jGraphStore store = new Neo4jGraphStore(c.driver());
+                CompactGraph[] g = new CompactGraph[3];
+                int k = 0;
+                for (Object[] p : new Object[][] {{null, Orientation.NATURAL}, {"share", Orientation.NATURAL},
+                        {null, Orientation.UNDIRECTED}}) {
+                    ProjectionSpec spec = new ProjectionSpec(List.of("Enterprise"), Map.of("INVESTS_IN", 1.0),
+                            (String) p[0], (Orientation) p[1]);
+                    int slot = k++;
+                    double ms = median("projection, riskgraph over Bolt, " + p[1] + (p[0] == null ? "" : ", weight share"),
+                            Math.min(runs, 3), () -> {
+                                g[slot] = null;
+                                g[slot] = new Projector(store).load(spec, ProgressListener.NONE, Cancellation.NEVER);
+                                return g[slot].nodeCount() + " nodes, " + g[slot].relationshipCount() + " relationships";
+                            });
+                    System.out.printf(Locale.ROOT, "  -> %.2f M relationships/s%n", g[slot].relationshipCount() / ms / 1000.0);
+                }
+                CompactGraph directed = g[0];
+                CompactGraph undirected = g[2];
+                g[1] = null;
+                gds(s, "gds.graph.project NATURAL", Math.min(runs, 3), "CALL gds.graph.drop('g', false) YIELD graphName RETURN count(*)",
+                        "CALL gds.graph.project('g', 'Enterprise', 'INVESTS_IN') YIELD projectMillis, relationshipCount",
+                        "projectMillis");
+                gds(s, "gds.graph.project UNDIRECTED", Math.min(runs, 3), "CALL gds.graph.drop('gu', false) YIELD graphName RETURN count(*)",
+                        "CALL gds.graph.project('gu', 'Enterprise', {INVESTS_IN: {orientation: 'UNDIRECTED'}}) "
+                                + "YIELD projectMillis, relationshipCount", "projectMillis");
+
+                PageRankConfig pr = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(20).withConcurrency(THREADS);
+                median("pagerank 20 iterations, riskgraph, " + THREADS + " threads", () -> {
+                    new PageRank(directed, pr).scores();
+                    return null;
+                });
+                gds(s, "pagerank 20 iterations, gds.pageRank.stats, concurrency " + THREADS, runs, null,
+                        "CALL gds.pageRank.stats('g', {maxIterations: 20, tolerance: 0.0, dampingFactor: 0.85, concurrency: "
+                                + THREADS + "}) YIELD computeMillis, ranIterations", "computeMillis");
+                median("wcc, riskgraph", () -> new WeaklyConnectedComponents(directed).componentCount() + " components");
+                gds(s, "wcc, gds.wcc.stats, concurrency " + THREADS, runs, null,
+                        "CALL gds.wcc.stats('g', {concurrency: " + THREADS + "}) YIELD computeMillis, componentCount",
+                        "computeMillis");
+                median("louvain, riskgraph", Math.min(runs, 3), () -> {
+                    Louvain.Result r = new Louvain(undirected, LouvainConfig.DEFAULT).result();
+                    return String.format(Locale.ROOT, "%d communities, modularity %.4f", r.communityCount(), r.modularity());
+                });
+                gds(s, "louvain, gds.louvain.stats, concurrency " + THREADS, Math.min(runs, 3), null,
+                        "CALL gds.louvain.stats('gu', {concurrency: " + THREADS + "}) "
+                                + "YIELD computeMillis, communityCount, modularity, ranLevels", "computeMillis");
+                s.run("CALL gds.graph.drop('g') YIELD graphName RETURN count(*)").consume();
+                s.run("CALL gds.graph.drop('gu') YIELD graphName RETURN count(*)").consume();
+
+                // JGraphT on exactly the projected graph (same node indices and relationships)
+                List<Pair<Integer, Integer>> list = new ArrayList<>(directed.entryCount());
+                for (int v = 0; v < directed.nodeCount(); v++) {
+                    for (int x = directed.start(v); x < directed.end(v); x++) list.add(Pair.of(v, directed.target(x)));
+                }
+                t = System.nanoTime();
+                SparseIntDirectedGraph dg = new SparseIntDirectedGraph(directed.nodeCount(), list);
+                list = null;
+                System.out.printf(Locale.ROOT, "jgrapht SparseIntDirectedGraph build: %d ms%n", (System.nanoTime() - t) / 1_000_000);
+                median("pagerank 20 iterations, jgrapht 1.5.3 on SparseIntDirectedGraph", jgraphtRuns, () -> {
+                    new org.jgrapht.alg.scoring.PageRank<>(dg, 0.85, 20, Double.MIN_VALUE).getScores();
+                    return null;
+                });
+                median("wcc, jgrapht ConnectivityInspector on SparseIntDirectedGraph", jgraphtRuns,
+                        () -> new ConnectivityInspector<>(dg).connectedSets().size() + " components");
+            }
+        }
+    }
+
+    /**
+     * One warm-up, then {@code n} timed runs of a GDS procedure; prints the median wall time (client side, Bolt
+     * included) and the median of the procedure's own {@code millisColumn}. {@code before} runs untimed first.
+     */
+    static void gds(Session s, String name, int n, String before, String cypher, String millisColumn) {
+        double[] wall = new double[n];
+        double[] own = new double[n];
+        String info = "";
+        for (int i = -1; i < n; i++) {
+            if (before != null) s.run(before).consume();
+            long t = System.nanoTime();
+            org.neo4j.driver.Record r = s.run(cypher).single();
+            double ms = (System.nanoTime() - t) / 1e6;
+            if (i >= 0) {
+                wall[i] = ms;
+                own[i] = r.get(millisColumn).asDouble();
+            }
+            info = r.asMap().toString();
+        }
+        System.out.printf(Locale.ROOT, "%s: median %.0f ms wall %s, median %s %.0f ms %s (%s)%n", name, med(wall),
+                Arrays.toString(Arrays.stream(wall).mapToLong(Math::round).toArray()), millisColumn, med(own),
+                Arrays.toString(Arrays.stream(own).mapToLong(Math::round).toArray()), info);
+    }
+
+    static double med(double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     static double median(String name, Supplier<Object> task) {
