@@ -68,23 +68,29 @@ public final class AlgorithmBench {
         }
         if (what.contains("memory")) memory(edges);
         CompactGraph directed = build(edges, Orientation.NATURAL);
-        if (what.contains("pagerank")) {
-            for (int threads : new int[] {1, 2}) {
+        if (what.contains("legacy")) {
+            for (int threads : new int[] {2, 1}) {
                 PageRankConfig cfg = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(20).withConcurrency(threads);
-                median("pagerank 20 iterations, riskgraph, " + threads + " thread(s)", () -> {
-                    new PageRank(directed, cfg).scores();
+                median("pagerank 20 iterations, previous tiled sweep, " + threads + " thread(s)", () -> {
+                    new LegacyPageRank(directed, cfg).scores();
                     return null;
                 });
             }
         }
         if (what.contains("pagerank")) {
-            // the same call with 1 iteration: setup (tiles) plus one sweep, to separate per-iteration cost
-            for (int threads : new int[] {1, 2}) {
-                PageRankConfig one = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(1).withConcurrency(threads);
-                median("pagerank 1 iteration (setup + 1 sweep), riskgraph, " + threads + " thread(s)", () -> {
-                    new PageRank(directed, one).scores();
-                    return null;
-                });
+            // 20 iterations, then the same call with 1 iteration (setup + one sweep) to separate per-iteration cost
+            for (int iterations : new int[] {20, 1}) {
+                for (boolean single : new boolean[] {true, false}) {
+                    for (int threads : new int[] {2, 1}) {
+                        PageRankConfig cfg = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(iterations)
+                                .withConcurrency(threads).withSinglePrecision(single);
+                        median("pagerank " + iterations + " iteration(s), riskgraph, " + (single ? "single" : "double")
+                                + " precision, " + threads + " thread(s)", () -> {
+                            new PageRank(directed, cfg).scores();
+                            return null;
+                        });
+                    }
+                }
             }
         }
         if (what.contains("wcc")) median("wcc, riskgraph", () -> new WeaklyConnectedComponents(directed).componentCount());
@@ -234,11 +240,15 @@ public final class AlgorithmBench {
                         "CALL gds.graph.project('gu', 'Enterprise', {INVESTS_IN: {orientation: 'UNDIRECTED'}}) "
                                 + "YIELD projectMillis, relationshipCount", "projectMillis");
 
-                PageRankConfig pr = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(20).withConcurrency(THREADS);
-                median("pagerank 20 iterations, riskgraph, " + THREADS + " threads", () -> {
-                    new PageRank(directed, pr).scores();
-                    return null;
-                });
+                for (boolean single : new boolean[] {true, false}) {
+                    PageRankConfig pr = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(20)
+                            .withConcurrency(THREADS).withSinglePrecision(single);
+                    median("pagerank 20 iterations, riskgraph, " + (single ? "single" : "double") + " precision, "
+                            + THREADS + " threads", () -> {
+                        new PageRank(directed, pr).scores();
+                        return null;
+                    });
+                }
                 gds(s, "pagerank 20 iterations, gds.pageRank.stats, concurrency " + THREADS, runs, null,
                         "CALL gds.pageRank.stats('g', {maxIterations: 20, tolerance: 0.0, dampingFactor: 0.85, concurrency: "
                                 + THREADS + "}) YIELD computeMillis, ranIterations", "computeMillis");
@@ -314,17 +324,30 @@ public final class AlgorithmBench {
     static double median(String name, int n, Supplier<Object> task) {
         Object info = task.get();
         double[] ms = new double[n];
+        double[] cpu = new double[n];
         for (int i = 0; i < n; i++) {
+            long c = processCpuNanos();
             long t = System.nanoTime();
             info = task.get();
             ms[i] = (System.nanoTime() - t) / 1e6;
+            cpu[i] = (processCpuNanos() - c) / 1e6;
         }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         double med = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        System.out.printf(Locale.ROOT, "%s: median %.0f ms over %d runs %s%s%n", name, med, n,
-                Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()), info == null ? "" : " (" + info + ")");
+        System.out.printf(Locale.ROOT, "%s: median %.0f ms over %d runs %s; process CPU median %.0f ms %s%s%n", name, med,
+                n, Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()), med(cpu),
+                Arrays.toString(Arrays.stream(cpu).mapToLong(Math::round).toArray()), info == null ? "" : " (" + info + ")");
         return med;
+    }
+
+    /**
+     * CPU time of this process, all threads (GC and JIT included). On this shared machine wall time mostly measures
+     * the other sessions' load; CPU time says how much work a run took.
+     */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static long usedAfterGc() {
