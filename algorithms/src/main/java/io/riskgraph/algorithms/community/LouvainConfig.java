@@ -12,7 +12,11 @@ public record LouvainConfig(double resolution, int maxLevels, int maxIterations,
     public static final double RESOLUTION_DEFAULT = 1.0;
     public static final int MAX_LEVELS_DEFAULT = 10;
     public static final int MAX_ITERATIONS_DEFAULT = 10;
-    public static final double TOLERANCE_DEFAULT = 1e-7;
+    /**
+     * GDS's default too, so the two are compared with the same stopping rule. A sweep that gains less modularity
+     * than this ends the level: the late sweeps on a large graph each cost a full pass for very little gain.
+     */
+    public static final double TOLERANCE_DEFAULT = 1e-4;
 
     public static final LouvainConfig DEFAULT = new LouvainConfig(RESOLUTION_DEFAULT, MAX_LEVELS_DEFAULT,
             MAX_ITERATIONS_DEFAULT, TOLERANCE_DEFAULT);
