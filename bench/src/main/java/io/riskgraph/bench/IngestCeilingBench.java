@@ -33,9 +33,9 @@ import java.util.SplittableRandom;
  * id (these link to the nodes {@code nodes-indexed} created, so it must run before them). It prints wall time, rows/s
  * and the process's CPU seconds (client and server share the JVM): CPU per row is what other work on a shared 2-core
  * machine distorts least. The {@code proc-*} scenarios write the same shapes through {@link BenchWriteProcedures}, one
- * {@code CALL} per batch: nodes with a key only (no index), with 11 more properties under a uniqueness constraint, or
- * that plus 4 range indexes; relationships between two existing {@code nodes-indexed} nodes found by unique key or by
- * id. BENCHMARKS.md, section Ingest, records the results.
+ * {@code CALL} per batch: nodes with a key only (no index), with 11 more properties under no index, a uniqueness
+ * constraint, or that plus 4 range indexes; relationships between two existing {@code nodes-indexed} nodes found by
+ * unique key or by id. BENCHMARKS.md, section Ingest, records the results.
  *
  * <pre>java -cp ... io.riskgraph.bench.IngestCeilingBench STORE_DIR N BATCH [scenario ...] [-Dneo4j.K=V ...]</pre>
  */
@@ -48,8 +48,8 @@ public final class IngestCeilingBench {
         int batch = Integer.parseInt(args[2]);
         List<String> scenarios = args.length > 3 ? List.of(args).subList(3, args.length)
                 : List.of("warmup", "nodes-key", "nodes-plain", "nodes-unique", "nodes-indexed", "nodes-columnar", "rels-by-key",
-                "rels-by-id", "rels-between-by-id", "rels-merge-by-key", "proc-warmup", "proc-nodes-key", "proc-nodes-unique",
-                "proc-nodes-indexed", "proc-rels-by-key", "proc-rels-by-id");
+                "rels-by-id", "rels-between-by-id", "rels-merge-by-key", "proc-warmup", "proc-nodes-key", "proc-nodes-plain",
+                "proc-nodes-unique", "proc-nodes-indexed", "proc-rels-by-key", "proc-rels-by-id");
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(store)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
@@ -182,10 +182,11 @@ public final class IngestCeilingBench {
                         params = Map.of("rows", rows);
                         rels += size;
                     }
-                    case "proc-warmup", "proc-nodes-key", "proc-nodes-unique", "proc-nodes-indexed" -> {
+                    case "proc-warmup", "proc-nodes-key", "proc-nodes-plain", "proc-nodes-unique", "proc-nodes-indexed" -> {
                         String label = switch (scenario) {
                             case "proc-warmup" -> "PW";
                             case "proc-nodes-key" -> "PK";
+                            case "proc-nodes-plain" -> "PP";
                             case "proc-nodes-unique" -> "PU";
                             default -> "PI";
                         };
