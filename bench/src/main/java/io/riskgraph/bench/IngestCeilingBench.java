@@ -13,6 +13,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 import java.lang.management.ManagementFactory;
@@ -31,7 +32,10 @@ import java.util.SplittableRandom;
  * properties) under no index, a uniqueness constraint, or that plus 4 range indexes; relationships by key or by node
  * id (these link to the nodes {@code nodes-indexed} created, so it must run before them). It prints wall time, rows/s
  * and the process's CPU seconds (client and server share the JVM): CPU per row is what other work on a shared 2-core
- * machine distorts least. BENCHMARKS.md, section Ingest, records the results.
+ * machine distorts least. The {@code proc-*} scenarios write the same shapes through {@link BenchWriteProcedures}, one
+ * {@code CALL} per batch: nodes with a key only (no index), with 11 more properties under no index, a uniqueness
+ * constraint, or that plus 4 range indexes; relationships between two existing {@code nodes-indexed} nodes found by
+ * unique key or by id. BENCHMARKS.md, section Ingest, records the results.
  *
  * <pre>java -cp ... io.riskgraph.bench.IngestCeilingBench STORE_DIR N BATCH [scenario ...] [-Dneo4j.K=V ...]</pre>
  */
@@ -44,7 +48,8 @@ public final class IngestCeilingBench {
         int batch = Integer.parseInt(args[2]);
         List<String> scenarios = args.length > 3 ? List.of(args).subList(3, args.length)
                 : List.of("warmup", "nodes-key", "nodes-plain", "nodes-unique", "nodes-indexed", "nodes-columnar", "rels-by-key",
-                "rels-by-id", "rels-between-by-id", "rels-merge-by-key");
+                "rels-by-id", "rels-between-by-id", "rels-merge-by-key", "proc-warmup", "proc-nodes-key", "proc-nodes-plain",
+                "proc-nodes-unique", "proc-nodes-indexed", "proc-rels-by-key", "proc-rels-by-id");
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(store)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
@@ -64,6 +69,7 @@ public final class IngestCeilingBench {
         }
         DatabaseManagementService dbms = builder.build();
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        db.getDependencyResolver().resolveDependency(GlobalProcedures.class).registerProcedure(BenchWriteProcedures.class);
         int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT).getPort();
         System.out.println("settings " + raw + ", n=" + n + ", batch=" + batch);
@@ -79,10 +85,10 @@ public final class IngestCeilingBench {
 
     private static void schema(Driver driver) {
         try (Session s = driver.session()) {
-            for (String l : List.of("U", "I", "C", "T", "Y1", "Y2", "Y3")) {
+            for (String l : List.of("U", "I", "C", "T", "Y1", "Y2", "Y3", "PU", "PI")) {
                 s.run("CREATE CONSTRAINT " + l.toLowerCase() + "_k IF NOT EXISTS FOR (n:" + l + ") REQUIRE n.k IS UNIQUE").consume();
             }
-            for (String l : List.of("I", "C", "T", "Y1", "Y2", "Y3")) {
+            for (String l : List.of("I", "C", "T", "Y1", "Y2", "Y3", "PI")) {
                 for (int p = 1; p <= 4; p++) {
                     s.run("CREATE INDEX " + l.toLowerCase() + "_p" + p + " IF NOT EXISTS FOR (n:" + l + ") ON (n.p" + p + ")").consume();
                 }
@@ -101,7 +107,7 @@ public final class IngestCeilingBench {
     }
 
     private static void run(Driver driver, String scenario, int n, int batch, List<Long> targetIds) {
-        if (scenario.startsWith("rels-") && targetIds.isEmpty()) {
+        if (scenario.contains("rels-") && targetIds.isEmpty()) {
             throw new IllegalArgumentException(scenario + " links to the nodes that nodes-indexed creates: name "
                     + "nodes-indexed before it");
         }
@@ -176,6 +182,33 @@ public final class IngestCeilingBench {
                         params = Map.of("rows", rows);
                         rels += size;
                     }
+                    case "proc-warmup", "proc-nodes-key", "proc-nodes-plain", "proc-nodes-unique", "proc-nodes-indexed" -> {
+                        String label = switch (scenario) {
+                            case "proc-warmup" -> "PW";
+                            case "proc-nodes-key" -> "PK";
+                            case "proc-nodes-plain" -> "PP";
+                            case "proc-nodes-unique" -> "PU";
+                            default -> "PI";
+                        };
+                        for (int i = 0; i < size; i++) {
+                            rows.add(label.equals("PK") ? Map.of("k", "PK" + (from + i)) : row(label, from + i, rnd));
+                        }
+                        cypher = "CALL riskgraph.bench.createNodes($label, $rows) YIELD written RETURN written";
+                        params = Map.of("label", label, "rows", rows);
+                    }
+                    case "proc-rels-by-key", "proc-rels-by-id" -> {
+                        boolean byId = scenario.equals("proc-rels-by-id");
+                        for (int i = 0; i < size; i++) {
+                            int a = rnd.nextInt(targetIds.size());
+                            int b = rnd.nextInt(targetIds.size());
+                            rows.add(Map.of("a", byId ? targetIds.get(a) : "I" + a, "b", byId ? targetIds.get(b) : "I" + b,
+                                    "s", (double) rnd.nextInt(100)));
+                        }
+                        cypher = byId ? "CALL riskgraph.bench.createRelsById('PS', $rows) YIELD written RETURN written"
+                                : "CALL riskgraph.bench.createRelsByKey('I', 'PR', $rows) YIELD written RETURN written";
+                        params = Map.of("rows", rows);
+                        rels += size;
+                    }
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
                 String q = cypher;
@@ -186,6 +219,11 @@ public final class IngestCeilingBench {
                         List<Long> out = new ArrayList<>(size);
                         result.forEachRemaining(rec -> out.add(rec.get(0).asLong()));
                         return out;
+                    }
+                    if (q.endsWith("RETURN written")) {
+                        long written = result.single().get(0).asLong();
+                        if (written != size) throw new IllegalStateException(q + " wrote " + written + " of " + size);
+                        return List.of();
                     }
                     result.consume();
                     return List.of();
