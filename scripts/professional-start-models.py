@@ -6,7 +6,11 @@ alerts outside smart-kitchen catering, no sample indicators where the segment is
 for producers); `riskgraph backtest --tune-professional-out` then fits points, weights, cut-offs, blend and
 score.logit on the firms of each scope.
 
-usage: scripts/professional-start-models.py GENERAL.properties OUT_DIR
+With --refine each model instead takes the general model's score (G01, finely binned) and a few indicators whose
+meaning differs by segment (recent findings, complaints, samples, alerts, producer samples), so that it refines
+the general score rather than refitting every weight on the segment's few firms.
+
+usage: scripts/professional-start-models.py [--refine] GENERAL.properties OUT_DIR
 """
 import os
 import re
@@ -38,7 +42,13 @@ MODELS = {
 }
 
 
-def main(general, out):
+G01 = "indicator.G01 = weight=1; bins=20,22,24,26,28,30,33,36,40,45,50; points=0,10,20,30,40,50,60,70,80,90,95,100"
+REFINE_COMMON = {"B01", "B08", "S16", "S18", "S19", "S20", "E01", "E05", "E12", "E13", "N25", "N28"}
+REFINE_SAMPLES = {"D02", "D16", "D04"}
+REFINE_ALERTS = {"D06", "D08", "D11"}
+
+
+def main(general, out, refine=False):
     lines = open(general, encoding="utf-8").read().splitlines()
     header = {}
     indicators = []
@@ -53,8 +63,13 @@ def main(general, out):
             header[key] = value
     os.makedirs(out, exist_ok=True)
     for mid, (segments, subgroup, desc, samples, alerts, producer, trigger) in MODELS.items():
-        keep = []
+        keep = [G01] if refine else []
         for code, raw in indicators:
+            if refine:
+                if code in REFINE_COMMON or (samples and code in REFINE_SAMPLES) or (alerts and code in REFINE_ALERTS) \
+                        or (producer and code in PRODUCER):
+                    keep.append(raw)
+                continue
             if code in ALERTS and not alerts:
                 continue
             if code in SAMPLES and not samples:
@@ -77,6 +92,7 @@ def main(general, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    args = [a for a in sys.argv[1:] if a != "--refine"]
+    if len(args) != 2:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(args[0], args[1], refine="--refine" in sys.argv[1:])

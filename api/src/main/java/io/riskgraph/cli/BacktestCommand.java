@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -98,16 +99,13 @@ final class BacktestCommand implements Callable<Integer> {
             throws IOException {
         if (models.professional().isEmpty()) throw new IllegalArgumentException("--tune-professional-out needs professional models (--professional DIR)");
         java.nio.file.Files.createDirectories(tuneProfessionalOut);
-        // related firms' scores are the general model's first pass, as when grading
-        Grader.grade(ctx, models.general(), GraderParams.DEFAULT);
-        for (GradingModel p : models.professional()) {
-            boolean[] in = ModelSet.members(ctx, p);
+        List<String> texts = ModelSet.tuneProfessional(ctx, models, labels, io.riskgraph.algorithms.grading.ModelTuner.DEFAULT,
+                "tuned by 'riskgraph backtest --tune-professional-out' on truth " + truth.getFileName() + " (the firms of its scope only)");
+        for (int k = 0; k < texts.size(); k++) {
+            GradingModel p = models.professional().get(k);
             String name = p.id() + "-v" + p.version() + ".properties";
-            String text = io.riskgraph.algorithms.grading.ModelTuner.DEFAULT.tune(ctx, p, labels,
-                    "tuned by 'riskgraph backtest --tune-professional-out' on truth " + truth.getFileName()
-                            + " (the firms of its scope only)", in, p.version());
-            io.riskgraph.algorithms.grading.ModelParser.parse(name, text);
-            java.nio.file.Files.writeString(tuneProfessionalOut.resolve(name), text);
+            io.riskgraph.algorithms.grading.ModelParser.parse(name, texts.get(k));
+            java.nio.file.Files.writeString(tuneProfessionalOut.resolve(name), texts.get(k));
             out.println("Tuned professional model written to " + tuneProfessionalOut.resolve(name));
         }
     }

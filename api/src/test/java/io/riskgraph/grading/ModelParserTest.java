@@ -99,7 +99,9 @@ class ModelParserTest {
                 Arguments.of(HEADER + "trigger.indicators = D16\ntrigger.grade = E\n" + GOOD, 7, "trigger.grade", "one of B, C, D"),
                 Arguments.of(HEADER + "trigger.indicators = D16\ntrigger.grade = D\ntrigger.grade.multiple = C\n" + GOOD, 8,
                         "trigger.grade.multiple", "must not be better than trigger.grade"),
-                Arguments.of(HEADER + "trigger.grade = C\n" + GOOD, 6, "trigger.grade", "needs trigger.indicators"));
+                Arguments.of(HEADER + "trigger.grade = C\n" + GOOD, 6, "trigger.grade", "needs trigger.indicators"),
+                Arguments.of(HEADER + GOOD + "indicator.G01 = weight=1; bins=30; points=0,100\n", 7, "indicator.G01", "only a professional model"),
+                Arguments.of(HEADER + "trigger.indicators = G01\ntrigger.grade = C\n" + GOOD, 6, "trigger.indicators", "G01 reads scores"));
     }
 
     @Test

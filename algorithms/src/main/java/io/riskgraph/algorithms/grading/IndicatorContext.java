@@ -58,6 +58,19 @@ public final class IndicatorContext {
 
     public boolean hasFirstPass() { return firstPassScore != null; }
 
+    private double[] generalScore;
+
+    /** The general model's final score per enterprise, which a professional model may refine (G01). */
+    public double[] generalScore() {
+        if (generalScore == null) throw new IllegalStateException("no general score; a professional model reads it while grading with a ModelSet");
+        return generalScore;
+    }
+
+    void generalScore(double[] score) {
+        this.generalScore = score;
+        cache.remove("ind:G01");
+    }
+
     void firstPassScore(double[] score) {
         this.firstPassScore = score;
         cache.keySet().removeIf(k -> k.startsWith(SCORED_KEY));

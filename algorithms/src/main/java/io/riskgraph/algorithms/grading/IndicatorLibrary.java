@@ -429,6 +429,10 @@ public final class IndicatorLibrary {
                 "mean first-pass score of the other firms of its principal(s) (0 when none); estimates the person's own risk",
                 IndicatorLibrary::principalMeanScore));
 
+        l.add(new Indicator("G01", "通用模型评分", "general model's score", Category.MODEL, 0,
+                "the general model's score of the firm (only a professional model, which refines it, may use it)",
+                c -> v(c.generalScore().clone()), false));
+
         Map<String, Indicator> m = new LinkedHashMap<>();
         for (Indicator i : l) {
             if (m.put(i.code(), i) != null) throw new IllegalStateException("duplicate indicator " + i.code());

@@ -54,6 +54,7 @@ public final class ModelParser {
         Map<String, Integer> headerLine = new HashMap<>();
         List<GradingModel.Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        int modelInputLine = 0;
         BufferedReader in = new BufferedReader(reader);
         int lineNo = 0;
         try {
@@ -73,6 +74,7 @@ public final class ModelParser {
                     Indicator ind = IndicatorLibrary.get(code);
                     if (ind == null) throw new ModelException(file, lineNo, key, "unknown indicator code '" + code + "'");
                     if (!seen.add(code)) throw new ModelException(file, lineNo, key, "indicator " + code + " is given twice");
+                    if (ind.category() == Category.MODEL) modelInputLine = lineNo;
                     entries.add(entry(file, lineNo, ind, value));
                 } else if (HEADER_KEYS.contains(key)) {
                     if (header.put(key, value) != null) throw new ModelException(file, lineNo, key, "given twice");
@@ -110,6 +112,10 @@ public final class ModelParser {
             throw new ModelException(file, 0, "weight", "every weight is 0; the score would be undefined");
         }
         GradingModel.Scope scope = scope(file, header, headerLine);
+        if (scope == null && modelInputLine > 0) {
+            throw new ModelException(file, modelInputLine, "indicator.G01", "only a professional model (one with model.segments) "
+                    + "can refine the general model's score");
+        }
         GradingModel.ScoreLogit logit = null;
         if (header.containsKey("score.logit")) {
             int line = headerLine.get("score.logit");
@@ -179,7 +185,7 @@ public final class ModelParser {
             Indicator ind = IndicatorLibrary.get(part.strip());
             if (ind == null) throw new ModelException(file, line, "trigger.indicators", "unknown indicator code '" + part.strip() + "'");
             if (indicators.contains(ind)) throw new ModelException(file, line, "trigger.indicators", ind.code() + " is given twice");
-            if (ind.usesScores()) throw new ModelException(file, line, "trigger.indicators", ind.code()
+            if (ind.usesScores() || ind.category() == Category.MODEL) throw new ModelException(file, line, "trigger.indicators", ind.code()
                     + " reads scores; a trigger must be an event or a state");
             indicators.add(ind);
         }

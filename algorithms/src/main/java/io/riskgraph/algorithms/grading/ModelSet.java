@@ -72,6 +72,19 @@ public record ModelSet(GradingModel general, List<GradingModel> professional) {
         return out;
     }
 
+    /**
+     * Fits each professional model of the set on the labelled firms of its scope (related firms' scores and G01 from
+     * the general model, as when grading); the model files' texts, in the set's order.
+     */
+    public static List<String> tuneProfessional(IndicatorContext ctx, ModelSet set, java.util.Map<String, Boolean> labels,
+                                                ModelTuner tuner, String note) {
+        Grader.Grades general = Grader.grade(ctx, set.general(), GraderParams.DEFAULT, false, null);
+        ctx.generalScore(general.score());
+        List<String> out = new ArrayList<>();
+        for (GradingModel p : set.professional()) out.add(tuner.tune(ctx, p, labels, note, members(ctx, p), p.version()));
+        return out;
+    }
+
     /** Per enterprise index, whether the professional model applies (a segment of its scope and its subgroup). */
     public static boolean[] members(IndicatorContext ctx, GradingModel p) {
         boolean[] sub = p.scope().subgroup().members(ctx);
@@ -91,6 +104,7 @@ public record ModelSet(GradingModel general, List<GradingModel> professional) {
     static Grader.Grades combine(IndicatorContext ctx, ModelSet set, GraderParams params) {
         GradingModel g = set.general();
         Grader.Grades general = Grader.grade(ctx, g, params, false, null);
+        ctx.generalScore(general.score());
         if (!ctx.hasFirstPass() && set.professional().stream()
                 .anyMatch(p -> p.entries().stream().anyMatch(e -> e.indicator().usesScores()))) {
             ctx.firstPassScore(Grader.firstPass(ctx, g, params));
