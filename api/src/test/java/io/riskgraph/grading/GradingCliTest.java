@@ -103,8 +103,10 @@ class GradingCliTest {
 
     @Test
     void calibrateWithBadInputIsAUsageErrorAndKeepsThePreviousModel() throws Exception {
-        Path previous = Files.writeString(tmp.resolve("previous.properties"), Files.readString(Path.of(
-                GradingCliTest.class.getResource(io.riskgraph.algorithms.grading.GradingModel.RESOURCE).toURI())));
+        Path previous;
+        try (java.io.InputStream in = GradingCliTest.class.getResourceAsStream(io.riskgraph.algorithms.grading.GradingModel.RESOURCE)) {
+            previous = Files.write(tmp.resolve("previous.properties"), in.readAllBytes());
+        }
         String before = Files.readString(previous);
         Path badLabels = Files.writeString(tmp.resolve("labels.csv"), "uscc,label\n91310104MA1FK0037N,maybe\n");
         Run r = run("calibrate", "--labels", badLabels.toString(), "--model", previous.toString(), "--out", previous.toString());

@@ -47,6 +47,9 @@ public final class Grader {
         }
     }
 
+    /** Below this (0.01 once rounded to two decimals) an indicator does not set a firm apart. */
+    public static final double MIN_REASON_CONTRIBUTION = 0.005;
+
     private Grader() {}
 
     public static Grades grade(IndicatorContext ctx, GradingModel model, GraderParams params) {
@@ -67,6 +70,12 @@ public final class Grader {
      */
     static Grades grade(IndicatorContext ctx, GradingModel model, GraderParams params, boolean reuseFirstPass,
                         boolean[] only) {
+        return grade(ctx, model, params, reuseFirstPass, only, true);
+    }
+
+    /** @param withReasons false for a first pass, which only needs the scores */
+    private static Grades grade(IndicatorContext ctx, GradingModel model, GraderParams params, boolean reuseFirstPass,
+                                boolean[] only, boolean withReasons) {
         List<GradingModel.Entry> used = new ArrayList<>();
         for (GradingModel.Entry e : model.entries()) {
             if (e.weight() > 0 && !params.excluded().contains(e.indicator().category())) used.add(e);
@@ -86,7 +95,7 @@ public final class Grader {
         }
         // reasons name what raises a firm above the usual: points above the most common points of each indicator
         double[] usual = new double[k];
-        for (int j = 0; j < k; j++) usual[j] = mostCommonPoints(used.get(j), values[j]);
+        if (withReasons) for (int j = 0; j < k; j++) usual[j] = mostCommonPoints(used.get(j), values[j]);
         double[] excess = new double[k];
         double[] score = new double[n];
         char[] grade = new char[n];
@@ -108,14 +117,14 @@ public final class Grader {
             }
             score[i] = Math.round(Math.min(100, Math.max(0, s)) * 100) / 100.0;
             grade[i] = model.grade(score[i]);
-            reasons.add(top(used, values, sources, excess, i, params.topReasons()));
+            reasons.add(withReasons ? top(used, values, sources, excess, i, params.topReasons()) : List.of());
         }
         return new Grades(model, score, grade, reasons);
     }
 
     /** Scores without the indicators that read scores: what related firms' scores mean in the second pass. */
     static double[] firstPass(IndicatorContext ctx, GradingModel model, GraderParams params) {
-        return grade(ctx, firstPassModel(model), params, false, null).score();
+        return grade(ctx, firstPassModel(model), params, false, null, false).score();
     }
 
     public static GradingModel firstPassModel(GradingModel model) {
@@ -143,7 +152,8 @@ public final class Grader {
         for (int r = 0; r < max; r++) {
             int best = -1;
             for (int j = 0; j < contrib.length; j++) {
-                if (!taken[j] && contrib[j] > 0 && (best < 0 || contrib[j] > contrib[best])) best = j;
+                // a reason must add at least 0.01 score points once rounded as it is shown
+                if (!taken[j] && contrib[j] >= MIN_REASON_CONTRIBUTION && (best < 0 || contrib[j] > contrib[best])) best = j;
             }
             if (best < 0) break;
             taken[best] = true;
