@@ -194,6 +194,8 @@ public record ModelSet(GradingModel general, List<GradingModel> professional) {
         for (Grader.Reason r : general) {
             if (all.stream().noneMatch(x -> x.code().equals(r.code()))) all.add(scaled(r, wg));
         }
+        // scaled by a small share a reason can fall below what is shown (0.01 points): it no longer sets the firm apart
+        all.removeIf(r -> r.contribution() < Grader.MIN_REASON_CONTRIBUTION);
         all.sort(Comparator.comparingDouble(Grader.Reason::contribution).reversed());
         return List.copyOf(all.subList(0, Math.min(max, all.size())));
     }
