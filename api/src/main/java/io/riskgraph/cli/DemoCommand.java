@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             AnalyzeCommand.print(new PrintWriter(indented), analysis);
             indented.toString().lines().forEach(l -> out.println("     " + l));
             out.println("     Credit-risk grades A (low risk) to D (high risk), general model (docs/models.md):");
-            GradeCommand.gradeAll(open.store(), io.riskgraph.algorithms.grading.GradingModel.general(), null, out, "     ");
+            GradeCommand.gradeAll(open.store(), io.riskgraph.algorithms.grading.ModelSet.shipped(), null, out, "     ");
             out.println("     Warning models (clues for follow-up, docs/models.md):");
             WarnCommand.warnAll(open, null, java.util.List.of(io.riskgraph.algorithms.warning.WarningRule.values()), out, "     ");
             out.println("     Named queries (the patterns an analyst starts from), rows found:");

@@ -4,6 +4,7 @@ import io.riskgraph.algorithms.grading.GradingData;
 import io.riskgraph.algorithms.grading.GradingModel;
 import io.riskgraph.algorithms.grading.IndicatorContext;
 import io.riskgraph.algorithms.grading.ModelParser;
+import io.riskgraph.algorithms.grading.ModelSet;
 import io.riskgraph.progress.Cancellation;
 import io.riskgraph.store.GraphStore;
 import picocli.CommandLine.Option;
@@ -11,20 +12,39 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
-/** The model and the "as of" day, shared by grade and backtest. */
+/** The models and the "as of" day, shared by grade, regrade, backtest and calibrate. */
 public final class GradingOptions {
+    /** The value of --professional that switches the professional models off. */
+    static final String NO_PROFESSIONAL = "none";
+
     @Option(names = "--model", paramLabel = "FILE",
-            description = "A model file (default: the shipped general model, docs/models.md).")
+            description = "The general model file (default: the shipped general model, docs/models.md).")
     Path model;
+
+    @Option(names = "--professional", paramLabel = "DIR|none",
+            description = {"A folder of professional model files refining the general model per segment, or 'none'",
+                    "(default: the 16 shipped professional models)."})
+    String professional;
 
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Grade as of this day (ISO, e.g. 2026-06-30); later events are ignored (default: the latest event day).")
     String asOf;
 
-    /** Validates the model before the database starts, so a bad file costs nothing. */
+    /** Validates the general model before the database starts, so a bad file costs nothing. */
     GradingModel model() {
         return model == null ? GradingModel.general() : ModelParser.parse(model);
+    }
+
+    /** The general and professional models; every file validated before the database starts. */
+    ModelSet models() {
+        GradingModel general = model();
+        List<GradingModel> pro;
+        if (professional == null) pro = ModelSet.shippedProfessional();
+        else if (professional.strip().equalsIgnoreCase(NO_PROFESSIONAL)) pro = List.of();
+        else pro = ModelSet.professionalFolder(Path.of(professional.strip()));
+        return new ModelSet(general, pro);
     }
 
     LocalDate asOfOrNull() {

@@ -2,8 +2,9 @@ package io.riskgraph.cli;
 
 import io.riskgraph.algorithms.grading.Grader;
 import io.riskgraph.algorithms.grading.GraderParams;
-import io.riskgraph.algorithms.grading.GradingModel;
+import io.riskgraph.algorithms.grading.GradeWriter;
 import io.riskgraph.algorithms.grading.IndicatorContext;
+import io.riskgraph.algorithms.grading.ModelSet;
 import io.riskgraph.algorithms.planning.InspectionCodes;
 import io.riskgraph.algorithms.planning.Regrader;
 import io.riskgraph.algorithms.planning.ResultLoop;
@@ -36,20 +37,21 @@ public final class PlanningSupport {
     }
 
     /**
-     * Re-grades enterprises with the shipped model through the full grading path (grading needs the city-wide
-     * statistics and the related firms' first-pass scores) and writes only theirs back.
-     * TODO: switch to the grading module's incremental re-grade call once it exists.
+     * Re-grades enterprises with the shipped models through the full grading path (grading needs the city-wide
+     * statistics and the related firms' first-pass scores) and writes only theirs back. A one-off command reads the
+     * city once either way; a long-running process could keep an IncrementalGrader instead.
      */
     public static Regrader regrader(GraphStore store) {
-        return usccs -> regrade(store, GradingModel.general(), usccs);
+        return usccs -> regrade(store, ModelSet.shipped(), usccs);
     }
 
-    static void regrade(GraphStore store, GradingModel model, Collection<String> usccs) {
+    static void regrade(GraphStore store, ModelSet models, Collection<String> usccs) {
         if (usccs.isEmpty()) return;
         IndicatorContext ctx = GradingOptions.context(store, null);
-        Grader.Grades g = Grader.grade(ctx, model, GraderParams.DEFAULT);
+        Grader.Grades g = Grader.grade(ctx, models, GraderParams.DEFAULT);
         Set<String> wanted = new HashSet<>(usccs);
-        GradeCommand.write(store, ctx, g, e -> wanted.contains(ctx.data.uscc[e]));
+        int[] which = java.util.stream.IntStream.range(0, ctx.n).filter(e -> wanted.contains(ctx.data.uscc[e])).toArray();
+        GradeWriter.write(store, ctx, g, which);
     }
 
     /** Whether the store holds any inspection task (so that ingest skips the workflow context otherwise). */

@@ -53,11 +53,20 @@ class GradingCliTest {
     void gradeWritesOntoEveryEnterpriseAndExportReadsItBack() throws Exception {
         Run grade = run("grade");
         assertThat(grade.exit()).as(grade.err()).isZero();
-        assertThat(grade.out()).contains("Graded 2,000 enterprises with model general-v1").containsPattern("(?m)^  D +[0-9,]+");
+        assertThat(grade.out()).contains("Graded 2,000 enterprises with model general-v2 and 16 professional models")
+                .containsPattern("(?m)^  D +[0-9,]+");
         try (Session s = TestNeo4j.connection().driver().session()) {
             assertThat(s.run("MATCH (e:Enterprise) WHERE e.grade IN ['A','B','C','D'] AND e.score >= 0 AND e.score <= 100 "
-                    + "AND e.grade_model = $m RETURN count(e)", java.util.Map.of("m", "general-v1")).single().get(0).asLong())
+                    + "AND e.grade_model STARTS WITH $m RETURN count(e)", java.util.Map.of("m", "general-v2")).single().get(0).asLong())
                     .isEqualTo(ENTERPRISES);
+            // supervised firms are refined by the professional model of their segment, and the model names both (a
+            // firm in several segments takes the riskiest of its models)
+            assertThat(s.run("MATCH (e:Enterprise) WHERE e.segments = ['CATERING'] AND NOT e.grade_model STARTS WITH "
+                    + "'general-v2+catering-' RETURN count(e)").single().get(0).asLong()).isZero();
+            assertThat(s.run("MATCH (e:Enterprise) WHERE e.segments = ['CATERING'] RETURN count(e)").single().get(0).asLong())
+                    .isPositive();
+            assertThat(s.run("MATCH (e:Enterprise) WHERE e.grade_model = 'general-v2' AND size(e.segments) > 0 RETURN count(e)")
+                    .single().get(0).asLong()).isZero();
             assertThat(s.run("MATCH (e:Enterprise {grade: 'D'}) WHERE size(e.reasons) > 0 RETURN count(e)").single()
                     .get(0).asLong()).isPositive();
         }
@@ -75,6 +84,59 @@ class GradingCliTest {
         assertThat(bt.exit()).as(bt.err()).isZero();
         assertThat(bt.out()).containsPattern("all indicators +AUC 0\\.\\d{4} \\| top 30 %: hit rate")
                 .containsPattern("without NETWORK +AUC 0\\.\\d{4}").contains("network adds:");
+    }
+
+    @Test
+    void calibrateWritesANewValidVersionAndReportsEveryFold() throws Exception {
+        Path out = tmp.resolve("calibrated.properties");
+        Run r = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--out", out.toString(),
+                "--folds", "3", "--l2", "0.001,0.01");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("L2 0.001 +fold  1  held-out +[0-9,]+  AUC 0\\.\\d{4}")
+                .containsPattern("L2 0.01 +fold  3").containsPattern("Chosen L2 0.0[0-9]+ \\(mean held-out AUC 0\\.\\d{4}\\)")
+                .contains("model general-v3 written to");
+        io.riskgraph.algorithms.grading.GradingModel m = io.riskgraph.algorithms.grading.ModelParser.parse(out);
+        assertThat(m.version()).isEqualTo(3);
+        assertThat(m.logit()).isNotNull();
+        assertThat(Files.readString(out)).contains("cross-validation");
+    }
+
+    @Test
+    void calibrateWithBadInputIsAUsageErrorAndKeepsThePreviousModel() throws Exception {
+        Path previous;
+        try (java.io.InputStream in = GradingCliTest.class.getResourceAsStream(io.riskgraph.algorithms.grading.GradingModel.RESOURCE)) {
+            previous = Files.write(tmp.resolve("previous.properties"), in.readAllBytes());
+        }
+        String before = Files.readString(previous);
+        Path badLabels = Files.writeString(tmp.resolve("labels.csv"), "uscc,label\n91310104MA1FK0037N,maybe\n");
+        Run r = run("calibrate", "--labels", badLabels.toString(), "--model", previous.toString(), "--out", previous.toString());
+        assertThat(r.exit()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("labels.csv:2: label must be true/false or 1/0, got 'maybe'");
+        Run folds = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--folds", "1",
+                "--out", previous.toString());
+        assertThat(folds.exit()).isEqualTo(Main.USAGE);
+        assertThat(folds.err()).contains("--folds must be in 2..20");
+        Run model = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--model",
+                tmp.resolve("missing.properties").toString(), "--out", previous.toString());
+        assertThat(model.exit()).isEqualTo(Main.USAGE);
+        assertThat(Files.readString(previous)).isEqualTo(before);
+    }
+
+    @Test
+    void regradeNamesTheFirmsWhoseResultChanged() {
+        Run grade = run("grade");
+        assertThat(grade.exit()).as(grade.err()).isZero();
+        String uscc;
+        try (Session s = TestNeo4j.connection().driver().session()) {
+            uscc = s.run("MATCH (e:Enterprise) RETURN e.uscc ORDER BY e.uscc LIMIT 1").single().get(0).asString();
+        }
+        Run r = run("regrade", "--uscc", uscc);
+        assertThat(r.exit()).as(r.err()).isZero();
+        // nothing new was ingested since the grade: nothing changes
+        assertThat(r.out()).contains("re-grade of " + uscc + ": 0 new events, 0 enterprises changed");
+        Run bad = run("regrade", "--uscc", "91310000000000000X");
+        assertThat(bad.exit()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains("enterprise 91310000000000000X was not in the graph");
     }
 
     @Test

@@ -38,7 +38,8 @@ class ModelParserTest {
     @Test
     void theShippedModelLoadsAndCoversEveryCategory() {
         GradingModel m = GradingModel.general();
-        assertThat(m.name()).isEqualTo("general-v1");
+        assertThat(m.name()).isEqualTo("general-v2");
+        assertThat(m.logit()).isNotNull();
         assertThat(m.entries()).hasSizeGreaterThanOrEqualTo(60);
         Map<Category, Long> perCategory = IndicatorLibrary.all().values().stream()
                 .collect(Collectors.groupingBy(i -> i.category(), Collectors.counting()));
@@ -78,7 +79,61 @@ class ModelParserTest {
                 Arguments.of(HEADER.replace("model.version = 2", "model.version = two") + GOOD, 2, "model.version", "positive integer"),
                 Arguments.of(HEADER.replace("model.id = t\n", "") + GOOD, 0, "model.id", "missing"),
                 Arguments.of(HEADER, 0, "indicator", "no indicators"),
-                Arguments.of(HEADER + "indicator.S02 = weight=0; bins=1; points=0,1\n", 0, "weight", "every weight is 0"));
+                Arguments.of(HEADER + "indicator.S02 = weight=0; bins=1; points=0,1\n", 0, "weight", "every weight is 0"),
+                // professional models, score.logit and the trigger rule
+                Arguments.of(HEADER + "model.segments = CATERING, BAKERY\nmodel.blend = 0.5\n" + GOOD, 6, "model.segments", "unknown segment 'BAKERY'"),
+                Arguments.of(HEADER + "model.segments = CATERING, catering\nmodel.blend = 0.5\n" + GOOD, 6, "model.segments", "CATERING is given twice"),
+                Arguments.of(HEADER + "model.segments = CATERING\n" + GOOD, 0, "model.blend", "missing"),
+                Arguments.of(HEADER + "model.segments = CATERING\nmodel.blend = 1.5\n" + GOOD, 7, "model.blend", "must be in 0..1"),
+                Arguments.of(HEADER + "model.segments = CATERING\nmodel.blend = half\n" + GOOD, 7, "model.blend", "'half' is not a number"),
+                Arguments.of(HEADER + "model.segments = CATERING\nmodel.blend = 0.5\nmodel.subgroup = BIG\n" + GOOD, 8, "model.subgroup", "unknown subgroup 'BIG'"),
+                Arguments.of(HEADER + "model.blend = 0.5\n" + GOOD, 6, "model.blend", "only a professional model"),
+                Arguments.of(HEADER + "model.subgroup = SUPPLIER\n" + GOOD, 6, "model.subgroup", "only a professional model"),
+                Arguments.of(HEADER + "score.logit = -3\n" + GOOD, 6, "score.logit", "'intercept, slope'"),
+                Arguments.of(HEADER + "score.logit = -3, -1\n" + GOOD, 6, "score.logit", "positive slope"),
+                Arguments.of(HEADER + "score.logit = -3, steep\n" + GOOD, 6, "score.logit", "'steep' is not a number"),
+                Arguments.of(HEADER + "trigger.indicators = D16, Q07\ntrigger.grade = C\n" + GOOD, 6, "trigger.indicators", "unknown indicator code 'Q07'"),
+                Arguments.of(HEADER + "trigger.indicators = D16, N28\ntrigger.grade = C\n" + GOOD, 6, "trigger.indicators", "N28 reads scores"),
+                Arguments.of(HEADER + "trigger.indicators = D16, D16\ntrigger.grade = C\n" + GOOD, 6, "trigger.indicators", "D16 is given twice"),
+                Arguments.of(HEADER + "trigger.indicators = D16\n" + GOOD, 0, "trigger.grade", "missing"),
+                Arguments.of(HEADER + "trigger.indicators = D16\ntrigger.grade = E\n" + GOOD, 7, "trigger.grade", "one of B, C, D"),
+                Arguments.of(HEADER + "trigger.indicators = D16\ntrigger.grade = D\ntrigger.grade.multiple = C\n" + GOOD, 8,
+                        "trigger.grade.multiple", "must not be better than trigger.grade"),
+                Arguments.of(HEADER + "trigger.grade = C\n" + GOOD, 6, "trigger.grade", "needs trigger.indicators"),
+                Arguments.of(HEADER + GOOD + "indicator.G01 = weight=1; bins=30; points=0,100\n", 7, "indicator.G01", "only a professional model"),
+                Arguments.of(HEADER + "trigger.indicators = G01\ntrigger.grade = C\n" + GOOD, 6, "trigger.indicators", "G01 reads scores"));
+    }
+
+    @Test
+    void aProfessionalModelReadsItsScopeLogitAndTrigger() {
+        GradingModel m = ModelParser.parse("p", HEADER + """
+                model.segments = food_production, SPECIAL_FOOD
+                model.subgroup = supplier
+                model.blend = 0.4
+                score.logit = -6.5, 18
+                trigger.indicators = B08, D16
+                trigger.grade = C
+                trigger.grade.multiple = D
+                """ + GOOD);
+        assertThat(m.professional()).isTrue();
+        assertThat(m.scope().segments()).containsExactly("FOOD_PRODUCTION", "SPECIAL_FOOD");
+        assertThat(m.scope().subgroup()).isEqualTo(io.riskgraph.algorithms.grading.Subgroup.SUPPLIER);
+        assertThat(m.scope().blend()).isEqualTo(0.4);
+        assertThat(m.logit().logOdds(50)).isEqualTo(-6.5 + 9);
+        assertThat(m.logit().score(-6.5 + 9)).isEqualTo(50);
+        assertThat(m.trigger().indicators()).extracting(i -> i.code()).containsExactly("B08", "D16");
+        assertThat(new char[]{m.trigger().single(), m.trigger().multiple()}).containsExactly('C', 'D');
+    }
+
+    @Test
+    void theSixteenShippedProfessionalModelsLoadAndCoverTheFourteenSegments() {
+        io.riskgraph.algorithms.grading.ModelSet set = io.riskgraph.algorithms.grading.ModelSet.shipped();
+        assertThat(set.professional()).hasSize(16);
+        assertThat(set.professional().stream().flatMap(p -> p.scope().segments().stream()).distinct())
+                .containsExactlyInAnyOrder(Arrays.stream(io.riskgraph.model.Segment.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(set.professional()).allSatisfy(p -> assertThat(p.logit()).isNotNull());
+        assertThat(set.professional().stream().filter(p -> p.scope().segments().contains("FOOD_PRODUCTION")))
+                .hasSize(2).allSatisfy(p -> assertThat(p.trigger()).isNotNull());
     }
 
     @ParameterizedTest

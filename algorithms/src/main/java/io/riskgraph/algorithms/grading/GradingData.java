@@ -219,6 +219,101 @@ public final class GradingData {
         personOfVisit = visitPerson.toArray();
     }
 
+    /** The same data with other event families (the incremental re-grade's patch); everything else is shared. */
+    private GradingData(GradingData b, List<Events> ev) {
+        enterpriseIds = b.enterpriseIds;
+        uscc = b.uscc;
+        type = b.type;
+        status = b.status;
+        established = b.established;
+        registeredCapital = b.registeredCapital;
+        paidInCapital = b.paidInCapital;
+        employees = b.employees;
+        segments = b.segments;
+        usccCheckFailed = b.usccCheckFailed;
+        hasPhoneField = b.hasPhoneField;
+        pagerank = b.pagerank;
+        degree = b.degree;
+        betweenness = b.betweenness;
+        wccSize = b.wccSize;
+        riskOwn = b.riskOwn;
+        riskInherited = b.riskInherited;
+        community = b.community;
+        wcc = b.wcc;
+        personIds = b.personIds;
+        personKey = b.personKey;
+        rolePerson = b.rolePerson;
+        roleEnt = b.roleEnt;
+        roleType = b.roleType;
+        linkFrom = b.linkFrom;
+        linkTo = b.linkTo;
+        linkType = b.linkType;
+        entAddress = b.entAddress;
+        entPhone = b.entPhone;
+        personAddress = b.personAddress;
+        personPhone = b.personPhone;
+        personIsInspector = b.personIsInspector;
+        inspectionOfVisit = b.inspectionOfVisit;
+        personOfVisit = b.personOfVisit;
+        inspections = ev.get(0);
+        samples = ev.get(1);
+        penalties = ev.get(2);
+        complaints = ev.get(3);
+        courtRecords = ev.get(4);
+        alerts = ev.get(5);
+    }
+
+    /** Event families in the order of {@link #all}: label, date property, properties, relationship(s). */
+    static final List<String> EVENT_LABELS = List.of("Inspection", "Sample", "Penalty", "Complaint", "CourtRecord", "Alert");
+
+    /**
+     * This data with events added: per family (order of {@link #EVENT_LABELS}) the new events' store ids, days,
+     * properties (the family's property order), enterprise, second enterprise and person indices (-1 when none).
+     * Enterprise and person state is shared with this data (the caller updates its arrays in place).
+     */
+    GradingData withEvents(List<NewEvents> added) {
+        List<Events> ev = all(this);
+        for (int f = 0; f < ev.size(); f++) {
+            NewEvents a = added.get(f);
+            if (a == null || a.ids.length == 0) continue;
+            Events old = ev.get(f);
+            int n = old.size(), k = a.ids.length;
+            long[] ids = Arrays.copyOf(old.ids, n + k);
+            System.arraycopy(a.ids, 0, ids, n, k);
+            // ids must stay sorted (Events.index searches them); new store ids are usually the largest
+            Integer[] order = new Integer[n + k];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            Arrays.sort(order, (x, y) -> Long.compare(ids[x], ids[y]));
+            long[] sortedIds = new long[n + k];
+            for (int i = 0; i < order.length; i++) sortedIds[i] = ids[order[i]];
+            Events e = new Events(sortedIds, old.propNames);
+            for (int i = 0; i < order.length; i++) {
+                int src = order[i];
+                boolean isOld = src < n;
+                int j = isOld ? src : src - n;
+                e.day[i] = isOld ? old.day[j] : a.day[j];
+                e.ent[i] = isOld ? old.ent[j] : a.ent[j];
+                e.ent2[i] = isOld ? old.ent2[j] : a.ent2[j];
+                e.person[i] = isOld ? old.person[j] : a.person[j];
+                for (int p = 0; p < old.propNames.size(); p++) e.props[p][i] = isOld ? old.props[p][j] : a.props[p][j];
+            }
+            ev.set(f, e);
+        }
+        return new GradingData(this, ev);
+    }
+
+    /** New events of one family, for {@link #withEvents}. */
+    record NewEvents(long[] ids, int[] day, Object[][] props, int[] ent, int[] ent2, int[] person) {}
+
+    /** Normalises a property value as the bulk read does (upper-cased text, lists joined with |). */
+    static Object normalised(Object x) {
+        if (x instanceof String s) return s.trim().toUpperCase(Locale.ROOT);
+        if (x instanceof List<?> l) return String.join("|", l.stream().map(String::valueOf).toList()).toUpperCase(Locale.ROOT);
+        return x;
+    }
+
+    public int personIndex(long storeId) { return Arrays.binarySearch(personIds, storeId); }
+
     /** Reads the graph; a few dozen streamed reads, independent of the number of enterprises. */
     public static GradingData read(GraphStore store, Cancellation cancellation) {
         return new GradingData(store, cancellation == null ? Cancellation.NEVER : cancellation);
@@ -367,10 +462,7 @@ public final class GradingData {
                 for (int i = 0; i < k; i++) {
                     int at = ev.index(ids[i]);
                     if (at < 0 || v[i] == null) continue;
-                    Object x = v[i];
-                    if (x instanceof String s) x = s.trim().toUpperCase(Locale.ROOT);
-                    else if (x instanceof List<?> l) x = String.join("|", l.stream().map(String::valueOf).toList()).toUpperCase(Locale.ROOT);
-                    into[at] = x;
+                    into[at] = normalised(v[i]);
                 }
             }, BATCH);
         }

@@ -16,7 +16,7 @@ public record Indicator(String code, String nameZh, String nameEn, Category cate
     }
 
     public Indicator {
-        if (code == null || !code.matches("[BDSNE]\\d{2}")) throw new IllegalArgumentException("bad indicator code " + code);
+        if (code == null || !code.matches("[BDSNEG]\\d{2}")) throw new IllegalArgumentException("bad indicator code " + code);
         if (windowDays < 0) throw new IllegalArgumentException("window must not be negative, got " + windowDays);
     }
 }

@@ -41,13 +41,42 @@ public final class IndicatorContext {
         return (T) v;
     }
 
+    /**
+     * An indicator's values, computed once per context and shared by every model graded on it (those that read
+     * scores once per first pass).
+     */
+    public Indicator.Values values(Indicator indicator) {
+        String key = (indicator.usesScores() ? SCORED_KEY : "ind:") + indicator.code();
+        return cached(key, () -> indicator.compute().apply(this));
+    }
+
     /** Scores of a first grading pass, for the indicators that read related firms' scores. */
     public double[] firstPassScore() {
         if (firstPassScore == null) throw new IllegalStateException("no first-pass score; the grader sets it");
         return firstPassScore;
     }
 
-    void firstPassScore(double[] score) { this.firstPassScore = score; }
+    public boolean hasFirstPass() { return firstPassScore != null; }
+
+    private double[] generalScore;
+
+    /** The general model's final score per enterprise, which a professional model may refine (G01). */
+    public double[] generalScore() {
+        if (generalScore == null) throw new IllegalStateException("no general score; a professional model reads it while grading with a ModelSet");
+        return generalScore;
+    }
+
+    void generalScore(double[] score) {
+        this.generalScore = score;
+        cache.remove("ind:G01");
+    }
+
+    void firstPassScore(double[] score) {
+        this.firstPassScore = score;
+        cache.keySet().removeIf(k -> k.startsWith(SCORED_KEY));
+    }
+
+    private static final String SCORED_KEY = "scored:";
 
     public boolean inWindow(int day, int windowDays) {
         if (day == GradingData.NO_DAY || day > asOfDay) return false;

@@ -409,6 +409,30 @@ public final class IndicatorLibrary {
                 "highest first-pass score of its investors (INVESTS_IN) and head office (BRANCH_OF)",
                 c -> highestAmongParents(c, c.firstPassScore())));
 
+        // ---- added with the professional models (segment-specific and further network information) ----
+        l.add(ind("D17", "作为生产者被抽检批次", "samples taken as producer", DYNAMIC, M36,
+                "samples naming the firm as producer (its products sampled at other firms)",
+                c -> v(c.count(c.data.samples, c.data.samples.ent2, M36, any()))));
+        l.add(ind("D18", "作为生产者抽检不合格率", "failure rate as producer", DYNAMIC, M36,
+                "failed samples naming the firm as producer / samples naming it (0 when none)",
+                c -> v(ratio(c.count(c.data.samples, c.data.samples.ent2, M36, fail(c)),
+                        c.count(c.data.samples, c.data.samples.ent2, M36, any())))));
+        l.add(ind("D19", "作为生产者抽检不合格(6月)", "failed samples as producer, 6 months", DYNAMIC, M6,
+                "failed samples naming the firm as producer", c -> v(c.count(c.data.samples, c.data.samples.ent2, M6, fail(c)))));
+        l.add(ind("D20", "远程检查(36月)", "remote inspections, 36 months", DYNAMIC, M36,
+                "inspections of kind REMOTE (smart-kitchen connected firms)",
+                c -> v(c.count(c.data.inspections, M36, is(c.data.inspections, "kind", "REMOTE")))));
+        l.add(scored("N29", "供应商评分", "suppliers' mean score",
+                "mean first-pass score of the firms that supply it (SUPPLIES); source: the riskiest supplier",
+                IndicatorLibrary::supplierScore));
+        l.add(scored("N30", "实控人其他企业平均评分", "principal's other firms' mean score",
+                "mean first-pass score of the other firms of its principal(s) (0 when none); estimates the person's own risk",
+                IndicatorLibrary::principalMeanScore));
+
+        l.add(new Indicator("G01", "通用模型评分", "general model's score", Category.MODEL, 0,
+                "the general model's score of the firm (only a professional model, which refines it, may use it)",
+                c -> v(c.generalScore().clone()), false));
+
         Map<String, Indicator> m = new LinkedHashMap<>();
         for (Indicator i : l) {
             if (m.put(i.code(), i) != null) throw new IllegalStateException("duplicate indicator " + i.code());
@@ -566,6 +590,59 @@ public final class IndicatorLibrary {
             if (o >= 0 && s[o] > v[e]) {
                 v[e] = s[o];
                 src[e] = d.uscc[o] + " via person " + d.personKey[p];
+            }
+        }
+        return new Indicator.Values(v, src);
+    }
+
+    /** Mean first-pass score of a firm's suppliers, the riskiest one as source. */
+    private static Indicator.Values supplierScore(IndicatorContext c) {
+        GradingData d = c.data;
+        double[] s = c.firstPassScore();
+        double[] sum = new double[c.n];
+        int[] count = new int[c.n];
+        int[] worst = new int[c.n];
+        java.util.Arrays.fill(worst, -1);
+        for (int k = 0; k < d.linkFrom.length; k++) {
+            if (!d.linkType[k].equals("SUPPLIES")) continue;
+            int supplier = d.linkFrom[k], buyer = d.linkTo[k];
+            sum[buyer] += s[supplier];
+            count[buyer]++;
+            if (worst[buyer] < 0 || s[supplier] > s[worst[buyer]]) worst[buyer] = supplier;
+        }
+        double[] v = new double[c.n];
+        String[] src = new String[c.n];
+        for (int i = 0; i < c.n; i++) {
+            if (count[i] == 0) continue;
+            v[i] = sum[i] / count[i];
+            src[i] = "supplier " + d.uscc[worst[i]];
+        }
+        return new Indicator.Values(v, src);
+    }
+
+    /** Mean first-pass score over the other firms of the firm's principal(s). */
+    private static Indicator.Values principalMeanScore(IndicatorContext c) {
+        GradingData d = c.data;
+        double[] s = c.firstPassScore();
+        int persons = d.personIds.length;
+        double[] sum = new double[persons];
+        int[] count = new int[persons];
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int r = 0; r < d.rolePerson.length; r++) {
+            if (!c.isPrincipal(r) || !seen.add(((long) d.roleEnt[r] << 32) | d.rolePerson[r])) continue;
+            sum[d.rolePerson[r]] += s[d.roleEnt[r]];
+            count[d.rolePerson[r]]++;
+        }
+        double[] v = new double[c.n];
+        String[] src = new String[c.n];
+        seen.clear();
+        for (int r = 0; r < d.rolePerson.length; r++) {
+            int p = d.rolePerson[r], e = d.roleEnt[r];
+            if (!c.isPrincipal(r) || !seen.add(((long) e << 32) | p) || count[p] < 2) continue;
+            double mean = (sum[p] - s[e]) / (count[p] - 1);
+            if (mean > v[e]) {
+                v[e] = mean;
+                src[e] = "person " + d.personKey[p] + " (" + (count[p] - 1) + " other firms)";
             }
         }
         return new Indicator.Values(v, src);

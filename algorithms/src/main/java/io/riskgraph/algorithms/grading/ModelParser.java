@@ -21,7 +21,9 @@ import java.util.Set;
  * Reads a model file: a line format of our own rather than java.util.Properties, so that every error can name its
  * line. Lines are {@code key = value}; {@code #} starts a comment. Keys: {@code model.id}, {@code model.version},
  * {@code grade.B}, {@code grade.C}, {@code grade.D} (score at or above which that grade applies) and
- * {@code indicator.CODE = weight=W; bins=e1,e2,...; points=p0,p1,...}.
+ * {@code indicator.CODE = weight=W; bins=e1,e2,...; points=p0,p1,...}; for a professional model
+ * {@code model.segments}, {@code model.subgroup}, {@code model.blend}; optionally {@code score.logit = a, b} and the
+ * trigger rule {@code trigger.indicators}, {@code trigger.grade}, {@code trigger.grade.multiple}.
  */
 public final class ModelParser {
     private ModelParser() {}
@@ -52,6 +54,7 @@ public final class ModelParser {
         Map<String, Integer> headerLine = new HashMap<>();
         List<GradingModel.Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        int modelInputLine = 0;
         BufferedReader in = new BufferedReader(reader);
         int lineNo = 0;
         try {
@@ -71,14 +74,14 @@ public final class ModelParser {
                     Indicator ind = IndicatorLibrary.get(code);
                     if (ind == null) throw new ModelException(file, lineNo, key, "unknown indicator code '" + code + "'");
                     if (!seen.add(code)) throw new ModelException(file, lineNo, key, "indicator " + code + " is given twice");
+                    if (ind.category() == Category.MODEL) modelInputLine = lineNo;
                     entries.add(entry(file, lineNo, ind, value));
-                } else if (Set.of("model.id", "model.version", "grade.B", "grade.C", "grade.D", "model.description")
-                        .contains(key)) {
+                } else if (HEADER_KEYS.contains(key)) {
                     if (header.put(key, value) != null) throw new ModelException(file, lineNo, key, "given twice");
                     headerLine.put(key, lineNo);
                 } else {
-                    throw new ModelException(file, lineNo, key, "unknown key; valid: model.id, model.version, "
-                            + "model.description, grade.B, grade.C, grade.D, indicator.CODE");
+                    throw new ModelException(file, lineNo, key, "unknown key; valid: " + String.join(", ", HEADER_KEYS)
+                            + ", indicator.CODE");
                 }
             }
         } catch (IOException e) {
@@ -108,7 +111,99 @@ public final class ModelParser {
         if (entries.stream().allMatch(e -> e.weight() == 0)) {
             throw new ModelException(file, 0, "weight", "every weight is 0; the score would be undefined");
         }
-        return new GradingModel(id, version, file, entries, b, c, d);
+        GradingModel.Scope scope = scope(file, header, headerLine);
+        if (scope == null && modelInputLine > 0) {
+            throw new ModelException(file, modelInputLine, "indicator.G01", "only a professional model (one with model.segments) "
+                    + "can refine the general model's score");
+        }
+        GradingModel.ScoreLogit logit = null;
+        if (header.containsKey("score.logit")) {
+            int line = headerLine.get("score.logit");
+            double[] ab = list(file, line, "score.logit", header.get("score.logit"));
+            if (ab.length != 2 || !(ab[1] > 0) || Double.isInfinite(ab[0]) || Double.isInfinite(ab[1])) {
+                throw new ModelException(file, line, "score.logit", "must be 'intercept, slope' with a positive slope, got '"
+                        + header.get("score.logit") + "'");
+            }
+            logit = new GradingModel.ScoreLogit(ab[0], ab[1]);
+        }
+        return new GradingModel(id, version, file, entries, b, c, d, scope, logit, trigger(file, header, headerLine));
+    }
+
+    /** The header keys a model file may have, in the order the tuner writes them. */
+    public static final List<String> HEADER_KEYS = List.of("model.id", "model.version", "model.description",
+            "model.segments", "model.subgroup", "model.blend", "grade.B", "grade.C", "grade.D", "score.logit",
+            "trigger.indicators", "trigger.grade", "trigger.grade.multiple");
+
+    private static GradingModel.Scope scope(String file, Map<String, String> header, Map<String, Integer> lines) {
+        if (!header.containsKey("model.segments")) {
+            for (String k : List.of("model.subgroup", "model.blend")) {
+                if (header.containsKey(k)) throw new ModelException(file, lines.get(k), k, "only a professional model "
+                        + "(one with model.segments) has it");
+            }
+            return null;
+        }
+        int line = lines.get("model.segments");
+        List<String> segments = new ArrayList<>();
+        for (String part : header.get("model.segments").split(",")) {
+            String code = part.strip().toUpperCase(java.util.Locale.ROOT);
+            try {
+                io.riskgraph.model.Segment.valueOf(code);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(file, line, "model.segments", "unknown segment '" + part.strip() + "'; valid: "
+                        + java.util.Arrays.toString(io.riskgraph.model.Segment.values()));
+            }
+            if (segments.contains(code)) throw new ModelException(file, line, "model.segments", code + " is given twice");
+            segments.add(code);
+        }
+        Subgroup subgroup = Subgroup.ALL;
+        if (header.containsKey("model.subgroup")) {
+            try {
+                subgroup = Subgroup.valueOf(header.get("model.subgroup").strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(file, lines.get("model.subgroup"), "model.subgroup", "unknown subgroup '"
+                        + header.get("model.subgroup") + "'; valid: " + java.util.Arrays.toString(Subgroup.values()));
+            }
+        }
+        if (!header.containsKey("model.blend")) throw new ModelException(file, 0, "model.blend", "missing (a professional model needs it)");
+        double blend = number(file, lines.get("model.blend"), "model.blend", header.get("model.blend"));
+        if (!(blend >= 0 && blend <= 1)) {
+            throw new ModelException(file, lines.get("model.blend"), "model.blend", "must be in 0..1, got " + header.get("model.blend"));
+        }
+        return new GradingModel.Scope(segments, subgroup, blend);
+    }
+
+    private static GradingModel.TriggerRule trigger(String file, Map<String, String> header, Map<String, Integer> lines) {
+        if (!header.containsKey("trigger.indicators")) {
+            for (String k : List.of("trigger.grade", "trigger.grade.multiple")) {
+                if (header.containsKey(k)) throw new ModelException(file, lines.get(k), k, "needs trigger.indicators");
+            }
+            return null;
+        }
+        int line = lines.get("trigger.indicators");
+        List<Indicator> indicators = new ArrayList<>();
+        for (String part : header.get("trigger.indicators").split(",")) {
+            Indicator ind = IndicatorLibrary.get(part.strip());
+            if (ind == null) throw new ModelException(file, line, "trigger.indicators", "unknown indicator code '" + part.strip() + "'");
+            if (indicators.contains(ind)) throw new ModelException(file, line, "trigger.indicators", ind.code() + " is given twice");
+            if (ind.usesScores() || ind.category() == Category.MODEL) throw new ModelException(file, line, "trigger.indicators", ind.code()
+                    + " reads scores; a trigger must be an event or a state");
+            indicators.add(ind);
+        }
+        if (!header.containsKey("trigger.grade")) throw new ModelException(file, 0, "trigger.grade", "missing (trigger.indicators needs it)");
+        char single = gradeLetter(file, lines.get("trigger.grade"), "trigger.grade", header.get("trigger.grade"));
+        char multiple = single;
+        if (header.containsKey("trigger.grade.multiple")) {
+            multiple = gradeLetter(file, lines.get("trigger.grade.multiple"), "trigger.grade.multiple", header.get("trigger.grade.multiple"));
+            if (multiple < single) throw new ModelException(file, lines.get("trigger.grade.multiple"), "trigger.grade.multiple",
+                    "must not be better than trigger.grade (" + single + "), got " + multiple);
+        }
+        return new GradingModel.TriggerRule(indicators, single, multiple);
+    }
+
+    private static char gradeLetter(String file, int line, String field, String text) {
+        String t = text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!t.matches("[B-D]")) throw new ModelException(file, line, field, "must be one of B, C, D, got '" + text + "'");
+        return t.charAt(0);
     }
 
     private static double cut(String file, Map<String, String> header, Map<String, Integer> lines, String key) {

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public record GradeSnapshot(List<Entry> entries, LocalDate asOf, String hash) {
     /** Property the grade command writes beside the grade: the day it graded as of. */
-    public static final String AS_OF_PROPERTY = "grade_as_of";
+    public static final String AS_OF_PROPERTY = io.riskgraph.algorithms.grading.GradeWriter.AS_OF_PROPERTY;
     private static final Set<String> CLOSED = Set.of("REVOKED", "CANCELLED");
 
     public record Entry(String uscc, char grade, String district, Set<String> segments) {

@@ -1,0 +1,124 @@
+package io.riskgraph.grading;
+
+import io.riskgraph.algorithms.grading.Grader;
+import io.riskgraph.algorithms.grading.GraderParams;
+import io.riskgraph.algorithms.grading.GradingData;
+import io.riskgraph.algorithms.grading.IncrementalGrader;
+import io.riskgraph.algorithms.grading.IndicatorContext;
+import io.riskgraph.algorithms.grading.ModelParser;
+import io.riskgraph.algorithms.grading.ModelSet;
+import io.riskgraph.cypher.TestNeo4j;
+import io.riskgraph.progress.Cancellation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.riskgraph.grading.TinyCity.firm;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A new event re-grades the firm and the neighbours its risk reaches, and the result equals a full run: three
+ * firms share a legal representative (N10 reads the others' trouble), a fourth is unrelated; a failed sample at
+ * the first is ingested after the city was graded.
+ */
+class IncrementalRegradeTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+    static final String GENERAL = """
+            model.id = g
+            model.version = 1
+            grade.B = 20
+            grade.C = 40
+            grade.D = 60
+            score.logit = -4, 8
+            indicator.D16 = weight=2; bins=1; points=0,100
+            indicator.N10 = weight=1; bins=1; points=0,100
+            indicator.B08 = weight=1; bins=1; points=0,100
+            """;
+    static final String FOOD = """
+            model.id = food
+            model.version = 1
+            model.segments = FOOD_PRODUCTION
+            model.blend = 0.5
+            grade.B = 20
+            grade.C = 40
+            grade.D = 60
+            score.logit = -2, 4
+            trigger.indicators = D16
+            trigger.grade = C
+            indicator.D16 = weight=1; bins=1; points=0,100
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aNewEventReGradesItsFirmAndTheFirmsSharingItsRepresentativeAsAFullRunWould() throws Exception {
+        TestNeo4j.clear();
+        TinyCity.ingest(tmp.resolve("city"),
+                "enterprises.csv", TinyCity.ENTERPRISES_HEADER
+                        + firm("91310104MA1FK0037N", "ACTIVE", "FOOD_PRODUCTION")
+                        + firm("91310105MA1GH00743", "ACTIVE", "CATERING")
+                        + firm("91310106MA1FK0111L", "ACTIVE", "FOOD_SALES")
+                        + firm("91310107MA1GH0148Y", "ACTIVE", "CATERING"),
+                "persons.csv", TinyCity.PERSONS_HEADER + "P1,张伟,,,\nP2,李娜,,,\n",
+                "roles.csv", TinyCity.ROLES_HEADER
+                        + "P1,91310104MA1FK0037N,LEGAL_REPRESENTATIVE,,,\n"
+                        + "P1,91310105MA1GH00743,LEGAL_REPRESENTATIVE,,,\n"
+                        + "P1,91310106MA1FK0111L,LEGAL_REPRESENTATIVE,,,\n"
+                        + "P2,91310107MA1GH0148Y,LEGAL_REPRESENTATIVE,,,\n",
+                "samples.csv", TinyCity.SAMPLES_HEADER + "S1,91310107MA1GH0148Y,,2026-03-01,饼干,BAKERY,PASS,\n");
+        ModelSet models = new ModelSet(ModelParser.parse("g.properties", GENERAL), List.of(ModelParser.parse("food.properties", FOOD)));
+        IncrementalGrader session = IncrementalGrader.open(TestNeo4j.store(), models, GraderParams.DEFAULT, AS_OF, Cancellation.NEVER);
+        io.riskgraph.algorithms.grading.GradeWriter.write(TestNeo4j.store(), session.context(), session.grades(), null);
+
+        // the event arrives (the real ingest path), and the firm becomes abnormal
+        TinyCity.ingest(tmp.resolve("event"),
+                "enterprises.csv", TinyCity.ENTERPRISES_HEADER + firm("91310104MA1FK0037N", "ACTIVE", "FOOD_PRODUCTION"),
+                "samples.csv", TinyCity.SAMPLES_HEADER
+                + "S2,91310104MA1FK0037N,,2026-06-20,饼干,BAKERY,FAIL,microbial:coliforms\n");
+        IncrementalGrader.Result r = session.regrade(TestNeo4j.store(), Set.of("91310104MA1FK0037N"));
+
+        assertThat(r.newEvents()).isEqualTo(1);
+        // the firm (D16, trigger) and the two sharing its representative (N10); not the unrelated fourth
+        assertThat(r.changed()).containsExactlyInAnyOrder("91310104MA1FK0037N", "91310105MA1GH00743", "91310106MA1FK0111L");
+        IndicatorContext full = new IndicatorContext(GradingData.read(TestNeo4j.store(), Cancellation.NEVER), AS_OF);
+        Grader.Grades expected = Grader.grade(full, models, GraderParams.DEFAULT);
+        for (int i = 0; i < full.n; i++) {
+            int j = java.util.Arrays.asList(session.context().data.uscc).indexOf(full.data.uscc[i]);
+            assertThat(session.grades().score()[j]).as(full.data.uscc[i]).isEqualTo(expected.score()[i]);
+            assertThat(session.grades().grade()[j]).as(full.data.uscc[i]).isEqualTo(expected.grade()[i]);
+            assertThat(session.grades().modelName()[j]).isEqualTo(expected.modelName()[i]);
+            assertThat(session.grades().reasons().get(j)).isEqualTo(expected.reasons().get(i));
+        }
+        // and what is stored is what the full run computes: g = (2 x 100) / 4 = 50, D16 -> p 100 -> m 75 -> 62.5 = D;
+        // the others sharing the representative: N10 -> g = 100 / 4 = 25 = B
+        try (Session s = TestNeo4j.connection().driver().session()) {
+            Map<String, Object> row = s.run("MATCH (e:Enterprise {uscc: '91310104MA1FK0037N'}) RETURN e.score AS score, "
+                    + "e.grade AS grade, e.grade_model AS model").single().asMap();
+            assertThat(row).containsEntry("score", 62.5).containsEntry("grade", "D").containsEntry("model", "g-v1+food-v1");
+            assertThat(s.run("MATCH (e:Enterprise {uscc: '91310105MA1GH00743'}) RETURN e.score").single().get(0).asDouble())
+                    .isEqualTo(25.0);
+        }
+    }
+
+    @Test
+    void anUnknownEnterpriseIsRefusedBeforeAnythingIsWritten() throws Exception {
+        TestNeo4j.clear();
+        TinyCity.ingest(tmp.resolve("one"), "enterprises.csv", TinyCity.ENTERPRISES_HEADER
+                + firm("91310104MA1FK0037N", "ACTIVE", "FOOD_PRODUCTION"));
+        ModelSet models = new ModelSet(ModelParser.parse("g.properties", GENERAL), List.of());
+        IncrementalGrader session = IncrementalGrader.open(TestNeo4j.store(), models, GraderParams.DEFAULT, AS_OF, Cancellation.NEVER);
+        assertThatThrownBy(() -> session.regrade(TestNeo4j.store(), Set.of("91310000000000000X")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("91310000000000000X");
+        try (Session s = TestNeo4j.connection().driver().session()) {
+            assertThat(s.run("MATCH (e:Enterprise) WHERE e.score IS NOT NULL RETURN count(e)").single().get(0).asLong()).isZero();
+        }
+    }
+}
