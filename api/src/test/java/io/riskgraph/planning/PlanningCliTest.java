@@ -87,14 +87,14 @@ class PlanningCliTest {
     @Test
     void planStoresTasksWritesTheCsvAndNeverPicksAPlantedTiedInspector() throws Exception {
         Path out = tmp.resolve("plan.csv");
-        Run plan = ok("plan", "--period", NEXT, "--seed", "11", "--ratios", "A=0.2,B=0.3,C=0.6,D=1", "--out", out.toString());
-        assertThat(plan.out()).containsPattern("Plan PLAN-" + NEXT.replace("-", "") + "-[0-9a-f]{10} for " + NEXT + ": seed 11, ratios A=0.2,B=0.3,C=0.6,D=1")
+        Run plan = ok("plan", "--period", NEXT, "--seed", "11", "--ratios", "A=1,B=1,C=1,D=1", "--out", out.toString());
+        assertThat(plan.out()).containsPattern("Plan PLAN-" + NEXT.replace("-", "") + "-[0-9a-f]{10} for " + NEXT + ": seed 11, ratios A=1,B=1,C=1,D=1")
                 .containsPattern("Grade snapshot: [0-9,]+ graded open enterprises as of 20\\d\\d-\\d\\d-\\d\\d, sha256 [0-9a-f]{64}");
         assertThat(Files.readAllLines(out).getFirst()).isEqualTo("task_id,uscc,grade,inspectors,code");
         List<CSVRecord> rows = csv(out);
         assertThat(rows).isNotEmpty();
         assertThat(count("MATCH (t:InspectionTask {period: '" + NEXT + "'}) RETURN count(t)")).isEqualTo(rows.size());
-        // the generator's ground truth names the inspector tied to each firm
+        // every graded open firm is drawn, so every firm the generator tied to an inspector (its ground truth) is checked
         Map<String, String> tiedTo = new HashMap<>();
         for (CSVRecord r : csv(city.resolve(CityGenerator.TRUTH))) {
             if (!r.get("tied_inspector").isEmpty()) tiedTo.put(r.get("uscc"), r.get("tied_inspector"));
@@ -119,7 +119,7 @@ class PlanningCliTest {
 
         // the same draw again is refused, and nothing is written
         Path again = tmp.resolve("again.csv");
-        Run dup = run("plan", "--period", NEXT, "--seed", "11", "--ratios", "A=0.2,B=0.3,C=0.6,D=1", "--out", again.toString());
+        Run dup = run("plan", "--period", NEXT, "--seed", "11", "--ratios", "A=1,B=1,C=1,D=1", "--out", again.toString());
         assertThat(dup.exit()).isEqualTo(Main.USAGE);
         assertThat(dup.err()).contains("exists already");
         assertThat(again).doesNotExist();
