@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.cli.CliRun;
 import io.riskgraph.cli.Main;
 import io.riskgraph.cli.ServeCommand;
 import io.riskgraph.cypher.TestNeo4j;
@@ -22,22 +23,17 @@ class ServeCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void keysCreateListRevoke() {
         String store = tmp.resolve("store").toString();
-        Run created = run("keys", "create", "--role", "analyst", "--name", "alice", "--store", store);
+        CliRun created = run("keys", "create", "--role", "analyst", "--name", "alice", "--store", store);
         assertThat(created.exit()).as(created.err()).isZero();
         assertThat(created.out().strip()).startsWith("rg_");
-        Run list = run("keys", "list", "--store", store);
+        CliRun list = run("keys", "list", "--store", store);
         assertThat(list.out()).contains("alice").contains("analyst").doesNotContain(created.out().strip());
         assertThat(run("keys", "revoke", "alice", "--store", store).exit()).isZero();
         assertThat(run("keys", "revoke", "alice", "--store", store).exit()).isEqualTo(Main.USAGE);

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +22,8 @@ class CliTest {
     @TempDir
     static Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static String[] remote(String... args) {
@@ -43,7 +36,7 @@ class CliTest {
     static void loadExample() {
         TestNeo4j.clear();
         uri = TestNeo4j.connection().uri();
-        Run r = run(remote("ingest", EXAMPLE, "--rejects", tmp.resolve("rejects.csv").toString()));
+        CliRun r = run(remote("ingest", EXAMPLE, "--rejects", tmp.resolve("rejects.csv").toString()));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("enterprises.csv                  37         31          6          1")
                 .contains("total                           147        131         16          4");
@@ -52,17 +45,17 @@ class CliTest {
     @Test
     void embeddedStoreEndToEnd() {
         Path store = tmp.resolve("store");
-        Run ingest = run("ingest", EXAMPLE, "--store", store.toString());
+        CliRun ingest = run("ingest", EXAMPLE, "--store", store.toString());
         assertThat(ingest.exit()).as(ingest.err()).isZero();
         assertThat(Files.exists(store.resolveSibling("store-rejects.csv"))).isTrue();
         assertThat(Files.exists(store.resolve("id-hash.key"))).isTrue();
-        Run stats = run("stats", "--store", store.toString());
+        CliRun stats = run("stats", "--store", store.toString());
         assertThat(stats.out()).containsPattern("Enterprise\\s+32").containsPattern("SHAREHOLDER_OF\\s+7");
     }
 
     @Test
     void statsCountsPerLabelAndType() {
-        Run r = run(remote("stats"));
+        CliRun r = run(remote("stats"));
         assertThat(r.exit()).isZero();
         assertThat(r.out()).containsPattern("Enterprise\\s+32").containsPattern("INVESTS_IN\\s+7")
                 .containsPattern("Segment\\s+14");
@@ -75,7 +68,7 @@ class CliTest {
             "json; \"name\" : \"上海华祥食品有限公司\"",
     })
     void queryFormatsWithParameters(String format, String expected) {
-        Run r = run(remote("query", "MATCH (e:Enterprise {uscc: $u}) RETURN e.name AS name", "--param",
+        CliRun r = run(remote("query", "MATCH (e:Enterprise {uscc: $u}) RETURN e.name AS name", "--param",
                 "u=91310105MA1GH00743", "--format", format));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().replace("\r\n", "\n")).contains(expected.replace("\\n", "\n"));
@@ -97,7 +90,7 @@ class CliTest {
     void errorsAndExitCodes(String args, int exit, String message) {
         List<String> argv = new ArrayList<>(List.of(args.split("\\|")));
         boolean local = List.of("frobnicate", "generate").contains(argv.getFirst());
-        Run r = local ? run(argv.toArray(String[]::new)) : run(remote(argv.toArray(String[]::new)));
+        CliRun r = local ? run(argv.toArray(String[]::new)) : run(remote(argv.toArray(String[]::new)));
         assertThat(r.exit()).isEqualTo(exit);
         assertThat(r.err()).contains(message);
         assertThat(Path.of("target/never-written")).as("nothing half-written").doesNotExist();
@@ -105,15 +98,15 @@ class CliTest {
 
     @Test
     void analyzeWritesScoresBackAndAlgoWritesCsv() throws Exception {
-        Run analyze = run(remote("analyze"));
+        CliRun analyze = run(remote("analyze"));
         assertThat(analyze.exit()).as(analyze.err()).isZero();
         assertThat(analyze.out()).contains("Louvain communities").contains("properties written back");
-        Run q = run(remote("query", "MATCH (e:Enterprise) WHERE e.pagerank IS NOT NULL RETURN count(e) AS scored",
+        CliRun q = run(remote("query", "MATCH (e:Enterprise) WHERE e.pagerank IS NOT NULL RETURN count(e) AS scored",
                 "--format", "csv"));
         assertThat(q.out().replace("\r\n", "\n")).contains("scored\n32");
 
         Path csv = tmp.resolve("pagerank.csv");
-        Run algo = run(remote("algo", "pagerank", "--out", csv.toString()));
+        CliRun algo = run(remote("algo", "pagerank", "--out", csv.toString()));
         assertThat(algo.exit()).as(algo.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.getFirst()).isEqualTo("label,key,pagerank");
@@ -121,7 +114,7 @@ class CliTest {
         double sum = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(',') + 1))).sum();
         assertThat(sum).as("PageRank sums to 1").isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
 
-        Run unknown = run(remote("algo", "harmonic"));
+        CliRun unknown = run(remote("algo", "harmonic"));
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown algorithm 'harmonic'; valid: pagerank, degree, betweenness, wcc, louvain, risk");
     }
@@ -130,7 +123,7 @@ class CliTest {
     void everyCommandHasHelp() {
         for (String command : List.of("demo", "generate", "ingest", "analyze", "algo", "stats", "query", "queries",
                 "serve", "keys")) {
-            Run r = run(command, "--help");
+            CliRun r = run(command, "--help");
             assertThat(r.exit()).isZero();
             assertThat(r.out()).contains("Usage: riskgraph " + command);
         }

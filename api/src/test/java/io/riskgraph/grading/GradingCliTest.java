@@ -1,5 +1,6 @@
 package io.riskgraph.grading;
 
+import io.riskgraph.cli.CliRun;
 import io.riskgraph.cli.Main;
 import io.riskgraph.cypher.TestNeo4j;
 import io.riskgraph.ingest.generator.CityGenerator;
@@ -10,11 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,15 +25,8 @@ class GradingCliTest {
     static Path tmp;
     static Path city;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--uri", TestNeo4j.connection().uri(), "--id-key-file", tmp.resolve("id.key").toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.onTestStore(tmp, args);
     }
 
     @BeforeAll
@@ -43,15 +34,15 @@ class GradingCliTest {
         city = tmp.resolve("city");
         new CityGenerator(GeneratorParams.of(ENTERPRISES, 5)).generate(city, ProgressListener.NONE);
         TestNeo4j.clear();
-        Run ingest = run("ingest", city.toString(), "--rejects", tmp.resolve("rejects.csv").toString());
+        CliRun ingest = run("ingest", city.toString(), "--rejects", tmp.resolve("rejects.csv").toString());
         assertThat(ingest.exit()).as(ingest.err()).isZero();
-        Run analyze = run("analyze");
+        CliRun analyze = run("analyze");
         assertThat(analyze.exit()).as(analyze.err()).isZero();
     }
 
     @Test
     void gradeWritesOntoEveryEnterpriseAndExportReadsItBack() throws Exception {
-        Run grade = run("grade");
+        CliRun grade = run("grade");
         assertThat(grade.exit()).as(grade.err()).isZero();
         assertThat(grade.out()).contains("Graded 2,000 enterprises with model general-v2 and 16 professional models")
                 .containsPattern("(?m)^  D +[0-9,]+");
@@ -71,7 +62,7 @@ class GradingCliTest {
                     .get(0).asLong()).isPositive();
         }
         Path csv = tmp.resolve("grades.csv");
-        Run export = run("export", "grades", "--out", csv.toString());
+        CliRun export = run("export", "grades", "--out", csv.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("uscc,score,grade,model,reasons");
@@ -80,7 +71,7 @@ class GradingCliTest {
 
     @Test
     void backtestReportsAucHitRateAndTheAblation() {
-        Run bt = run("backtest", "--truth", city.resolve(CityGenerator.TRUTH).toString());
+        CliRun bt = run("backtest", "--truth", city.resolve(CityGenerator.TRUTH).toString());
         assertThat(bt.exit()).as(bt.err()).isZero();
         assertThat(bt.out()).containsPattern("all indicators +AUC 0\\.\\d{4} \\| top 30 %: hit rate")
                 .containsPattern("without NETWORK +AUC 0\\.\\d{4}").contains("network adds:");
@@ -89,7 +80,7 @@ class GradingCliTest {
     @Test
     void calibrateWritesANewValidVersionAndReportsEveryFold() throws Exception {
         Path out = tmp.resolve("calibrated.properties");
-        Run r = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--out", out.toString(),
+        CliRun r = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--out", out.toString(),
                 "--folds", "3", "--l2", "0.001,0.01");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("L2 0.001 +fold  1  held-out +[0-9,]+  AUC 0\\.\\d{4}")
@@ -109,14 +100,14 @@ class GradingCliTest {
         }
         String before = Files.readString(previous);
         Path badLabels = Files.writeString(tmp.resolve("labels.csv"), "uscc,label\n91310104MA1FK0037N,maybe\n");
-        Run r = run("calibrate", "--labels", badLabels.toString(), "--model", previous.toString(), "--out", previous.toString());
+        CliRun r = run("calibrate", "--labels", badLabels.toString(), "--model", previous.toString(), "--out", previous.toString());
         assertThat(r.exit()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("labels.csv:2: label must be true/false or 1/0, got 'maybe'");
-        Run folds = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--folds", "1",
+        CliRun folds = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--folds", "1",
                 "--out", previous.toString());
         assertThat(folds.exit()).isEqualTo(Main.USAGE);
         assertThat(folds.err()).contains("--folds must be in 2..20");
-        Run model = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--model",
+        CliRun model = run("calibrate", "--labels", city.resolve(CityGenerator.TRUTH).toString(), "--model",
                 tmp.resolve("missing.properties").toString(), "--out", previous.toString());
         assertThat(model.exit()).isEqualTo(Main.USAGE);
         assertThat(Files.readString(previous)).isEqualTo(before);
@@ -124,17 +115,17 @@ class GradingCliTest {
 
     @Test
     void regradeNamesTheFirmsWhoseResultChanged() {
-        Run grade = run("grade");
+        CliRun grade = run("grade");
         assertThat(grade.exit()).as(grade.err()).isZero();
         String uscc;
         try (Session s = TestNeo4j.connection().driver().session()) {
             uscc = s.run("MATCH (e:Enterprise) RETURN e.uscc ORDER BY e.uscc LIMIT 1").single().get(0).asString();
         }
-        Run r = run("regrade", "--uscc", uscc);
+        CliRun r = run("regrade", "--uscc", uscc);
         assertThat(r.exit()).as(r.err()).isZero();
         // nothing new was ingested since the grade: nothing changes
         assertThat(r.out()).contains("re-grade of " + uscc + ": 0 new events, 0 enterprises changed");
-        Run bad = run("regrade", "--uscc", "91310000000000000X");
+        CliRun bad = run("regrade", "--uscc", "91310000000000000X");
         assertThat(bad.exit()).isEqualTo(Main.USAGE);
         assertThat(bad.err()).contains("enterprise 91310000000000000X was not in the graph");
     }
@@ -149,10 +140,10 @@ class GradingCliTest {
                 grade.D = 30
                 indicator.Q01 = weight=1; bins=1; points=0,100
                 """);
-        Run r = run("grade", "--model", bad.toString());
+        CliRun r = run("grade", "--model", bad.toString());
         assertThat(r.exit()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("bad-model.properties:6: indicator.Q01: unknown indicator code 'Q01'");
-        Run d = run("backtest", "--truth", city.resolve(CityGenerator.TRUTH).toString(), "--as-of", "yesterday");
+        CliRun d = run("backtest", "--truth", city.resolve(CityGenerator.TRUTH).toString(), "--as-of", "yesterday");
         assertThat(d.exit()).isEqualTo(Main.USAGE);
         assertThat(d.err()).contains("--as-of must be an ISO date");
     }

@@ -1,5 +1,6 @@
 package io.riskgraph.planning;
 
+import io.riskgraph.cli.CliRun;
 import io.riskgraph.cli.Main;
 import io.riskgraph.cypher.TestNeo4j;
 import io.riskgraph.ingest.generator.CityGenerator;
@@ -14,9 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.neo4j.driver.Session;
 
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,19 +44,12 @@ class PlanningCliTest {
     static Path tmp;
     static Path city;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--uri", TestNeo4j.connection().uri(), "--id-key-file", tmp.resolve("id.key").toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.onTestStore(tmp, args);
     }
 
-    static Run ok(String... args) {
-        Run r = run(args);
+    static CliRun ok(String... args) {
+        CliRun r = run(args);
         assertThat(r.exit()).as(r.err() + r.out()).isZero();
         return r;
     }
@@ -87,7 +79,7 @@ class PlanningCliTest {
     @Test
     void planStoresTasksWritesTheCsvAndNeverPicksAPlantedTiedInspector() throws Exception {
         Path out = tmp.resolve("plan.csv");
-        Run plan = ok("plan", "--period", NEXT, "--seed", "11", "--ratios", "A=1,B=1,C=1,D=1", "--out", out.toString());
+        CliRun plan = ok("plan", "--period", NEXT, "--seed", "11", "--ratios", "A=1,B=1,C=1,D=1", "--out", out.toString());
         assertThat(plan.out()).containsPattern("Plan PLAN-" + NEXT.replace("-", "") + "-[0-9a-f]{10} for " + NEXT + ": seed 11, ratios A=1,B=1,C=1,D=1")
                 .containsPattern("Grade snapshot: [0-9,]+ graded open enterprises as of 20\\d\\d-\\d\\d-\\d\\d, sha256 [0-9a-f]{64}");
         assertThat(Files.readAllLines(out).getFirst()).isEqualTo("task_id,uscc,grade,inspectors,code");
@@ -119,7 +111,7 @@ class PlanningCliTest {
 
         // the same draw again is refused, and nothing is written
         Path again = tmp.resolve("again.csv");
-        Run dup = run("plan", "--period", NEXT, "--seed", "11", "--ratios", "A=1,B=1,C=1,D=1", "--out", again.toString());
+        CliRun dup = run("plan", "--period", NEXT, "--seed", "11", "--ratios", "A=1,B=1,C=1,D=1", "--out", again.toString());
         assertThat(dup.exit()).isEqualTo(Main.USAGE);
         assertThat(dup.err()).contains("exists already");
         assertThat(again).doesNotExist();
@@ -129,7 +121,7 @@ class PlanningCliTest {
         String code = rows.stream().filter(r -> !r.get("code").isEmpty()).findFirst().orElseThrow().get("code");
         assertThat(ok("verify-code", code).out()).startsWith("VALID inspection code: task PLAN-" + NEXT.replace("-", "") + "-");
         char last = code.charAt(code.length() - 1);
-        Run forged = run("verify-code", code.substring(0, code.length() - 1) + (last == 'A' ? 'B' : 'A'));
+        CliRun forged = run("verify-code", code.substring(0, code.length() - 1) + (last == 'A' ? 'B' : 'A'));
         assertThat(forged.exit()).isEqualTo(Main.USAGE);
         assertThat(forged.err()).contains("INVALID inspection code (FORGED)");
     }
@@ -146,7 +138,7 @@ class PlanningCliTest {
                 enterprises.stream().filter(l -> l.startsWith(uscc + ",")).findFirst().orElseThrow()));
         Files.write(back.resolve("inspections.csv"), List.of("inspection_id,uscc,date,kind,inspectors,result,issues,rectified,code",
                 "BACK-1," + uscc + "," + TODAY + ",DOUBLE_RANDOM," + task.get("inspectors") + ",ISSUES_FOUND,2,true," + task.get("code")));
-        Run ingest = ok("ingest", back.toString(), "--rejects", tmp.resolve("rejects2.csv").toString());
+        CliRun ingest = ok("ingest", back.toString(), "--rejects", tmp.resolve("rejects2.csv").toString());
         assertThat(ingest.out()).contains("Closed 1 inspection task(s) whose code came back");
         try (Session s = TestNeo4j.connection().driver().session()) {
             var t = s.run("MATCH (t:InspectionTask {id: $id}) RETURN t.status, t.result, t.issues, t.inspection_id",
@@ -159,7 +151,7 @@ class PlanningCliTest {
             assertThat(s.run("MATCH (e:Enterprise {uscc: $u}) RETURN e.grade_as_of IS NOT NULL", Map.of("u", uscc))
                     .single().get(0).asBoolean()).isTrue();
         }
-        Run used = run("verify-code", task.get("code"));
+        CliRun used = run("verify-code", task.get("code"));
         assertThat(used.exit()).isEqualTo(Main.USAGE);
         assertThat(used.err()).contains("(USED)");
         // loading it again closes nothing more
@@ -177,7 +169,7 @@ class PlanningCliTest {
     @Test
     void simulateComparesWithUniformRandomAndWritesNothing() {
         long plans = count("MATCH (p:InspectionPlan) RETURN count(p)");
-        Run sim = ok("plan", "--period", "2026-H2", "--seed", "1", "--simulate", "--truth", city.resolve(CityGenerator.TRUTH).toString());
+        CliRun sim = ok("plan", "--period", "2026-H2", "--seed", "1", "--simulate", "--truth", city.resolve(CityGenerator.TRUTH).toString());
         assertThat(sim.out()).contains("Simulation of period 2026-H2, ratios A=0.03,B=0.1,C=0.3,D=0.8, seed 1")
                 .containsPattern("grade-weighted draw: [0-9,]+ inspections find [0-9,]+ violations")
                 .containsPattern("uniform random needs [0-9,]+ inspections on average to find")
@@ -207,7 +199,7 @@ class PlanningCliTest {
         List<String> a = new ArrayList<>(List.of("plan"));
         a.addAll(List.of(args.split(" ")));
         a.addAll(List.of("--out", out.toString()));
-        Run r = run(a.toArray(String[]::new));
+        CliRun r = run(a.toArray(String[]::new));
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains(message);
         assertThat(out).doesNotExist();
@@ -216,11 +208,11 @@ class PlanningCliTest {
 
     @Test
     void badCodesAndPeriodsOfTheOtherCommandsExitTwo() {
-        Run malformed = run("verify-code", "not-a-code");
+        CliRun malformed = run("verify-code", "not-a-code");
         assertThat(malformed.exit()).isEqualTo(Main.USAGE);
         assertThat(malformed.err()).contains("(MALFORMED)");
         Path out = tmp.resolve("r.csv");
-        Run export = run("export", "results", "--period", "2026-Q9", "--out", out.toString());
+        CliRun export = run("export", "results", "--period", "2026-Q9", "--out", out.toString());
         assertThat(export.exit()).isEqualTo(Main.USAGE);
         assertThat(export.err()).contains("quarter must be Q1 to Q4");
         assertThat(out).doesNotExist();

@@ -1,5 +1,6 @@
 package io.riskgraph.warning;
 
+import io.riskgraph.cli.CliRun;
 import io.riskgraph.cli.Main;
 import io.riskgraph.cypher.TestNeo4j;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,12 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.neo4j.driver.Session;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,15 +24,8 @@ class WarnCliTest {
     @TempDir
     static Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--uri", TestNeo4j.connection().uri(), "--id-key-file", tmp.resolve("id.key").toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.onTestStore(tmp, args);
     }
 
     @BeforeAll
@@ -42,7 +33,7 @@ class WarnCliTest {
         TestNeo4j.clear();
         for (String[] step : List.of(new String[]{"ingest", "../examples/small-city", "--rejects", tmp.resolve("rejects.csv").toString()},
                 new String[]{"analyze"}, new String[]{"grade"})) {
-            Run r = run(step);
+            CliRun r = run(step);
             assertThat(r.exit()).as(String.join(" ", step) + ": " + r.err()).isZero();
         }
     }
@@ -63,7 +54,7 @@ class WarnCliTest {
 
     @Test
     void warnStoresCluesOnceAndKeepsTheirStatusOnReRun() throws Exception {
-        Run first = run("warn");
+        CliRun first = run("warn");
         assertThat(first.exit()).as(first.err()).isZero();
         Matcher total = Pattern.compile("(\\d+) clues found, (\\d+) new").matcher(first.out());
         assertThat(total.find()).as(first.out()).isTrue();
@@ -72,27 +63,27 @@ class WarnCliTest {
         assertThat(first.out()).containsPattern("(?m)^W06 +\\d+ +\\d+  Dishonest executee as legal representative");
         assertThat(clueCount()).isEqualTo(found);
 
-        Run list = run("clues", "list", "--limit", "1");
+        CliRun list = run("clues", "list", "--limit", "1");
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out()).contains("1 of " + found + " matching clues");
         String id = list.out().lines().findFirst().orElseThrow().split(" ")[0];
 
-        Run assign = run("clues", "set-status", id, "assigned", "--by", "li", "--note", "to Li");
+        CliRun assign = run("clues", "set-status", id, "assigned", "--by", "li", "--note", "to Li");
         assertThat(assign.exit()).as(assign.err()).isZero();
         assertThat(assign.out()).contains(id + ": NEW -> ASSIGNED by li");
 
-        Run again = run("warn");
+        CliRun again = run("warn");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains(found + " clues found, 0 new");
         assertThat(clueCount()).isEqualTo(found);
-        Run show = run("clues", "show", id);
+        CliRun show = run("clues", "show", id);
         assertThat(show.out()).contains(id).contains("ASSIGNED").contains("NEW -> ASSIGNED  by li  (to Li)").contains("Evidence:");
 
-        Run assigned = run("clues", "list", "--status", "ASSIGNED");
+        CliRun assigned = run("clues", "list", "--status", "ASSIGNED");
         assertThat(assigned.out()).contains(id).contains("1 of 1 matching clues");
 
         Path csv = tmp.resolve("clues.csv");
-        Run export = run("export", "clues", "--out", csv.toString());
+        CliRun export = run("export", "clues", "--out", csv.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).isEqualTo("id,rule,status,severity,uscc,segment,summary,evidence,as_of,created_at,last_change_by,last_change_at");
@@ -101,7 +92,7 @@ class WarnCliTest {
 
     @Test
     void onlyTheChosenRulesRun() {
-        Run r = run("warn", "--rules", "W06,w02", "--as-of", "2026-02-20");
+        CliRun r = run("warn", "--rules", "W06,w02", "--as-of", "2026-02-20");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^W02 ").containsPattern("(?m)^W06 ").doesNotContainPattern("(?m)^W01 ");
     }
@@ -117,7 +108,7 @@ class WarnCliTest {
             "clues set-status W01-ffffffffffff ASSIGNED --by li | no clue with id 'W01-ffffffffffff'",
             "clues set-status W01-ffffffffffff DONE --by li     | unknown clue status 'DONE'"})
     void badArgumentsExitWithUsageAndAMessage(String args, String message) {
-        Run r = run(args.trim().split(" +"));
+        CliRun r = run(args.trim().split(" +"));
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains(message);
     }
@@ -129,7 +120,7 @@ class WarnCliTest {
         try (Session s = TestNeo4j.connection().driver().session()) {
             id = s.run("MATCH (c:Clue {status: 'NEW'}) RETURN c.id ORDER BY c.id LIMIT 1").single().get(0).asString();
         }
-        Run r = run("clues", "set-status", id, "CLOSED", "--by", "li");
+        CliRun r = run("clues", "set-status", id, "CLOSED", "--by", "li");
         assertThat(r.exit()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("clue " + id + " is NEW; it cannot change to CLOSED (allowed: [ASSIGNED, DISMISSED])");
         assertThat(run("clues", "show", id).out()).contains("  NEW  ");
