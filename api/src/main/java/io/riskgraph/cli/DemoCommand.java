@@ -132,6 +132,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./riskgraph export clues --out clues.csv" + store + "   every clue with evidence and status");
         out.println("  ./riskgraph backtest --truth " + city.resolve(CityGenerator.TRUTH) + store
                 + "   AUC and hit rate against the ground truth");
+        out.println("  ./riskgraph plan --period 2026-H2 --simulate --truth " + city.resolve(CityGenerator.TRUTH) + store
+                + "   credit-weighted inspections against uniform random");
         out.println("  ./riskgraph serve" + store + "                       the HTTP API (docs/api.md)");
         out.println("  ./riskgraph query --named shell-clusters --param since=2024-07-01 --param min_firms=3 "
                 + "--param max_paid_in=10000" + store);
