@@ -48,11 +48,16 @@ public final class GradingOptions {
     }
 
     LocalDate asOfOrNull() {
-        if (asOf == null) return null;
+        return parseDay(asOf, "--as-of");
+    }
+
+    /** An optional ISO day given as {@code option}; null when absent, a usage error naming the option when malformed. */
+    static LocalDate parseDay(String text, String option) {
+        if (text == null) return null;
         try {
-            return LocalDate.parse(asOf.strip());
+            return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--as-of must be an ISO date such as 2026-06-30, got '" + asOf + "'");
+            throw new IllegalArgumentException(option + " must be an ISO date such as 2026-06-30, got '" + text + "'");
         }
     }
 

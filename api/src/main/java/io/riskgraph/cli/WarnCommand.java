@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,21 +46,12 @@ final class WarnCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<WarningRule> selected = WarningRule.parseList(rules);
-        LocalDate day = parseDay(asOf, "--as-of");
+        LocalDate day = GradingOptions.parseDay(asOf, "--as-of");
         PrintWriter out = spec.commandLine().getOut();
         try (StoreOptions.OpenStore open = storeOptions.open()) {
             warnAll(open, day, selected, out, "");
         }
         return Main.OK;
-    }
-
-    static LocalDate parseDay(String text, String option) {
-        if (text == null) return null;
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " must be an ISO date such as 2026-06-30, got '" + text + "'");
-        }
     }
 
     /** Runs the rules, stores the new clues and prints a line per rule (each after indent). */
