@@ -56,7 +56,7 @@ public final class Analysis {
         Map<String, Algorithm> m = new LinkedHashMap<>();
         for (Algorithm a : List.of(
                 new Algorithm("pagerank", "PageRank (NetworkX conventions)", Orientation.NATURAL,
-                        List.of("dampingFactor", "maxIterations", "tolerance", "weighted")),
+                        List.of("dampingFactor", "maxIterations", "tolerance", "weighted", "precision")),
                 new Algorithm("degree", "weighted degree (sum of type weights)", Orientation.UNDIRECTED, List.of()),
                 new Algorithm("betweenness", "betweenness, exact or sampled with an error bound", Orientation.UNDIRECTED,
                         List.of("samples", "exactNodeLimit", "seed")),
@@ -163,7 +163,7 @@ public final class Analysis {
                 PageRankConfig d = PageRankConfig.DEFAULT;
                 PageRankConfig cfg = new PageRankConfig(p.dbl("dampingFactor", d.dampingFactor()),
                         p.integer("maxIterations", d.maxIterations()), p.dbl("tolerance", d.tolerance()),
-                        p.bool("weighted", true), d.concurrency());
+                        p.bool("weighted", true), d.concurrency(), p.precision("precision", d.precision()));
                 columns.add(PropertyNames.PAGERANK);
                 values.add(new PageRank(g, cfg, progress, c).scores());
             }
@@ -306,6 +306,15 @@ public final class Analysis {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(algorithm.name() + " " + name + " must be an integer, got '" + v + "'");
+            }
+        }
+
+        PageRankConfig.Precision precision(String name, PageRankConfig.Precision def) {
+            String v = values.get(name);
+            try {
+                return v == null ? def : PageRankConfig.Precision.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(algorithm.name() + " " + e.getMessage());
             }
         }
 

@@ -84,7 +84,7 @@ public final class AlgorithmBench {
                 for (boolean single : new boolean[] {true, false}) {
                     for (int threads : new int[] {2, 1}) {
                         PageRankConfig cfg = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(iterations)
-                                .withConcurrency(threads).withSinglePrecision(single);
+                                .withConcurrency(threads).withPrecision(single ? PageRankConfig.Precision.SINGLE : PageRankConfig.Precision.DOUBLE);
                         median("pagerank " + iterations + " iteration(s), riskgraph, " + (single ? "single" : "double")
                                 + " precision, " + threads + " thread(s)", () -> {
                             new PageRank(directed, cfg).scores();
@@ -245,7 +245,7 @@ public final class AlgorithmBench {
 
                 for (boolean single : new boolean[] {true, false}) {
                     PageRankConfig pr = PageRankConfig.DEFAULT.withTolerance(0).withMaxIterations(20)
-                            .withConcurrency(THREADS).withSinglePrecision(single);
+                            .withConcurrency(THREADS).withPrecision(single ? PageRankConfig.Precision.SINGLE : PageRankConfig.Precision.DOUBLE);
                     median("pagerank 20 iterations, riskgraph, " + (single ? "single" : "double") + " precision, "
                             + THREADS + " threads", () -> {
                         new PageRank(directed, pr).scores();

@@ -119,7 +119,7 @@ public final class PageRank {
             double w = weighted ? wOut[v] : graph.degree(v);
             invOut[v] = w > 0 ? 1.0 / w : 0.0;
         }
-        Sweep sweep = blocked ? new BlockedSweep(graph, weighted, invOut, config.concurrency(), config.singlePrecision())
+        Sweep sweep = blocked ? new BlockedSweep(graph, weighted, invOut, config.concurrency(), config.singleOnBlockedSweep())
                 : new PullSweep(graph.inverse(), weighted, invOut, config.concurrency());
         double d = config.dampingFactor();
         double[] x = new double[n];

@@ -87,7 +87,7 @@ class PageRankTest {
     void tiledSweepEqualsPullSweep(int n, int m, boolean weighted, Orientation o, int threads) {
         CompactGraph g = TestGraphs.random(n, m, true, weighted, n).graph(o);
         PageRankConfig cfg = PageRankConfig.DEFAULT.withWeighted(weighted).withConcurrency(threads).withTolerance(1e-10)
-                .withMaxIterations(200);
+                .withMaxIterations(200).withPrecision(PageRankConfig.Precision.DOUBLE);
         double[] pull = new PageRank(g, cfg).tiled(false).scores();
         double[] tiled = new PageRank(g, cfg).tiled(true).scores();
         for (int v = 0; v < n; v++) assertThat(tiled[v]).as("node %d", v).isCloseTo(pull[v], within(1e-12));
@@ -111,9 +111,10 @@ class PageRankTest {
     })
     void singlePrecisionStaysCloseToDouble(int n, int m, boolean weighted, int threads, boolean blocked) {
         CompactGraph g = TestGraphs.random(n, m, true, weighted, 3).graph();
-        PageRankConfig cfg = PageRankConfig.DEFAULT.withWeighted(weighted).withConcurrency(threads);
+        PageRankConfig cfg = PageRankConfig.DEFAULT.withWeighted(weighted).withConcurrency(threads)
+                .withPrecision(PageRankConfig.Precision.DOUBLE);
         double[] exact = new PageRank(g, cfg).scores();
-        double[] single = new PageRank(g, cfg.withSinglePrecision(true)).scores();
+        double[] single = new PageRank(g, cfg.withPrecision(PageRankConfig.Precision.SINGLE)).scores();
         double worst = 0;
         for (int v = 0; v < n; v++) worst = Math.max(worst, Math.abs(single[v] - exact[v]) / exact[v]);
         assertThat(worst).isLessThan(blocked ? 1e-5 : 1e-15);
