@@ -46,12 +46,16 @@ final class GradeCommand implements Callable<Integer> {
     static void gradeAll(GraphStore store, ModelSet model, LocalDate asOf, PrintWriter out, String indent) {
         long t = System.nanoTime();
         IndicatorContext ctx = GradingOptions.context(store, asOf);
+        long read = System.nanoTime();
         Grader.Grades g = Grader.grade(ctx, model, GraderParams.DEFAULT);
+        long scored = System.nanoTime();
         long written = write(store, ctx, g);
+        long end = System.nanoTime();
         long professional = java.util.Arrays.stream(g.modelName()).filter(m -> m.contains("+")).count();
         out.printf("%sGraded %,d enterprises with model %s and %d professional models (%,d firms refined) as of %s in %,d ms "
-                + "(%,d properties written)%n", indent, ctx.n, model.general().name(), model.professional().size(), professional,
-                ctx.asOf, (System.nanoTime() - t) / 1_000_000, written);
+                + "(%,d properties written; read %,d ms, score %,d ms, write %,d ms)%n", indent, ctx.n, model.general().name(),
+                model.professional().size(), professional, ctx.asOf, (end - t) / 1_000_000, written,
+                (read - t) / 1_000_000, (scored - read) / 1_000_000, (end - scored) / 1_000_000);
         long[] d = g.distribution();
         for (int i = 0; i < 4; i++) {
             out.printf("%s  %c  %,9d  %5.1f %%%n", indent, (char) ('A' + i), d[i], 100.0 * d[i] / Math.max(1, ctx.n));

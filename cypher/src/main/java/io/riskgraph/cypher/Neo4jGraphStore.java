@@ -513,6 +513,38 @@ public final class Neo4jGraphStore implements GraphStore {
         }
     }
 
+    /** One windowed pass over the label's nodes, each node's values as one list (collect would drop nulls). */
+    @Override
+    public void streamNodeProperties(String label, List<String> properties, PropertiesSink sink, int batchSize) {
+        requireIdentifier("label", label);
+        if (properties.isEmpty()) throw new IllegalArgumentException("name at least one property to stream");
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        String row = String.join(", ", properties.stream().map(p -> "n." + requireIdentifier("property", p)).toList());
+        String cypher = "UNWIND range($lo, $hi) AS nid MATCH (n) WHERE id(n) = nid AND n:" + label + "\n"
+                + "RETURN collect(nid) AS ids, collect([" + row + "]) AS rows";
+        int width = properties.size();
+        long[] ids = new long[batchSize];
+        Object[][] columns = new Object[width][batchSize];
+        readWindows(cypher, record -> {
+            Value windowIds = record.get(0);
+            Value rows = record.get(1);
+            int k = 0;
+            for (int i = 0, size = windowIds.size(); i < size; i++) {
+                ids[k] = windowIds.get(i).asLong();
+                Value values = rows.get(i);
+                for (int p = 0; p < width; p++) {
+                    Value v = values.get(p);
+                    columns[p][k] = v.isNull() ? null : v.asObject();
+                }
+                if (++k == batchSize) {
+                    sink.values(ids, columns, k);
+                    k = 0;
+                }
+            }
+            if (k > 0) sink.values(ids, columns, k);
+        });
+    }
+
     @Override
     public Optional<GraphNode> node(NodeKey node, Object key) {
         try (Session session = readSession()) {

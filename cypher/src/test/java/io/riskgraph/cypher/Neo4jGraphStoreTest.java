@@ -164,6 +164,61 @@ class Neo4jGraphStoreTest {
         assertThat(seen.values()).containsExactlyInAnyOrder("ACTIVE", "REVOKED");
     }
 
+    /**
+     * The one-pass read against the port's default (a read per property) on the same store: every node of the
+     * label, nulls where a property is absent, dates and lists as the driver gives them, other labels left out.
+     */
+    @Test
+    void streamsSeveralPropertiesInOnePassAsTheDefaultDoes() {
+        store.upsert(new UpsertBatch(ENTERPRISE, List.of(LOCATED_AT), List.of(
+                new Row("E1", Map.of("status", "ACTIVE", "employees", 12L, "segments", List.of("CATERING", "DRUGS"),
+                        "established", java.time.LocalDate.of(2020, 5, 1)), List.of(new Link(0, "A1", null))),
+                new Row("E2", Map.of("status", "REVOKED"), null),
+                new Row("E3", Map.of(), null))));
+        store.upsert(new UpsertBatch(PERSON, List.of(), List.of(new Row("P1", Map.of("status", "X"), null))));
+        List<String> props = List.of("status", "employees", "segments", "established", "missing");
+        Map<Long, List<Object>> onePass = new HashMap<>(), perProperty = new HashMap<>();
+        store.streamNodeProperties("Enterprise", props, (ids, columns, count) -> {
+            for (int i = 0; i < count; i++) onePass.put(ids[i], column(columns, i));
+        }, 2);
+        io.riskgraph.store.GraphStore defaults = new DefaultsOnly(store);
+        defaults.streamNodeProperties("Enterprise", props, (ids, columns, count) -> {
+            for (int i = 0; i < count; i++) perProperty.put(ids[i], column(columns, i));
+        }, 2);
+        assertThat(onePass).hasSize(3).isEqualTo(perProperty);
+        assertThat(onePass.values()).extracting(r -> r.get(0)).containsExactlyInAnyOrder("ACTIVE", "REVOKED", null);
+        assertThat(onePass.values()).anySatisfy(r -> assertThat(r).containsExactly("ACTIVE", 12L,
+                List.of("CATERING", "DRUGS"), java.time.LocalDate.of(2020, 5, 1), null));
+        assertThatThrownBy(() -> store.streamNodeProperties("Enterprise", List.of("a b"), (i, c, n) -> {}, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an identifier");
+        assertThatThrownBy(() -> store.streamNodeProperties("Enterprise", List.of(), (i, c, n) -> {}, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one property");
+    }
+
+    private static List<Object> column(Object[][] columns, int i) {
+        List<Object> row = new ArrayList<>();
+        for (Object[] c : columns) row.add(c[i]);
+        return row;
+    }
+
+    /** Only the methods the port's default streamNodeProperties builds on; the rest are not needed here. */
+    private record DefaultsOnly(Neo4jGraphStore s) implements io.riskgraph.store.GraphStore {
+        public void streamNodes(List<String> l, ProjectionSink k, int b) { s.streamNodes(l, k, b); }
+        public void streamNodeProperty(String l, String p, PropertySink k, int b) { s.streamNodeProperty(l, p, k, b); }
+        public void streamRelationships(List<String> t, String w, ProjectionSink k, int b) { throw new UnsupportedOperationException(); }
+        public WriteCounts upsert(UpsertBatch b) { throw new UnsupportedOperationException(); }
+        public WriteCounts upsert(RelationshipBatch b) { throw new UnsupportedOperationException(); }
+        public io.riskgraph.store.GraphCounts counts() { throw new UnsupportedOperationException(); }
+        public WriteCounts writeNodeProperty(String p, long[] i, Object[] v) { throw new UnsupportedOperationException(); }
+        public WriteCounts writeNodeProperties(long[] i, Map<String, Object[]> v) { throw new UnsupportedOperationException(); }
+        public WriteCounts writeNodeProperties(NodeKey n, Map<Object, Map<String, Object>> v) { throw new UnsupportedOperationException(); }
+        public java.util.Optional<io.riskgraph.store.GraphNode> node(NodeKey n, Object k) { throw new UnsupportedOperationException(); }
+        public List<GraphPath> neighbourhood(NodeKey n, Object k, TraversalLimits l) { throw new UnsupportedOperationException(); }
+        public List<GraphPath> shortestPaths(NodeKey f, Object fk, NodeKey t, Object tk, TraversalLimits l) { throw new UnsupportedOperationException(); }
+        public Map<Object, Set<Object>> reachable(NodeKey s, java.util.Collection<?> k, NodeKey t, TraversalLimits l) { throw new UnsupportedOperationException(); }
+        public void close() {}
+    }
+
     @Test
     void identifiersInQueryTextAreRestricted() {
         assertThatThrownBy(() -> new NodeKey("Enterprise) DETACH DELETE (x", "uscc"))

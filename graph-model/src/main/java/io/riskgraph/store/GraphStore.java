@@ -35,17 +35,62 @@ public interface GraphStore extends AutoCloseable {
     void streamNodeProperty(String label, String property, PropertySink sink, int batchSize);
 
     /**
-     * Several properties of the nodes with {@code label}, one streamed read per property: per store id (ascending)
-     * the values in the order of {@code properties}, null where a node lacks one. Only nodes that have at least one.
+     * Several properties of every node with {@code label}, in one read: per node its store id and, per property in
+     * the order of {@code properties}, its value (null where the node lacks it), in batches of at most
+     * {@code batchSize}; batches come in no particular id order, and the arrays are the callee's to reuse. This
+     * default reads one property at a time; a store should answer it in one pass.
      */
-    default java.util.SortedMap<Long, Object[]> nodeProperties(String label, List<String> properties) {
+    default void streamNodeProperties(String label, List<String> properties, PropertiesSink sink, int batchSize) {
         java.util.TreeMap<Long, Object[]> rows = new java.util.TreeMap<>();
+        streamNodes(List.of(label), new ProjectionSink() {
+            @Override
+            public void nodes(long[] ids, int[] labelIndex, int count) {
+                for (int i = 0; i < count; i++) rows.put(ids[i], new Object[properties.size()]);
+            }
+        }, batchSize);
         for (int p = 0; p < properties.size(); p++) {
             int col = p;
             streamNodeProperty(label, properties.get(p), (ids, values, n) -> {
-                for (int i = 0; i < n; i++) rows.computeIfAbsent(ids[i], k -> new Object[properties.size()])[col] = values[i];
-            }, 10_000);
+                for (int i = 0; i < n; i++) {
+                    Object[] row = rows.get(ids[i]);
+                    if (row != null) row[col] = values[i];
+                }
+            }, batchSize);
         }
+        long[] ids = new long[batchSize];
+        Object[][] columns = new Object[properties.size()][batchSize];
+        int k = 0;
+        for (var row : rows.entrySet()) {
+            ids[k] = row.getKey();
+            for (int p = 0; p < columns.length; p++) columns[p][k] = row.getValue()[p];
+            if (++k == batchSize) {
+                sink.values(ids, columns, k);
+                k = 0;
+            }
+        }
+        if (k > 0) sink.values(ids, columns, k);
+    }
+
+    /** Receives per node its store id and its values, column by column: {@code columns[property][i]} is ids[i]'s. */
+    @FunctionalInterface
+    interface PropertiesSink {
+        void values(long[] ids, Object[][] columns, int count);
+    }
+
+    /**
+     * Several properties of the nodes with {@code label}: per store id (ascending) the values in the order of
+     * {@code properties}, null where a node lacks one. Only nodes that have at least one.
+     */
+    default java.util.SortedMap<Long, Object[]> nodeProperties(String label, List<String> properties) {
+        java.util.TreeMap<Long, Object[]> rows = new java.util.TreeMap<>();
+        streamNodeProperties(label, properties, (ids, columns, n) -> {
+            for (int i = 0; i < n; i++) {
+                Object[] row = new Object[properties.size()];
+                boolean any = false;
+                for (int p = 0; p < row.length; p++) any |= (row[p] = columns[p][i]) != null;
+                if (any) rows.put(ids[i], row);
+            }
+        }, 10_000);
         return rows;
     }
 

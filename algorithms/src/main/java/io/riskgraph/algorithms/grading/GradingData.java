@@ -104,59 +104,59 @@ public final class GradingData {
         enterpriseIds = nodeIds(store, "Enterprise");
         int n = enterpriseIds.length;
         uscc = new String[n];
-        strings(store, "Enterprise", "uscc", enterpriseIds, uscc, false);
         type = new String[n];
-        strings(store, "Enterprise", "type", enterpriseIds, type, true);
         status = new String[n];
-        strings(store, "Enterprise", "status", enterpriseIds, status, true);
         established = new int[n];
         Arrays.fill(established, NO_DAY);
-        store.streamNodeProperty("Enterprise", "established", (ids, v, k) -> {
-            for (int i = 0; i < k; i++) {
-                int at = Arrays.binarySearch(enterpriseIds, ids[i]);
-                if (at >= 0) established[at] = day(v[i]);
-            }
-        }, BATCH);
-        registeredCapital = numbers(store, "Enterprise", "registered_capital", enterpriseIds);
-        paidInCapital = numbers(store, "Enterprise", "paid_in_capital", enterpriseIds);
-        employees = numbers(store, "Enterprise", "employees", enterpriseIds);
+        registeredCapital = nan(n);
+        paidInCapital = nan(n);
+        employees = nan(n);
         segments = new String[n][];
-        store.streamNodeProperty("Enterprise", "segments", (ids, v, k) -> {
+        usccCheckFailed = new boolean[n];
+        hasPhoneField = new boolean[n];
+        pagerank = nan(n);
+        degree = nan(n);
+        betweenness = nan(n);
+        wccSize = nan(n);
+        riskOwn = nan(n);
+        riskInherited = nan(n);
+        community = minusOne(n);
+        wcc = minusOne(n);
+        double[][] numeric = {registeredCapital, paidInCapital, employees, pagerank, degree, betweenness, wccSize,
+                riskOwn, riskInherited};
+        long[][] integral = {community, wcc};
+        // one pass over the enterprises; the column order is ENTERPRISE_PROPERTIES'
+        store.streamNodeProperties("Enterprise", ENTERPRISE_PROPERTIES, (ids, v, k) -> {
             for (int i = 0; i < k; i++) {
                 int at = Arrays.binarySearch(enterpriseIds, ids[i]);
-                if (at >= 0 && v[i] instanceof List<?> l) {
+                if (at < 0) continue;
+                // keys are opaque and stay as stored; enum values match case-insensitively (data contract)
+                if (v[0][i] != null) uscc[at] = String.valueOf(v[0][i]);
+                type[at] = enumText(v[1][i]);
+                status[at] = enumText(v[2][i]);
+                established[at] = day(v[3][i]);
+                if (v[4][i] instanceof List<?> l) {
                     segments[at] = l.stream().map(x -> String.valueOf(x).toUpperCase(Locale.ROOT)).toArray(String[]::new);
+                }
+                usccCheckFailed[at] = Boolean.TRUE.equals(v[5][i]);
+                hasPhoneField[at] = v[6][i] != null && !String.valueOf(v[6][i]).isBlank();
+                for (int col = 0; col < numeric.length; col++) if (v[7 + col][i] instanceof Number x) numeric[col][at] = x.doubleValue();
+                for (int col = 0; col < integral.length; col++) {
+                    if (v[7 + numeric.length + col][i] instanceof Number x) integral[col][at] = x.longValue();
                 }
             }
         }, BATCH);
         for (int i = 0; i < n; i++) if (segments[i] == null) segments[i] = new String[0];
-        usccCheckFailed = new boolean[n];
-        store.streamNodeProperty("Enterprise", "uscc_check_failed", (ids, v, k) -> {
-            for (int i = 0; i < k; i++) {
-                int at = Arrays.binarySearch(enterpriseIds, ids[i]);
-                if (at >= 0) usccCheckFailed[at] = Boolean.TRUE.equals(v[i]);
-            }
-        }, BATCH);
-        hasPhoneField = new boolean[n];
-        store.streamNodeProperty("Enterprise", "phone", (ids, v, k) -> {
-            for (int i = 0; i < k; i++) {
-                int at = Arrays.binarySearch(enterpriseIds, ids[i]);
-                if (at >= 0) hasPhoneField[at] = !String.valueOf(v[i]).isBlank();
-            }
-        }, BATCH);
-        pagerank = numbers(store, "Enterprise", "pagerank", enterpriseIds);
-        degree = numbers(store, "Enterprise", "degree_weighted", enterpriseIds);
-        betweenness = numbers(store, "Enterprise", "betweenness", enterpriseIds);
-        wccSize = numbers(store, "Enterprise", "wcc_size", enterpriseIds);
-        riskOwn = numbers(store, "Enterprise", "risk_own", enterpriseIds);
-        riskInherited = numbers(store, "Enterprise", "risk_inherited", enterpriseIds);
-        community = longs(store, "Enterprise", "community", enterpriseIds);
-        wcc = longs(store, "Enterprise", "wcc", enterpriseIds);
         c.throwIfCancelled();
 
         personIds = nodeIds(store, "Person");
         personKey = new String[personIds.length];
-        strings(store, "Person", "person_id", personIds, personKey, false);
+        store.streamNodeProperties("Person", List.of("person_id"), (ids, v, k) -> {
+            for (int i = 0; i < k; i++) {
+                int at = Arrays.binarySearch(personIds, ids[i]);
+                if (at >= 0 && v[0][i] != null) personKey[at] = String.valueOf(v[0][i]);
+            }
+        }, BATCH);
         List<String> roleTypes = List.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF", "SUPERVISOR_OF",
                 "MANAGER_OF", "FINANCE_OFFICER_OF", "CONTACT_OF");
         Pairs roles = pairs(store, roleTypes, personIds, enterpriseIds);
@@ -345,6 +345,27 @@ public final class GradingData {
         return NO_DAY;
     }
 
+    /** The enterprise properties the indicators read, in the order the constructor takes them. */
+    static final List<String> ENTERPRISE_PROPERTIES = List.of("uscc", "type", "status", "established", "segments",
+            "uscc_check_failed", "phone", "registered_capital", "paid_in_capital", "employees", "pagerank",
+            "degree_weighted", "betweenness", "wcc_size", "risk_own", "risk_inherited", "community", "wcc");
+
+    private static String enumText(Object v) {
+        return v == null ? null : String.valueOf(v).trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static long[] minusOne(int n) {
+        long[] a = new long[n];
+        Arrays.fill(a, -1);
+        return a;
+    }
+
     private static int[] filled(int n) {
         int[] a = new int[n];
         Arrays.fill(a, -1);
@@ -365,44 +386,6 @@ public final class GradingData {
         long[] all = Arrays.copyOf(ids[0], size[0]);
         Arrays.sort(all);
         return all;
-    }
-
-    private static void strings(GraphStore store, String label, String property, long[] index, String[] into,
-                                boolean enumValue) {
-        store.streamNodeProperty(label, property, (ids, v, k) -> {
-            for (int i = 0; i < k; i++) {
-                int at = Arrays.binarySearch(index, ids[i]);
-                if (at >= 0 && v[i] != null) {
-                    String text = String.valueOf(v[i]);
-                    // enum values match case-insensitively (data contract); keys are opaque and stay as stored
-                    into[at] = enumValue ? text.trim().toUpperCase(Locale.ROOT) : text;
-                }
-            }
-        }, BATCH);
-    }
-
-    private static double[] numbers(GraphStore store, String label, String property, long[] index) {
-        double[] out = new double[index.length];
-        Arrays.fill(out, Double.NaN);
-        store.streamNodeProperty(label, property, (ids, v, k) -> {
-            for (int i = 0; i < k; i++) {
-                int at = Arrays.binarySearch(index, ids[i]);
-                if (at >= 0 && v[i] instanceof Number x) out[at] = x.doubleValue();
-            }
-        }, BATCH);
-        return out;
-    }
-
-    private static long[] longs(GraphStore store, String label, String property, long[] index) {
-        long[] out = new long[index.length];
-        Arrays.fill(out, -1);
-        store.streamNodeProperty(label, property, (ids, v, k) -> {
-            for (int i = 0; i < k; i++) {
-                int at = Arrays.binarySearch(index, ids[i]);
-                if (at >= 0 && v[i] instanceof Number x) out[at] = x.longValue();
-            }
-        }, BATCH);
-        return out;
     }
 
     private record Pairs(int[] a, int[] b, int[] t) {
@@ -450,22 +433,17 @@ public final class GradingData {
     private Events events(GraphStore store, String label, String dateProp, List<String> props, String relType,
                           String secondRel, boolean persons) {
         Events ev = new Events(nodeIds(store, label), props);
-        store.streamNodeProperty(label, dateProp, (ids, v, k) -> {
+        List<String> columns = new ArrayList<>(props.size() + 1);
+        columns.add(dateProp);
+        columns.addAll(props);
+        store.streamNodeProperties(label, columns, (ids, v, k) -> {
             for (int i = 0; i < k; i++) {
                 int at = ev.index(ids[i]);
-                if (at >= 0) ev.day[at] = day(v[i]);
+                if (at < 0) continue;
+                ev.day[at] = day(v[0][i]);
+                for (int p = 0; p < props.size(); p++) if (v[1 + p][i] != null) ev.props[p][at] = normalised(v[1 + p][i]);
             }
         }, BATCH);
-        for (int p = 0; p < props.size(); p++) {
-            Object[] into = ev.props[p];
-            store.streamNodeProperty(label, props.get(p), (ids, v, k) -> {
-                for (int i = 0; i < k; i++) {
-                    int at = ev.index(ids[i]);
-                    if (at < 0 || v[i] == null) continue;
-                    into[at] = normalised(v[i]);
-                }
-            }, BATCH);
-        }
         link(store, relType, ev, ev.ent, persons);
         if (secondRel != null) link(store, secondRel, ev, ev.ent2, false);
         return ev;
