@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
+import static io.riskgraph.bench.Timing.med;
+
 /**
  * Benchmark harness (a main class, not JMH: JMH is not in the offline repository of this machine). Each
  * measurement runs a warm-up and then several timed runs and prints the median. Arguments: one or more of
@@ -100,14 +102,14 @@ public final class AlgorithmBench {
             undirected = build(edges, Orientation.UNDIRECTED);
             CompactGraph u = undirected;
             int louvainRuns = Math.max(1, Math.min(runs, 3));
-            median("louvain, riskgraph", louvainRuns, () -> {
+            Timing.median("louvain, riskgraph", louvainRuns, () -> {
                 Louvain.Result r = new Louvain(u, LouvainConfig.DEFAULT).result();
                 return String.format(Locale.ROOT, "%d communities, modularity %.4f", r.communityCount(), r.modularity());
             });
         }
         if (what.contains("jgrapht")) jgrapht(edges);
         if (what.contains("lpa")) labelPropagation(edges);
-        if (what.contains("projection")) projection();
+        if (what.contains("projection")) StoreProjectionBench.projection(storeRels, Math.min(runs, 3));
     }
 
     /** Random directed graph with a skewed in-degree (a few hubs, like formation-agent addresses). */
@@ -152,12 +154,12 @@ public final class AlgorithmBench {
         long t = System.nanoTime();
         SparseIntDirectedGraph dg = new SparseIntDirectedGraph(nodes, list);
         System.out.printf(Locale.ROOT, "jgrapht SparseIntDirectedGraph build: %d ms%n", (System.nanoTime() - t) / 1_000_000);
-        median("pagerank 20 iterations, jgrapht 1.5.3 on SparseIntDirectedGraph", Math.min(runs, 3), () -> {
+        Timing.median("pagerank 20 iterations, jgrapht 1.5.3 on SparseIntDirectedGraph", Math.min(runs, 3), () -> {
             // JGraphT wants a positive tolerance; this one is never met, so it runs all 20 iterations
             new org.jgrapht.alg.scoring.PageRank<>(dg, 0.85, 20, Double.MIN_VALUE).getScores();
             return null;
         });
-        median("wcc, jgrapht ConnectivityInspector on SparseIntDirectedGraph", Math.min(runs, 3),
+        Timing.median("wcc, jgrapht ConnectivityInspector on SparseIntDirectedGraph", Math.min(runs, 3),
                 () -> new ConnectivityInspector<>(dg).connectedSets().size());
     }
 
@@ -168,42 +170,8 @@ public final class AlgorithmBench {
         SparseIntUndirectedGraph ug = new SparseIntUndirectedGraph(nodes, list);
         System.out.printf(Locale.ROOT, "jgrapht SparseIntUndirectedGraph build: %d ms%n", (System.nanoTime() - t) / 1_000_000);
         list = null;
-        median("communities, jgrapht LabelPropagationClustering (no Louvain in JGraphT 1.5.3)", 1,
+        Timing.median("communities, jgrapht LabelPropagationClustering (no Louvain in JGraphT 1.5.3)", 1,
                 () -> new LabelPropagationClustering<>(ug, 10, new java.util.Random(1)).getClustering().getNumberClusters());
-    }
-
-    /** Loads a generated graph into an embedded Neo4j, then times the projection over Bolt. */
-    static void projection() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target")).resolve("bench-neo4j-" + ProcessHandle.current().pid());
-        int storeNodes = Math.max(1, storeRels / 7);
-        try (Neo4jConnection c = Neo4jConnection.embedded(dir, 2L << 30)) {
-            long t = System.nanoTime();
-            try (Session s = c.driver().session()) {
-                s.run("UNWIND range(0, $n - 1) AS i CALL (i) { CREATE (:Enterprise {uscc: 'U' + i}) } IN TRANSACTIONS OF 50000 ROWS",
-                        Map.of("n", storeNodes)).consume();
-                List<Long> ids = s.run("MATCH (n:Enterprise) RETURN min(id(n)) AS lo, max(id(n)) AS hi").single()
-                        .values().stream().map(v -> v.asLong()).toList();
-                s.run("UNWIND range(1, $m) AS j CALL (j) { WITH $lo + toInteger(rand() * ($hi - $lo + 1)) AS a, "
-                                + "$lo + toInteger(rand() * ($hi - $lo + 1)) AS b MATCH (x) WHERE id(x) = a MATCH (y) WHERE id(y) = b "
-                                + "CREATE (x)-[:INVESTS_IN {share: rand()}]->(y) } IN TRANSACTIONS OF 50000 ROWS",
-                        Map.of("m", storeRels, "lo", ids.get(0), "hi", ids.get(1))).consume();
-            }
-            System.out.printf(Locale.ROOT, "store loaded: %,d nodes, %,d relationships in %d ms%n", storeNodes, storeRels,
-                    (System.nanoTime() - t) / 1_000_000);
-            Neo4jGraphStore store = new Neo4jGraphStore(c.driver());
-            for (String weight : new String[] {null, "share"}) {
-                ProjectionSpec spec = new ProjectionSpec(List.of("Enterprise"), Map.of("INVESTS_IN", 1.0), weight,
-                        Orientation.NATURAL);
-                long[] rel = new long[1];
-                String label = "projection from embedded Neo4j over Bolt" + (weight == null ? "" : ", with weight property");
-                double ms = median(label, Math.min(runs, 3), () -> {
-                    CompactGraph g = new Projector(store).load(spec, ProgressListener.NONE, Cancellation.NEVER);
-                    rel[0] = g.relationshipCount();
-                    return g.relationshipCount() + " relationships";
-                });
-                System.out.printf(Locale.ROOT, "  -> %.2f M relationships/s%n", rel[0] / ms / 1000.0);
-            }
-        }
     }
 
     /** Side by side on one graph in one run: ours, Neo4j GDS 2.26.0 (embedded) and JGraphT. */
@@ -225,7 +193,7 @@ public final class AlgorithmBench {
                     ProjectionSpec spec = new ProjectionSpec(List.of("Enterprise"), Map.of("INVESTS_IN", 1.0),
                             (String) p[0], (Orientation) p[1]);
                     int slot = k++;
-                    double ms = median("projection, riskgraph over Bolt, " + p[1] + (p[0] == null ? "" : ", weight share"),
+                    double ms = Timing.median("projection, riskgraph over Bolt, " + p[1] + (p[0] == null ? "" : ", weight share"),
                             (Integer) p[2], false, () -> {
                                 g[slot] = null;
                                 g[slot] = new Projector(store).load(spec, ProgressListener.NONE, Cancellation.NEVER);
@@ -259,7 +227,7 @@ public final class AlgorithmBench {
                 gds(s, "wcc, gds.wcc.stats, concurrency " + THREADS, runs, true, null,
                         "CALL gds.wcc.stats('g', {concurrency: " + THREADS + "}) YIELD computeMillis, componentCount",
                         "computeMillis");
-                median("louvain, riskgraph", louvainRuns, false, () -> {
+                Timing.median("louvain, riskgraph", louvainRuns, false, () -> {
                     Louvain.Result r = new Louvain(undirected, LouvainConfig.DEFAULT).result();
                     return String.format(Locale.ROOT, "%d communities, modularity %.4f", r.communityCount(), r.modularity());
                 });
@@ -283,11 +251,11 @@ public final class AlgorithmBench {
                 t = System.nanoTime();
                 SparseIntDirectedGraph dg = new SparseIntDirectedGraph(directed.nodeCount(), list);
                 System.out.printf(Locale.ROOT, "jgrapht SparseIntDirectedGraph build: %d ms%n", (System.nanoTime() - t) / 1_000_000);
-                median("pagerank 20 iterations, jgrapht 1.5.3 on SparseIntDirectedGraph", jgraphtRuns, false, () -> {
+                Timing.median("pagerank 20 iterations, jgrapht 1.5.3 on SparseIntDirectedGraph", jgraphtRuns, false, () -> {
                     new org.jgrapht.alg.scoring.PageRank<>(dg, 0.85, 20, Double.MIN_VALUE).getScores();
                     return null;
                 });
-                median("wcc, jgrapht ConnectivityInspector on SparseIntDirectedGraph", jgraphtRuns, false,
+                Timing.median("wcc, jgrapht ConnectivityInspector on SparseIntDirectedGraph", jgraphtRuns, false,
                         () -> new ConnectivityInspector<>(dg).connectedSets().size() + " components");
             }
         }
@@ -315,7 +283,7 @@ public final class AlgorithmBench {
             long maxId = s.run("MATCH (n) RETURN max(id(n))").single().get(0).asLong();
             for (int window : new int[] {65_536}) {
                 for (String[] v : variants) {
-                    median("probe window " + window + ", " + v[0], 3, () -> {
+                    Timing.median("probe window " + window + ", " + v[0], 3, () -> {
                         long values = 0;
                         for (long lo = 0; lo <= maxId; lo += window) {
                             org.neo4j.driver.Record r = s.run(v[1], Map.of("lo", lo, "hi", Math.min(maxId, lo + window - 1))).single();
@@ -328,7 +296,7 @@ public final class AlgorithmBench {
             Neo4jGraphStore store = new Neo4jGraphStore(c.driver());
             for (String weight : new String[] {null, "share"}) {
                 ProjectionSpec spec = new ProjectionSpec(List.of("Enterprise"), Map.of("INVESTS_IN", 1.0), weight, Orientation.NATURAL);
-                median("projection, riskgraph over Bolt" + (weight == null ? "" : ", weight share"), 3,
+                Timing.median("projection, riskgraph over Bolt" + (weight == null ? "" : ", weight share"), 3,
                         () -> new Projector(store).load(spec, ProgressListener.NONE, Cancellation.NEVER).relationshipCount());
             }
         }
@@ -358,50 +326,8 @@ public final class AlgorithmBench {
                 Arrays.toString(Arrays.stream(own).mapToLong(Math::round).toArray()), info);
     }
 
-    static double med(double[] ms) {
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
     static double median(String name, Supplier<Object> task) {
-        return median(name, runs, task);
-    }
-
-    /** One warm-up, then {@code n} timed runs; prints all and returns the median in ms. */
-    static double median(String name, int n, Supplier<Object> task) {
-        return median(name, n, true, task);
-    }
-
-    /** {@code n} timed runs, after a warm-up run when asked (tasks of a minute or more warm up within the run). */
-    static double median(String name, int n, boolean warmUp, Supplier<Object> task) {
-        Object info = warmUp ? task.get() : null;
-        double[] ms = new double[n];
-        double[] cpu = new double[n];
-        for (int i = 0; i < n; i++) {
-            long c = processCpuNanos();
-            long t = System.nanoTime();
-            info = task.get();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-            cpu[i] = (processCpuNanos() - c) / 1e6;
-        }
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        double med = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        System.out.printf(Locale.ROOT, "%s: median %.0f ms over %d runs %s; process CPU median %.0f ms %s%s%n", name, med,
-                n, Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()), med(cpu),
-                Arrays.toString(Arrays.stream(cpu).mapToLong(Math::round).toArray()), info == null ? "" : " (" + info + ")");
-        return med;
-    }
-
-    /**
-     * CPU time of this process, all threads (GC and JIT included). On this shared machine wall time mostly measures
-     * the other sessions' load; CPU time says how much work a run took.
-     */
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return Timing.median(name, runs, task);
     }
 
     static long usedAfterGc() {

@@ -10,6 +10,8 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 import java.io.IOException;
@@ -75,6 +77,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             dbms.shutdown();
             throw new GraphStoreException("the database in " + home + " did not become available; see "
                     + home.resolve("logs/debug.log"));
+        }
+        try {
+            // the fast projection path; an external server gets it from the cypher jar in its plugins folder
+            db.getDependencyResolver().resolveDependency(GlobalProcedures.class)
+                    .registerProcedure(ProjectionProcedures.class);
+        } catch (ProcedureException e) {
+            dbms.shutdown();
+            throw new GraphStoreException("cannot register the projection procedures: " + e.getMessage(), e);
         }
         HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);

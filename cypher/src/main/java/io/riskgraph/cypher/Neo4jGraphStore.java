@@ -43,18 +43,35 @@ import java.util.regex.Pattern;
 /**
  * The {@link GraphStore} over the Neo4j Java Driver: every call is parameterised Cypher in a managed transaction
  * (retried on transient errors such as deadlocks). Labels, types and property names in query text come only from
- * {@link NodeKey}/{@link RelationshipSpec}, which admit identifiers only.
+ * {@link NodeKey}/{@link RelationshipSpec}, which admit identifiers only. Projection reads go through the server-side
+ * {@link ProjectionProcedures} when the server has them, else through Cypher window queries that return the same rows.
  */
 public final class Neo4jGraphStore implements GraphStore {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
+    /** How projection reads the store. */
+    public enum ProjectionPath {
+        /** {@link ProjectionProcedures} when the server has them (checked once per store), else Cypher. */
+        PROCEDURE_WHEN_INSTALLED,
+        /** The Cypher window queries only, as on a server without the riskgraph plugin. */
+        CYPHER
+    }
+
     private final Driver driver;
+    private final ProjectionPath projectionPath;
     private final Map<String, String> upsertQueries = new ConcurrentHashMap<>();
     /** Labels that had no node when this store first wrote them: new keys need no lookup until a duplicate shows. */
     private final Map<String, Boolean> optimisticLabels = new ConcurrentHashMap<>();
+    /** Whether the server has the projection procedures; null until first asked. */
+    private volatile Boolean projectionProcedures;
 
     public Neo4jGraphStore(Driver driver) {
+        this(driver, ProjectionPath.PROCEDURE_WHEN_INSTALLED);
+    }
+
+    public Neo4jGraphStore(Driver driver, ProjectionPath projectionPath) {
         this.driver = driver;
+        this.projectionPath = projectionPath;
     }
 
     public Driver driver() { return driver; }
@@ -337,60 +354,111 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public void streamNodes(List<String> labels, ProjectionSink sink, int batchSize) {
+        labels.forEach(l -> requireIdentifier("label", l));
+        if (useProjectionProcedures()) {
+            readWindows("CALL " + ProjectionProcedures.NODES + "($labels, $lo, $hi) YIELD ids, labelIndexes\n"
+                    + "RETURN ids, labelIndexes", Map.of("labels", labels), record -> {
+                long[] ids = PackedColumns.longs(record.get(0).asByteArray());
+                int[] label = PackedColumns.ints(record.get(1).asByteArray());
+                deliverNodes(ids, label, sink, batchSize);
+            });
+            return;
+        }
         StringBuilder labelIndex = new StringBuilder("CASE");
         for (int i = 0; i < labels.size(); i++) {
-            labelIndex.append(" WHEN n:").append(requireIdentifier("label", labels.get(i))).append(" THEN ").append(i);
+            labelIndex.append(" WHEN n:").append(labels.get(i)).append(" THEN ").append(i);
         }
         labelIndex.append(" END");
         String filter = String.join(" OR ", labels.stream().map(l -> "n:" + l).toList());
         String cypher = "UNWIND range($lo, $hi) AS nid MATCH (n) WHERE id(n) = nid AND (" + filter + ")\n"
                 + "RETURN collect(nid) AS ids, collect(" + labelIndex + ") AS labels";
-        readWindows(cypher, record -> {
-            long[] ids = longs(record.get(0));
-            int[] label = ints(record.get(1));
-            deliver(ids.length, batchSize, (from, n) -> sink.nodes(slice(ids, from, n), slice(label, from, n), n));
-        });
+        readWindows(cypher, Map.of(), record -> deliverNodes(longs(record.get(0)), ints(record.get(1)), sink, batchSize));
+    }
+
+    private static void deliverNodes(long[] ids, int[] label, ProjectionSink sink, int batchSize) {
+        deliver(ids.length, batchSize, (from, n) -> sink.nodes(slice(ids, from, n), slice(label, from, n), n));
     }
 
     @Override
     public void streamRelationships(List<String> types, String weightProperty, ProjectionSink sink, int batchSize) {
         if (types.isEmpty()) throw new IllegalArgumentException("name at least one relationship type to stream");
-        // columns that would be constant are left out of the query: each costs per relationship on the server
+        types.forEach(t -> requireIdentifier("relationship type", t));
+        if (weightProperty != null) requireIdentifier("property", weightProperty);
+        // columns that would be constant are left out: each costs per relationship on the server
         boolean weighted = weightProperty != null;
         boolean typed = types.size() > 1;
+        if (useProjectionProcedures()) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("types", types);
+            params.put("weightProperty", weightProperty);
+            readWindows("CALL " + ProjectionProcedures.RELATIONSHIPS + "($types, $weightProperty, $lo, $hi)\n"
+                    + "YIELD startIds, endIds, typeIndexes, weights RETURN startIds, endIds, typeIndexes, weights",
+                    params, record -> {
+                long[] start = PackedColumns.longs(record.get(0).asByteArray());
+                long[] end = PackedColumns.longs(record.get(1).asByteArray());
+                int[] type = typed ? PackedColumns.ints(record.get(2).asByteArray()) : new int[start.length];
+                double[] w = weighted ? PackedColumns.doubles(record.get(3).asByteArray()) : absentWeights(start.length);
+                deliverRelationships(start, end, type, w, sink, batchSize);
+            });
+            return;
+        }
         StringBuilder typeIndex = new StringBuilder("CASE type(r)");
         for (int i = 0; i < types.size(); i++) {
-            typeIndex.append(" WHEN '").append(requireIdentifier("relationship type", types.get(i))).append("' THEN ").append(i);
+            typeIndex.append(" WHEN '").append(types.get(i)).append("' THEN ").append(i);
         }
         typeIndex.append(" END");
         String cypher = "UNWIND range($lo, $hi) AS nid MATCH (a) WHERE id(a) = nid\n"
                 + "MATCH (a)-[r:" + String.join("|", types) + "]->(b)\n"
                 + "RETURN collect(nid) AS s, collect(id(b)) AS t"
                 + (typed ? ", collect(" + typeIndex + ") AS k" : "")
-                + (weighted ? ", collect(coalesce(toFloat(r." + requireIdentifier("property", weightProperty)
-                        + "), 0.0 / 0.0)) AS w" : "");
-        readWindows(cypher, record -> {
+                + (weighted ? ", collect(coalesce(toFloat(r." + weightProperty + "), 0.0 / 0.0)) AS w" : "");
+        readWindows(cypher, Map.of(), record -> {
             long[] start = longs(record.get(0));
             long[] end = longs(record.get(1));
             int[] type = typed ? ints(record.get("k")) : new int[start.length];
-            double[] w;
-            if (weighted) {
-                w = doubles(record.get("w"));
-            } else {
-                w = new double[start.length];
-                java.util.Arrays.fill(w, Double.NaN);
-            }
-            deliver(start.length, batchSize, (from, n) -> sink.relationships(slice(start, from, n), slice(end, from, n),
-                    slice(type, from, n), slice(w, from, n), n));
+            double[] w = weighted ? doubles(record.get("w")) : absentWeights(start.length);
+            deliverRelationships(start, end, type, w, sink, batchSize);
         });
     }
 
+    private static double[] absentWeights(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, Double.NaN);
+        return w;
+    }
+
+    private static void deliverRelationships(long[] start, long[] end, int[] type, double[] w, ProjectionSink sink,
+                                             int batchSize) {
+        deliver(start.length, batchSize, (from, n) -> sink.relationships(slice(start, from, n), slice(end, from, n),
+                slice(type, from, n), slice(w, from, n), n));
+    }
+
     /**
-     * Runs {@code cypher} (parameters $lo, $hi: an inclusive node-id window) over every window up to the highest node
-     * id, on {@link #PROJECTION_READERS} sessions at once, and hands each window's single record to {@code handler}
-     * on the calling thread.
+     * Whether to project through {@link ProjectionProcedures}: asked of the server once per store. A server that
+     * will not list its procedures to this user is taken not to have them; the Cypher path works anywhere.
      */
-    private void readWindows(String cypher, java.util.function.Consumer<Record> handler) {
+    boolean useProjectionProcedures() {
+        if (projectionPath == ProjectionPath.CYPHER) return false;
+        Boolean installed = projectionProcedures;
+        if (installed == null) {
+            try (Session session = readSession()) {
+                installed = session.run("SHOW PROCEDURES YIELD name WHERE name IN $names RETURN count(*)",
+                        Map.of("names", List.of(ProjectionProcedures.NODES, ProjectionProcedures.RELATIONSHIPS)))
+                        .single().get(0).asLong() == 2;
+            } catch (Neo4jException e) {
+                installed = false;
+            }
+            projectionProcedures = installed;
+        }
+        return installed;
+    }
+
+    /**
+     * Runs {@code cypher} (with {@code params} and $lo, $hi: an inclusive node-id window) over every window up to the
+     * highest node id, on {@link #PROJECTION_READERS} sessions at once, and hands each window's single record to
+     * {@code handler} on the calling thread.
+     */
+    private void readWindows(String cypher, Map<String, Object> params, java.util.function.Consumer<Record> handler) {
         long maxId;
         try (Session session = readSession()) {
             Value max = session.run("MATCH (n) RETURN max(id(n))").single().get(0);
@@ -408,8 +476,10 @@ public final class Neo4jGraphStore implements GraphStore {
                     long w;
                     while ((w = next.getAndIncrement()) < windows) {
                         long lo = w * ID_WINDOW;
-                        results.put(session.run(cypher, Map.of("lo", lo, "hi", Math.min(maxId, lo + ID_WINDOW - 1)))
-                                .single());
+                        Map<String, Object> window = new HashMap<>(params);
+                        window.put("lo", lo);
+                        window.put("hi", Math.min(maxId, lo + ID_WINDOW - 1));
+                        results.put(session.run(cypher, window).single());
                     }
                     results.put(done);
                 } catch (InterruptedException e) {

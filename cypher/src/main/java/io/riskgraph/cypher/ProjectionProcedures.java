@@ -1,0 +1,230 @@
+package io.riskgraph.cypher;
+
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.internal.kernel.api.CursorFactory;
+import org.neo4j.internal.kernel.api.NodeCursor;
+import org.neo4j.internal.kernel.api.PropertyCursor;
+import org.neo4j.internal.kernel.api.Read;
+import org.neo4j.internal.kernel.api.RelationshipTraversalCursor;
+import org.neo4j.internal.kernel.api.TokenRead;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+import org.neo4j.storageengine.api.PropertySelection;
+import org.neo4j.storageengine.api.RelationshipSelection;
+import org.neo4j.values.storable.NumberValue;
+import org.neo4j.values.storable.TextValue;
+import org.neo4j.values.storable.Value;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Server-side reads for projection: one call scans a window of node ids with the kernel's cursors and returns the
+ * window as {@link PackedColumns} in a single record. The Cypher window queries of {@link Neo4jGraphStore} spend
+ * most of their time in the Cypher runtime and in per-element list values on Bolt; this skips both, while the
+ * platform still reaches the store only through the driver.
+ *
+ * <p>Read-only ({@link Mode#READ}) and subject to the caller's privileges: the cursors are the ordinary
+ * (not full-access) ones, so on a server with fine-grained access a node, relationship or property the user may not
+ * read is absent, as it is to Cypher. Names the store does not know (labels, types, the weight property) are simply
+ * absent too. The embedded database registers this class itself; an external server loads it from the riskgraph
+ * cypher jar in its plugins folder (see docs/graph-schema.md, "Projection procedures").
+ */
+public final class ProjectionProcedures {
+    public static final String RELATIONSHIPS = "riskgraph.projection.relationships";
+    public static final String NODES = "riskgraph.projection.nodes";
+    /** Most ids one call may scan: bounds the work a single call can be asked to do. */
+    static final long MAX_WINDOW = 1L << 24;
+    /** How many nodes are scanned between checks for a terminated transaction. */
+    private static final int GUARD_INTERVAL = 4096;
+
+    /** The CALL's transaction; public because the procedure framework injects it. */
+    @Context
+    public Transaction tx;
+
+    @Context
+    public TerminationGuard guard;
+
+    /** One window of relationships. Public fields because procedure output needs them. */
+    public static final class RelationshipWindow {
+        public final long count;
+        /** Start node ids, little-endian longs. */
+        public final byte[] startIds;
+        /** End node ids, little-endian longs. */
+        public final byte[] endIds;
+        /** Index of each relationship's type in the requested list, little-endian ints; null when one type. */
+        public final byte[] typeIndexes;
+        /** The weight property as little-endian doubles, NaN when absent; null when no property was asked for. */
+        public final byte[] weights;
+
+        RelationshipWindow(long count, byte[] startIds, byte[] endIds, byte[] typeIndexes, byte[] weights) {
+            this.count = count;
+            this.startIds = startIds;
+            this.endIds = endIds;
+            this.typeIndexes = typeIndexes;
+            this.weights = weights;
+        }
+    }
+
+    /** One window of nodes. Public fields because procedure output needs them. */
+    public static final class NodeWindow {
+        public final long count;
+        /** Node ids, little-endian longs. */
+        public final byte[] ids;
+        /** Index of the node's first label in the requested list, little-endian ints. */
+        public final byte[] labelIndexes;
+
+        NodeWindow(long count, byte[] ids, byte[] labelIndexes) {
+            this.count = count;
+            this.ids = ids;
+            this.labelIndexes = labelIndexes;
+        }
+    }
+
+    @Procedure(name = RELATIONSHIPS, mode = Mode.READ)
+    @Description("The outgoing relationships of the given types from every node with an id in [lo, hi], as packed "
+            + "little-endian columns in one record: the same rows as MATCH (a)-[r:T1|T2]->(b) WHERE lo <= id(a) <= hi")
+    public Stream<RelationshipWindow> relationships(@Name("types") List<String> types,
+                                                    @Name("weightProperty") String weightProperty,
+                                                    @Name("lo") long lo, @Name("hi") long hi) {
+        requireWindow(lo, hi);
+        requireNames("types", types);
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        TokenRead tokens = kernel.tokenRead();
+        int[] typeIndexByToken = indexByToken(types, tokens::relationshipType);
+        int[] typeTokens = knownTokens(typeIndexByToken);
+        int weightKey = weightProperty == null ? -1 : tokens.propertyKey(weightProperty);
+        boolean typed = types.size() > 1;
+        boolean weighted = weightProperty != null;
+        int expected = (int) Math.min(1 << 16, hi - lo + 1) * 4; // relationships; the writers grow past it
+        PackedColumns.Writer start = new PackedColumns.Writer(expected * Long.BYTES);
+        PackedColumns.Writer end = new PackedColumns.Writer(expected * Long.BYTES);
+        PackedColumns.Writer type = new PackedColumns.Writer(typed ? expected * Integer.BYTES : 0);
+        PackedColumns.Writer weight = new PackedColumns.Writer(weighted ? expected * Double.BYTES : 0);
+        long count = 0;
+        if (typeTokens.length > 0) {
+            RelationshipSelection selection = RelationshipSelection.selection(typeTokens, Direction.OUTGOING);
+            PropertySelection weightSelection = weightKey >= 0 ? PropertySelection.selection(weightKey) : null;
+            Read read = kernel.dataRead();
+            CursorFactory cursors = kernel.cursors();
+            try (NodeCursor node = cursors.allocateNodeCursor(kernel.cursorContext(), kernel.memoryTracker());
+                 RelationshipTraversalCursor rel = cursors.allocateRelationshipTraversalCursor(kernel.cursorContext(),
+                         kernel.memoryTracker());
+                 PropertyCursor property = cursors.allocatePropertyCursor(kernel.cursorContext(), kernel.memoryTracker())) {
+                for (long id = lo; id <= hi; id++) {
+                    if ((id - lo) % GUARD_INTERVAL == 0) guard.check();
+                    read.singleNode(id, node);
+                    if (!node.next()) continue;
+                    node.relationships(rel, selection);
+                    while (rel.next()) {
+                        start.putLong(id);
+                        end.putLong(rel.targetNodeReference());
+                        if (typed) type.putInt(typeIndexByToken[rel.type()]);
+                        if (weighted) {
+                            double w = Double.NaN;
+                            if (weightSelection != null) {
+                                rel.properties(property, weightSelection);
+                                if (property.next()) w = asWeight(property.propertyValue());
+                            }
+                            weight.putDouble(w);
+                        }
+                        count++;
+                    }
+                }
+            }
+        }
+        return Stream.of(new RelationshipWindow(count, start.toBytes(), end.toBytes(), typed ? type.toBytes() : null,
+                weighted ? weight.toBytes() : null));
+    }
+
+    @Procedure(name = NODES, mode = Mode.READ)
+    @Description("Every node with an id in [lo, hi] that has one of the given labels, with the index of its first "
+            + "such label in the list, as packed little-endian columns in one record")
+    public Stream<NodeWindow> nodes(@Name("labels") List<String> labels, @Name("lo") long lo, @Name("hi") long hi) {
+        requireWindow(lo, hi);
+        requireNames("labels", labels);
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        int[] labelIndexByToken = indexByToken(labels, kernel.tokenRead()::nodeLabel);
+        int[] labelTokens = knownTokens(labelIndexByToken);
+        int expected = (int) Math.min(1 << 16, hi - lo + 1);
+        PackedColumns.Writer ids = new PackedColumns.Writer(expected * Long.BYTES);
+        PackedColumns.Writer labelIndexes = new PackedColumns.Writer(expected * Integer.BYTES);
+        long count = 0;
+        if (labelTokens.length > 0) {
+            Read read = kernel.dataRead();
+            try (NodeCursor node = kernel.cursors().allocateNodeCursor(kernel.cursorContext(), kernel.memoryTracker())) {
+                for (long id = lo; id <= hi; id++) {
+                    if ((id - lo) % GUARD_INTERVAL == 0) guard.check();
+                    read.singleNode(id, node);
+                    if (!node.next()) continue;
+                    int first = Integer.MAX_VALUE;
+                    for (int token : labelTokens) {
+                        if (node.hasLabel(token)) first = Math.min(first, labelIndexByToken[token]);
+                    }
+                    if (first == Integer.MAX_VALUE) continue;
+                    ids.putLong(id);
+                    labelIndexes.putInt(first);
+                    count++;
+                }
+            }
+        }
+        return Stream.of(new NodeWindow(count, ids.toBytes(), labelIndexes.toBytes()));
+    }
+
+    /**
+     * As Cypher's {@code toFloat}: numbers as they are, numeric text parsed; anything else (where {@code toFloat}
+     * would fail the whole query) counts as absent.
+     */
+    private static double asWeight(Value v) {
+        if (v instanceof NumberValue n) return n.doubleValue();
+        if (v instanceof TextValue t) {
+            try {
+                return Double.parseDouble(t.stringValue());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static void requireWindow(long lo, long hi) {
+        if (lo < 0 || hi < lo) {
+            throw new IllegalArgumentException("the id window [" + lo + ", " + hi + "] must have 0 <= lo <= hi");
+        }
+        if (hi - lo >= MAX_WINDOW) {
+            throw new IllegalArgumentException("the id window [" + lo + ", " + hi + "] is wider than " + MAX_WINDOW
+                    + " ids; ask for smaller windows");
+        }
+    }
+
+    private static void requireNames(String what, List<String> names) {
+        if (names == null || names.isEmpty()) throw new IllegalArgumentException("name at least one of the " + what);
+        if (names.contains(null)) throw new IllegalArgumentException("the " + what + " must not contain null");
+    }
+
+    /**
+     * For each token id the store knows for one of {@code names}, the index of its first occurrence in the list
+     * (-1 for tokens not asked for), as Cypher's {@code CASE} over the list would pick it.
+     */
+    private static int[] indexByToken(List<String> names, java.util.function.ToIntFunction<String> token) {
+        int[] tokenOf = names.stream().mapToInt(token).toArray();
+        int[] index = new int[Arrays.stream(tokenOf).max().orElse(-1) + 1];
+        Arrays.fill(index, -1);
+        for (int i = tokenOf.length - 1; i >= 0; i--) {
+            if (tokenOf[i] >= 0) index[tokenOf[i]] = i;
+        }
+        return index;
+    }
+
+    private static int[] knownTokens(int[] indexByToken) {
+        return java.util.stream.IntStream.range(0, indexByToken.length).filter(t -> indexByToken[t] >= 0).toArray();
+    }
+}
