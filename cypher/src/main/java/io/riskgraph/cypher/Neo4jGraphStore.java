@@ -595,7 +595,7 @@ public final class Neo4jGraphStore implements GraphStore {
         int width = properties.size();
         long[] ids = new long[batchSize];
         Object[][] columns = new Object[width][batchSize];
-        readWindows(cypher, record -> {
+        readWindows(cypher, Map.of(), record -> {
             Value windowIds = record.get(0);
             Value rows = record.get(1);
             int k = 0;

@@ -157,66 +157,120 @@ public final class GradingData {
                 if (at >= 0 && v[0][i] != null) personKey[at] = String.valueOf(v[0][i]);
             }
         }, BATCH);
-        List<String> roleTypes = List.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF", "SUPERVISOR_OF",
-                "MANAGER_OF", "FINANCE_OFFICER_OF", "CONTACT_OF");
-        Pairs roles = pairs(store, roleTypes, personIds, enterpriseIds);
-        rolePerson = roles.a;
-        roleEnt = roles.b;
-        roleType = roles.types(roleTypes);
-        List<String> linkTypes = List.of("INVESTS_IN", "BRANCH_OF", "SUPPLIES", "GUARANTEES");
-        Pairs links = pairs(store, linkTypes, enterpriseIds, enterpriseIds);
-        linkFrom = links.a;
-        linkTo = links.b;
-        linkType = links.types(linkTypes);
-        entAddress = contact(store, "LOCATED_AT", enterpriseIds);
-        entPhone = contact(store, "HAS_PHONE", enterpriseIds);
-        personAddress = contact(store, "LOCATED_AT", personIds);
-        personPhone = contact(store, "HAS_PHONE", personIds);
-        c.throwIfCancelled();
-
-        inspections = events(store, "Inspection", "date", List.of("result", "issues", "rectified", "kind"),
-                "INSPECTED", null, false);
-        samples = events(store, "Sample", "date", List.of("result", "failed_items"), "SAMPLED_AT", "PRODUCED_BY", false);
-        penalties = events(store, "Penalty", "date", List.of("kind", "amount", "leniency"), "IMPOSED_ON", null, false);
-        complaints = events(store, "Complaint", "date", List.of("verified"), "COMPLAINS_ABOUT", null, false);
-        courtRecords = events(store, "CourtRecord", "date", List.of("kind", "role", "outcome", "status", "amount"),
-                "CONCERNS", null, true);
-        alerts = events(store, "Alert", "time", List.of("kind", "status"), "RAISED_AT", null, false);
-        c.throwIfCancelled();
-
+        inspections = events(store, "Inspection", "date", List.of("result", "issues", "rectified", "kind"));
+        samples = events(store, "Sample", "date", List.of("result", "failed_items"));
+        penalties = events(store, "Penalty", "date", List.of("kind", "amount", "leniency"));
+        complaints = events(store, "Complaint", "date", List.of("verified"));
+        courtRecords = events(store, "CourtRecord", "date", List.of("kind", "role", "outcome", "status", "amount"));
+        alerts = events(store, "Alert", "time", List.of("kind", "status"));
         long[] inspectorIds = nodeIds(store, "Inspector");
+        c.throwIfCancelled();
+
+        // every relationship the indicators read, in one pass over the store (a pass per type would rescan it)
+        IntList rp = new IntList(), re = new IntList(), rt = new IntList();
+        IntList lf = new IntList(), lt = new IntList(), lk = new IntList();
+        IntList visitInspector = new IntList(), visitInspection = new IntList();
+        entAddress = minusOne(n);
+        entPhone = minusOne(n);
+        personAddress = minusOne(personIds.length);
+        personPhone = minusOne(personIds.length);
         int[] inspectorPerson = filled(inspectorIds.length);
         personIsInspector = new boolean[personIds.length];
-        store.streamRelationships(List.of("IS_PERSON"), null, new ProjectionSink() {
+        Events[] eventOf = {inspections, samples, samples, penalties, complaints, courtRecords, alerts};
+        int roles = ROLE_TYPES.size(), links = roles + LINK_TYPES.size(), contacts = links + 2;
+        int events = contacts + eventOf.length, isPerson = events, carriedOut = events + 1;
+        store.streamRelationships(RELATIONSHIP_TYPES, null, new ProjectionSink() {
             @Override
-            public void relationships(long[] s, long[] e, int[] t, double[] w, int k) {
+            public void relationships(long[] s, long[] e, int[] ti, double[] w, int k) {
                 for (int i = 0; i < k; i++) {
-                    int a = Arrays.binarySearch(inspectorIds, s[i]);
-                    int p = Arrays.binarySearch(personIds, e[i]);
-                    if (a >= 0 && p >= 0) {
-                        inspectorPerson[a] = p;
-                        personIsInspector[p] = true;
+                    int t = ti[i];
+                    if (t < roles) {
+                        int x = personIndex(s[i]), y = index(e[i]);
+                        if (x >= 0 && y >= 0) {
+                            rp.add(x);
+                            re.add(y);
+                            rt.add(t);
+                        }
+                    } else if (t < links) {
+                        int x = index(s[i]), y = index(e[i]);
+                        if (x >= 0 && y >= 0) {
+                            lf.add(x);
+                            lt.add(y);
+                            lk.add(t - roles);
+                        }
+                    } else if (t < contacts) {
+                        boolean address = t == links;
+                        int x = index(s[i]);
+                        if (x >= 0) {
+                            (address ? entAddress : entPhone)[x] = e[i];
+                        } else if ((x = personIndex(s[i])) >= 0) {
+                            (address ? personAddress : personPhone)[x] = e[i];
+                        }
+                    } else if (t < events) {
+                        Events ev = eventOf[t - contacts];
+                        int at = ev.index(s[i]);
+                        if (at < 0) continue;
+                        int x = index(e[i]);
+                        if (x >= 0) {
+                            (t - contacts == 2 ? ev.ent2 : ev.ent)[at] = x; // 2: a sample's PRODUCED_BY
+                        } else if (ev == courtRecords && (x = personIndex(e[i])) >= 0) {
+                            ev.person[at] = x;
+                        }
+                    } else if (t == isPerson) {
+                        int a = Arrays.binarySearch(inspectorIds, s[i]), p = personIndex(e[i]);
+                        if (a >= 0 && p >= 0) {
+                            inspectorPerson[a] = p;
+                            personIsInspector[p] = true;
+                        }
+                    } else if (t == carriedOut) {
+                        int a = Arrays.binarySearch(inspectorIds, s[i]), x = inspections.index(e[i]);
+                        if (a >= 0 && x >= 0) {
+                            visitInspector.add(a);
+                            visitInspection.add(x);
+                        }
                     }
                 }
             }
         }, BATCH);
-        IntList visitInspection = new IntList();
-        IntList visitPerson = new IntList();
-        store.streamRelationships(List.of("CARRIED_OUT"), null, new ProjectionSink() {
-            @Override
-            public void relationships(long[] s, long[] e, int[] t, double[] w, int k) {
-                for (int i = 0; i < k; i++) {
-                    int a = Arrays.binarySearch(inspectorIds, s[i]);
-                    int x = inspections.index(e[i]);
-                    if (a >= 0 && x >= 0 && inspectorPerson[a] >= 0) {
-                        visitInspection.add(x);
-                        visitPerson.add(inspectorPerson[a]);
-                    }
-                }
-            }
-        }, BATCH);
-        inspectionOfVisit = visitInspection.toArray();
-        personOfVisit = visitPerson.toArray();
+        rolePerson = rp.toArray();
+        roleEnt = re.toArray();
+        roleType = names(rt.toArray(), ROLE_TYPES);
+        linkFrom = lf.toArray();
+        linkTo = lt.toArray();
+        linkType = names(lk.toArray(), LINK_TYPES);
+        // a visit counts once the inspector's person is known, which the same pass may have delivered later
+        IntList vi = new IntList(), vp = new IntList();
+        int[] inspector = visitInspector.toArray(), inspection = visitInspection.toArray();
+        for (int v = 0; v < inspector.length; v++) {
+            if (inspectorPerson[inspector[v]] < 0) continue;
+            vi.add(inspection[v]);
+            vp.add(inspectorPerson[inspector[v]]);
+        }
+        inspectionOfVisit = vi.toArray();
+        personOfVisit = vp.toArray();
+    }
+
+    static final List<String> ROLE_TYPES = List.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF",
+            "SUPERVISOR_OF", "MANAGER_OF", "FINANCE_OFFICER_OF", "CONTACT_OF");
+    static final List<String> LINK_TYPES = List.of("INVESTS_IN", "BRANCH_OF", "SUPPLIES", "GUARANTEES");
+    /**
+     * What the one relationship pass asks for, in the order its dispatch counts on: roles, links, the two contact
+     * types, per event family its relationship(s) (a sample's two), then inspector to person and to inspection.
+     */
+    static final List<String> RELATIONSHIP_TYPES = relationshipTypes();
+
+    private static List<String> relationshipTypes() {
+        List<String> all = new ArrayList<>(ROLE_TYPES);
+        all.addAll(LINK_TYPES);
+        all.addAll(List.of("LOCATED_AT", "HAS_PHONE", "INSPECTED", "SAMPLED_AT", "PRODUCED_BY", "IMPOSED_ON",
+                "COMPLAINS_ABOUT", "CONCERNS", "RAISED_AT", "IS_PERSON", "CARRIED_OUT"));
+        return List.copyOf(all);
+    }
+
+    private static String[] names(int[] index, List<String> names) {
+        String[] out = new String[index.length];
+        for (int i = 0; i < index.length; i++) out[i] = names.get(index[i]);
+        return out;
     }
 
     /** The same data with other event families (the incremental re-grade's patch); everything else is shared. */
@@ -388,50 +442,8 @@ public final class GradingData {
         return all;
     }
 
-    private record Pairs(int[] a, int[] b, int[] t) {
-        String[] types(List<String> names) {
-            String[] out = new String[t.length];
-            for (int i = 0; i < t.length; i++) out[i] = names.get(t[i]);
-            return out;
-        }
-    }
-
-    private static Pairs pairs(GraphStore store, List<String> types, long[] from, long[] to) {
-        IntList a = new IntList(), b = new IntList(), t = new IntList();
-        store.streamRelationships(types, null, new ProjectionSink() {
-            @Override
-            public void relationships(long[] s, long[] e, int[] ti, double[] w, int k) {
-                for (int i = 0; i < k; i++) {
-                    int x = Arrays.binarySearch(from, s[i]);
-                    int y = Arrays.binarySearch(to, e[i]);
-                    if (x >= 0 && y >= 0) {
-                        a.add(x);
-                        b.add(y);
-                        t.add(ti[i]);
-                    }
-                }
-            }
-        }, BATCH);
-        return new Pairs(a.toArray(), b.toArray(), t.toArray());
-    }
-
-    private static long[] contact(GraphStore store, String type, long[] from) {
-        long[] out = new long[from.length];
-        Arrays.fill(out, -1);
-        store.streamRelationships(List.of(type), null, new ProjectionSink() {
-            @Override
-            public void relationships(long[] s, long[] e, int[] ti, double[] w, int k) {
-                for (int i = 0; i < k; i++) {
-                    int x = Arrays.binarySearch(from, s[i]);
-                    if (x >= 0) out[x] = e[i];
-                }
-            }
-        }, BATCH);
-        return out;
-    }
-
-    private Events events(GraphStore store, String label, String dateProp, List<String> props, String relType,
-                          String secondRel, boolean persons) {
+    /** Events of one label with their day and properties; whom they concern comes from the relationship pass. */
+    private static Events events(GraphStore store, String label, String dateProp, List<String> props) {
         Events ev = new Events(nodeIds(store, label), props);
         List<String> columns = new ArrayList<>(props.size() + 1);
         columns.add(dateProp);
@@ -444,28 +456,7 @@ public final class GradingData {
                 for (int p = 0; p < props.size(); p++) if (v[1 + p][i] != null) ev.props[p][at] = normalised(v[1 + p][i]);
             }
         }, BATCH);
-        link(store, relType, ev, ev.ent, persons);
-        if (secondRel != null) link(store, secondRel, ev, ev.ent2, false);
         return ev;
-    }
-
-    private void link(GraphStore store, String type, Events ev, int[] into, boolean persons) {
-        store.streamRelationships(List.of(type), null, new ProjectionSink() {
-            @Override
-            public void relationships(long[] s, long[] e, int[] ti, double[] w, int k) {
-                for (int i = 0; i < k; i++) {
-                    int at = ev.index(s[i]);
-                    if (at < 0) continue;
-                    int x = Arrays.binarySearch(enterpriseIds, e[i]);
-                    if (x >= 0) {
-                        into[at] = x;
-                    } else if (persons) {
-                        int p = Arrays.binarySearch(personIds, e[i]);
-                        if (p >= 0) ev.person[at] = p;
-                    }
-                }
-            }
-        }, BATCH);
     }
 
     /** A growable int array, to collect relationships without boxing. */
