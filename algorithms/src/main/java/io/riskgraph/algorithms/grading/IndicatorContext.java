@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
@@ -20,8 +21,11 @@ public final class IndicatorContext {
     public final LocalDate asOf;
     public final int asOfDay;
     public final int n;
-    private final Map<String, Object> cache = new HashMap<>();
+    /** Derived arrays by key, each with what it reads that a re-grade can change ({@link #after}). */
+    private final Map<String, Cached> cache = new HashMap<>();
     private double[] firstPassScore;
+
+    private record Cached(Object value, Set<GradingInput> inputs, boolean usesScores) {}
 
     public IndicatorContext(GradingData data, LocalDate asOf) {
         if (data == null || asOf == null) throw new IllegalArgumentException("data and as-of date are required");
@@ -31,14 +35,19 @@ public final class IndicatorContext {
         this.n = data.enterpriseCount();
     }
 
+    /** @param inputs what {@code f} reads that a re-grade can change, the cached arrays it calls included */
+    <T> T cached(String key, Set<GradingInput> inputs, Supplier<T> f) {
+        return cached(key, inputs, false, f);
+    }
+
     @SuppressWarnings("unchecked")
-    <T> T cached(String key, Supplier<T> f) {
-        Object v = cache.get(key);
+    private <T> T cached(String key, Set<GradingInput> inputs, boolean usesScores, Supplier<T> f) {
+        Cached v = cache.get(key);
         if (v == null) {
-            v = f.get();
+            v = new Cached(f.get(), inputs, usesScores);
             cache.put(key, v);
         }
-        return (T) v;
+        return (T) v.value();
     }
 
     /**
@@ -46,8 +55,31 @@ public final class IndicatorContext {
      * scores once per first pass).
      */
     public Indicator.Values values(Indicator indicator) {
-        String key = (indicator.usesScores() ? SCORED_KEY : "ind:") + indicator.code();
-        return cached(key, () -> indicator.compute().apply(this));
+        return cached(key(indicator), indicator.inputs(), indicator.usesScores(), () -> indicator.compute().apply(this));
+    }
+
+    /** Whether this context holds the indicator's values already (a re-grade recomputes the others). */
+    boolean holds(Indicator indicator) { return cache.containsKey(key(indicator)); }
+
+    private static String key(Indicator indicator) {
+        return (indicator.usesScores() ? SCORED_KEY : "ind:") + indicator.code();
+    }
+
+    /**
+     * The same day's context over {@code patched} (this context's data with new events and refreshed firm state),
+     * keeping every cached array that reads none of {@code changed}, and the first-pass scores with the arrays that
+     * read them (the caller replaces the scores, which drops those arrays, when a firm's first-pass score changed).
+     * The general score, which G01 copies, is not kept: the caller sets it again.
+     */
+    IndicatorContext after(GradingData patched, Set<GradingInput> changed) {
+        if (patched.enterpriseCount() != n) throw new IllegalArgumentException("a re-grade keeps the enterprises");
+        IndicatorContext next = new IndicatorContext(patched, asOf);
+        for (Map.Entry<String, Cached> e : cache.entrySet()) {
+            if (e.getKey().equals(GENERAL_SCORE_KEY) || !java.util.Collections.disjoint(e.getValue().inputs(), changed)) continue;
+            next.cache.put(e.getKey(), e.getValue());
+        }
+        next.firstPassScore = firstPassScore;
+        return next;
     }
 
     /** Scores of a first grading pass, for the indicators that read related firms' scores. */
@@ -68,7 +100,7 @@ public final class IndicatorContext {
 
     void generalScore(double[] score) {
         this.generalScore = score;
-        cache.remove("ind:G01");
+        cache.remove(GENERAL_SCORE_KEY);
     }
 
     void firstPassScore(double[] score) {
@@ -76,7 +108,7 @@ public final class IndicatorContext {
         cache.keySet().removeIf(k -> k.startsWith(SCORED_KEY));
     }
 
-    private static final String SCORED_KEY = "scored:";
+    private static final String SCORED_KEY = "scored:", GENERAL_SCORE_KEY = "ind:G01";
 
     public boolean inWindow(int day, int windowDays) {
         if (day == GradingData.NO_DAY || day > asOfDay) return false;
@@ -118,7 +150,7 @@ public final class IndicatorContext {
 
     /** Enterprise is trouble when it had a found violation, penalty, failed sample or verified complaint in 36 months. */
     public double[] trouble() {
-        return cached("trouble", () -> {
+        return cached("trouble", GradingInput.TROUBLE, () -> {
             GradingData d = data;
             double[] t = count(d.inspections, M36, is(d.inspections, "result", "ISSUES_FOUND"));
             add(t, count(d.penalties, M36, any()));
@@ -130,7 +162,7 @@ public final class IndicatorContext {
 
     /** Per person: active dishonest-executee records. */
     public double[] personDishonest() {
-        return cached("personDishonest", () -> {
+        return cached("personDishonest", GradingInput.of(GradingInput.COURT_RECORDS), () -> {
             Events c = data.courtRecords;
             double[] out = new double[data.personIds.length];
             IntPredicate dishonest = is(c, "kind", "DISHONEST_EXECUTEE");
@@ -144,7 +176,7 @@ public final class IndicatorContext {
 
     /** Per person: court records of any kind in 36 months. */
     public double[] personCourt() {
-        return cached("personCourt", () -> {
+        return cached("personCourt", GradingInput.of(GradingInput.COURT_RECORDS), () -> {
             Events c = data.courtRecords;
             double[] out = new double[data.personIds.length];
             for (int i = 0; i < c.size(); i++) if (c.person[i] >= 0 && inWindow(c.day[i], M36)) out[c.person[i]]++;
@@ -154,7 +186,8 @@ public final class IndicatorContext {
 
     /** Firms per person (any role), and legal-representative firms per person. */
     public int[] firmsPerPerson(boolean legalRepOnly) {
-        return cached("firms" + legalRepOnly, () -> {
+        // who is a principal depends on the firm's type (a branch's manager)
+        return cached("firms" + legalRepOnly, legalRepOnly ? GradingInput.of(GradingInput.STATE) : Set.of(), () -> {
             int[] out = new int[data.personIds.length];
             for (int r = 0; r < data.rolePerson.length; r++) {
                 if (!legalRepOnly || isPrincipal(r)) out[data.rolePerson[r]]++;
@@ -172,7 +205,7 @@ public final class IndicatorContext {
 
     /** Per enterprise, the firm count at its address / phone (0 when it has none). */
     public int[] groupSize(long[] key) {
-        return cached("group" + System.identityHashCode(key), () -> {
+        return cached("group" + System.identityHashCode(key), Set.of(), () -> {
             Map<Long, Integer> size = new HashMap<>();
             for (long k : key) if (k >= 0) size.merge(k, 1, Integer::sum);
             int[] out = new int[n];
