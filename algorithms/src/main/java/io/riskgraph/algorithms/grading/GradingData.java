@@ -345,7 +345,8 @@ public final class GradingData {
         return NO_DAY;
     }
 
-    private static int[] filled(int n) {
+    /** An index array of -1 (none). */
+    static int[] filled(int n) {
         int[] a = new int[n];
         Arrays.fill(a, -1);
         return a;

@@ -58,14 +58,19 @@ public final class IncrementalGrader {
     private List<boolean[]> members;
     /** Every indicator the set reads (entries, first pass, trigger rules), G01 aside, in a stable order. */
     private final List<Indicator> indicators;
+    /** Per indicator code the model entries that score it (every model of the set). */
+    private final Map<String, List<GradingModel.Entry>> entriesByIndicator = new HashMap<>();
+    /** The trigger rules' indicators, whose values a trigger reason shows. */
+    private final Set<String> triggerCodes = new java.util.HashSet<>();
     /** How the last re-grade went (for the benchmark and the tests). */
     private Update lastUpdate;
 
     /**
      * What the in-memory part of a re-grade did: the firms it re-scored, the indicators it recomputed, whether a
-     * city-wide "usual" moved so that every firm was re-scored, and its time.
+     * city-wide "usual" moved so that every firm was re-scored, and its time (of which recomputing and diffing the
+     * indicators and memberships).
      */
-    public record Update(int rescored, int recomputed, boolean fullRescore, long nanos) {}
+    public record Update(int rescored, int recomputed, boolean fullRescore, long nanos, long recomputeNanos) {}
 
     /** Grades the data in memory (what {@link #open} does after its read; the benchmark passes generated data). */
     IncrementalGrader(GradingData data, ModelSet models, GraderParams params, LocalDate asOf) {
@@ -75,6 +80,14 @@ public final class IncrementalGrader {
         this.data = data;
         for (int i = 0; i < data.uscc.length; i++) indexByUscc.put(data.uscc[i], i);
         this.indicators = indicators(models, params);
+        List<GradingModel> all = new ArrayList<>(models.professional());
+        all.add(models.general());
+        for (GradingModel m : all) {
+            for (GradingModel.Entry e : Grader.used(m, params)) {
+                entriesByIndicator.computeIfAbsent(e.indicator().code(), k -> new ArrayList<>()).add(e);
+            }
+            if (m.trigger() != null) m.trigger().indicators().forEach(ind -> triggerCodes.add(ind.code()));
+        }
         fullGrade(new IndicatorContext(data, asOf));
     }
 
@@ -208,11 +221,15 @@ public final class IncrementalGrader {
         java.util.BitSet affected = new java.util.BitSet(n);
         seeds.forEach(affected::set);
         Map<String, Change> changes = new java.util.LinkedHashMap<>();
+        // firms where an indicator's value or source changed within the same bin of every entry: their scores stay,
+        // and their reasons change only where they name that indicator
+        Map<String, java.util.BitSet> shownOnly = new HashMap<>();
         int recomputed = 0;
+        long recomputeNanos = -System.nanoTime();
         for (Indicator ind : indicators) {
             if (ind.usesScores() || next.holds(ind)) continue;
             recomputed++;
-            diff(ind, next, changes, affected);
+            diff(ind, next, changes, affected, shownOnly);
         }
         List<boolean[]> nowMembers = new ArrayList<>(members);
         for (int m = 0; m < models.professional().size(); m++) {
@@ -222,6 +239,7 @@ public final class IncrementalGrader {
             for (int i = 0; i < n; i++) if (in[i] != was[i]) affected.set(i);
             nowMembers.set(m, in);
         }
+        recomputeNanos += System.nanoTime();
         GradingModel g = models.general();
         if (next.hasFirstPass()) {
             Grader.Scorer first = new Grader.Scorer(next, Grader.firstPassModel(g), params, null);
@@ -235,10 +253,24 @@ public final class IncrementalGrader {
             // new first-pass scores drop the arrays that read them: recompute and diff those
             if (now != null) next.firstPassScore(now);
         }
+        recomputeNanos -= System.nanoTime();
         for (Indicator ind : indicators) {
             if (!ind.usesScores() || next.holds(ind)) continue;
             recomputed++;
-            diff(ind, next, changes, affected);
+            diff(ind, next, changes, affected, shownOnly);
+        }
+        recomputeNanos += System.nanoTime();
+        for (Map.Entry<String, java.util.BitSet> e : shownOnly.entrySet()) {
+            java.util.BitSet at = e.getValue();
+            for (int i = at.nextSetBit(0); i >= 0; i = at.nextSetBit(i + 1)) {
+                if (affected.get(i)) continue;
+                for (Grader.Reason r : grades.reasons().get(i)) {
+                    if (r.code().equals(e.getKey())) {
+                        affected.set(i);
+                        break;
+                    }
+                }
+            }
         }
         int[][] nowGeneralBins = binsAfter(g, generalBins, changes);
         Grader.Scorer general = new Grader.Scorer(next, g, params, nowGeneralBins);
@@ -281,25 +313,40 @@ public final class IncrementalGrader {
             ctx = next;
             which = java.util.Arrays.stream(rescore).filter(i -> differs(before, grades, i)).toArray();
         }
-        lastUpdate = new Update(rescore == null ? n : rescore.length, recomputed, usualMoved, System.nanoTime() - t0);
+        lastUpdate = new Update(rescore == null ? n : rescore.length, recomputed, usualMoved, System.nanoTime() - t0,
+                recomputeNanos);
         return which;
     }
 
-    /** Computes the indicator on {@code next} and records where its value or source differs from the held context. */
-    private void diff(Indicator ind, IndicatorContext next, Map<String, Change> changes, java.util.BitSet affected) {
+    /**
+     * Computes the indicator on {@code next} and records where its value or source differs from the held context:
+     * a firm where some entry's bin changed (or a trigger reads the value) is re-scored, one where only what a
+     * reason shows changed is noted in {@code shownOnly}.
+     */
+    private void diff(Indicator ind, IndicatorContext next, Map<String, Change> changes, java.util.BitSet affected,
+                      Map<String, java.util.BitSet> shownOnly) {
         // the held context computed every indicator the set reads before any state was refreshed in place
         if (!ctx.holds(ind)) throw new IllegalStateException("indicator " + ind.code() + " was not computed at open");
         Indicator.Values was = ctx.values(ind), now = next.values(ind);
         double[] a = was.value(), b = now.value();
         String[] sa = was.source(), sb = now.source();
+        List<GradingModel.Entry> entries = entriesByIndicator.getOrDefault(ind.code(), List.of());
+        boolean trigger = triggerCodes.contains(ind.code());
         GradingData.IntList at = new GradingData.IntList();
+        java.util.BitSet shown = new java.util.BitSet();
         for (int i = 0; i < a.length; i++) {
-            if (Double.compare(a[i], b[i]) != 0 || (sa != sb && !java.util.Objects.equals(sa == null ? null : sa[i], sb == null ? null : sb[i]))) {
+            boolean valueChanged = Double.compare(a[i], b[i]) != 0;
+            if (!valueChanged && (sa == sb || java.util.Objects.equals(sa == null ? null : sa[i], sb == null ? null : sb[i]))) continue;
+            boolean binChanged = trigger;
+            if (valueChanged) {
                 at.add(i);
-                affected.set(i);
+                for (int j = 0; j < entries.size() && !binChanged; j++) binChanged = entries.get(j).bin(a[i]) != entries.get(j).bin(b[i]);
             }
+            if (binChanged) affected.set(i);
+            else shown.set(i);
         }
         changes.put(ind.code(), new Change(at.toArray(), a, b));
+        if (!shown.isEmpty()) shownOnly.put(ind.code(), shown);
     }
 
     /** The model's bin counts after the changes (a copy; the held counts stay as they were). */

@@ -203,24 +203,57 @@ public final class IndicatorContext {
                 || (t.equals("MANAGER_OF") && "BRANCH".equals(data.type[data.roleEnt[role]]));
     }
 
+    /**
+     * Per enterprise a dense index of its group (address, phone, community, component: equal keys), -1 when it has
+     * none; the last element is the number of groups. Groups only change with a full read, so a re-grade keeps it.
+     */
+    int[] groupIndex(long[] key) {
+        return cached("groupIndex" + System.identityHashCode(key), Set.of(), () -> {
+            Map<Long, Integer> index = new HashMap<>();
+            int[] out = new int[n + 1];
+            for (int i = 0; i < n; i++) out[i] = key[i] < 0 ? -1 : index.computeIfAbsent(key[i], k -> index.size());
+            out[n] = index.size();
+            return out;
+        });
+    }
+
     /** Per enterprise, the firm count at its address / phone (0 when it has none). */
     public int[] groupSize(long[] key) {
         return cached("group" + System.identityHashCode(key), Set.of(), () -> {
-            Map<Long, Integer> size = new HashMap<>();
-            for (long k : key) if (k >= 0) size.merge(k, 1, Integer::sum);
+            int[] g = groupIndex(key);
+            int[] size = new int[g[n]];
+            for (int i = 0; i < n; i++) if (g[i] >= 0) size[g[i]]++;
             int[] out = new int[n];
-            for (int i = 0; i < n; i++) out[i] = key[i] < 0 ? 0 : size.get(key[i]);
+            for (int i = 0; i < n; i++) out[i] = g[i] < 0 ? 0 : size[g[i]];
             return out;
         });
     }
 
     /** Per enterprise, the sum of {@code v} over the other firms at its address / phone. */
     public double[] groupOthersSum(long[] key, double[] v) {
-        Map<Long, Double> sum = new HashMap<>();
-        for (int i = 0; i < n; i++) if (key[i] >= 0) sum.merge(key[i], v[i], Double::sum);
+        int[] g = groupIndex(key);
+        double[] sum = new double[g[n]];
+        for (int i = 0; i < n; i++) if (g[i] >= 0) sum[g[i]] += v[i];
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) out[i] = key[i] < 0 ? 0 : sum.get(key[i]) - v[i];
+        for (int i = 0; i < n; i++) out[i] = g[i] < 0 ? 0 : sum[g[i]] - v[i];
         return out;
+    }
+
+    /**
+     * Per role, whether it is the first role (of the principals only, or of any kind) linking its person to its
+     * firm, so that a person with several roles in one firm counts once. Roles only change with a full read; who is
+     * a principal depends on the firm's type.
+     */
+    boolean[] firstRoleOfPair(boolean principalOnly) {
+        return cached("firstRoleOfPair" + principalOnly, principalOnly ? GradingInput.of(GradingInput.STATE) : Set.of(), () -> {
+            boolean[] first = new boolean[data.rolePerson.length];
+            Set<Long> seen = new java.util.HashSet<>();
+            for (int r = 0; r < first.length; r++) {
+                if (principalOnly && !isPrincipal(r)) continue;
+                first[r] = seen.add(((long) data.roleEnt[r] << 32) | data.rolePerson[r]);
+            }
+            return first;
+        });
     }
 
     public double ageYears(int i) {

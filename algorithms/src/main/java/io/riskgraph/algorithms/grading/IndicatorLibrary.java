@@ -505,19 +505,18 @@ public final class IndicatorLibrary {
     /** Share of the other members of each firm's group (community, component) that had trouble. */
     private static double[] density(IndicatorContext c, long[] group) {
         double[] t = c.trouble();
-        Map<Long, double[]> g = new HashMap<>();
+        int[] g = c.groupIndex(group);
+        double[] troubled = new double[g[c.n]], size = new double[g[c.n]];
         for (int i = 0; i < c.n; i++) {
-            if (group[i] < 0) continue;
-            double[] s = g.computeIfAbsent(group[i], k -> new double[2]);
-            s[0] += t[i] > 0 ? 1 : 0;
-            s[1]++;
+            if (g[i] < 0) continue;
+            troubled[g[i]] += t[i] > 0 ? 1 : 0;
+            size[g[i]]++;
         }
         double[] out = new double[c.n];
         for (int i = 0; i < c.n; i++) {
-            if (group[i] < 0) continue;
-            double[] s = g.get(group[i]);
-            double others = s[1] - 1;
-            out[i] = others <= 0 ? 0 : (s[0] - (t[i] > 0 ? 1 : 0)) / others;
+            if (g[i] < 0) continue;
+            double others = size[g[i]] - 1;
+            out[i] = others <= 0 ? 0 : (troubled[g[i]] - (t[i] > 0 ? 1 : 0)) / others;
         }
         return out;
     }
@@ -525,19 +524,20 @@ public final class IndicatorLibrary {
     /** Sum of a per-person value over the persons with a role (or the principal only) in each firm, each person once. */
     private static Indicator.Values personSum(IndicatorContext c, double[] perPerson, boolean principalOnly) {
         double[] v = new double[c.n];
-        String[] src = new String[c.n];
+        int[] source = GradingData.filled(c.n);
         double[] best = new double[c.n];
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        boolean[] first = c.firstRoleOfPair(principalOnly);
         for (int r = 0; r < c.data.rolePerson.length; r++) {
-            if (principalOnly && !c.isPrincipal(r)) continue;
             int p = c.data.rolePerson[r], e = c.data.roleEnt[r];
-            if (perPerson[p] == 0 || !seen.add(((long) e << 32) | p)) continue;
+            if (!first[r] || perPerson[p] == 0) continue;
             v[e] += perPerson[p];
             if (perPerson[p] > best[e]) {
                 best[e] = perPerson[p];
-                src[e] = "person " + c.data.personKey[p];
+                source[e] = p;
             }
         }
+        String[] src = new String[c.n];
+        for (int e = 0; e < c.n; e++) if (source[e] >= 0) src[e] = "person " + c.data.personKey[source[e]];
         return new Indicator.Values(v, src);
     }
 
@@ -559,18 +559,20 @@ public final class IndicatorLibrary {
             }
         }
         double[] v = new double[c.n];
-        String[] src = new String[c.n];
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        // the source's person (its firm is the person's worst); the text is made once per firm at the end
+        int[] via = GradingData.filled(c.n);
+        boolean[] first = c.firstRoleOfPair(principal);
         for (int r = 0; r < d.rolePerson.length; r++) {
             int p = d.rolePerson[r], e = d.roleEnt[r];
-            if (principal && !c.isPrincipal(r)) continue;
-            if (!seen.add(((long) e << 32) | p)) continue;
+            if (!first[r]) continue;
             double others = troubled[p] - (t[e] > 0 ? 1 : 0);
             if (others > 0) {
                 v[e] += others;
-                if (src[e] == null && worst[p] >= 0 && worst[p] != e) src[e] = d.uscc[worst[p]] + " via person " + d.personKey[p];
+                if (via[e] < 0 && worst[p] >= 0 && worst[p] != e) via[e] = p;
             }
         }
+        String[] src = new String[c.n];
+        for (int e = 0; e < c.n; e++) if (via[e] >= 0) src[e] = d.uscc[worst[via[e]]] + " via person " + d.personKey[via[e]];
         return new Indicator.Values(v, src);
     }
 
@@ -595,16 +597,20 @@ public final class IndicatorLibrary {
             }
         }
         double[] v = new double[c.n];
-        String[] src = new String[c.n];
+        // the source's firm and person; the text is made once per firm at the end
+        int[] from = GradingData.filled(c.n), via = GradingData.filled(c.n);
         for (int r = 0; r < d.rolePerson.length; r++) {
             if (principal && !c.isPrincipal(r)) continue;
             int p = d.rolePerson[r], e = d.roleEnt[r];
             int o = best[p] == e ? second[p] : best[p];
             if (o >= 0 && s[o] > v[e]) {
                 v[e] = s[o];
-                src[e] = d.uscc[o] + " via person " + d.personKey[p];
+                from[e] = o;
+                via[e] = p;
             }
         }
+        String[] src = new String[c.n];
+        for (int e = 0; e < c.n; e++) if (from[e] >= 0) src[e] = d.uscc[from[e]] + " via person " + d.personKey[via[e]];
         return new Indicator.Values(v, src);
     }
 
@@ -640,23 +646,26 @@ public final class IndicatorLibrary {
         int persons = d.personIds.length;
         double[] sum = new double[persons];
         int[] count = new int[persons];
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        boolean[] first = c.firstRoleOfPair(true);
         for (int r = 0; r < d.rolePerson.length; r++) {
-            if (!c.isPrincipal(r) || !seen.add(((long) d.roleEnt[r] << 32) | d.rolePerson[r])) continue;
+            if (!first[r]) continue;
             sum[d.rolePerson[r]] += s[d.roleEnt[r]];
             count[d.rolePerson[r]]++;
         }
         double[] v = new double[c.n];
-        String[] src = new String[c.n];
-        seen.clear();
+        int[] via = GradingData.filled(c.n);
         for (int r = 0; r < d.rolePerson.length; r++) {
             int p = d.rolePerson[r], e = d.roleEnt[r];
-            if (!c.isPrincipal(r) || !seen.add(((long) e << 32) | p) || count[p] < 2) continue;
+            if (!first[r] || count[p] < 2) continue;
             double mean = (sum[p] - s[e]) / (count[p] - 1);
             if (mean > v[e]) {
                 v[e] = mean;
-                src[e] = "person " + d.personKey[p] + " (" + (count[p] - 1) + " other firms)";
+                via[e] = p;
             }
+        }
+        String[] src = new String[c.n];
+        for (int e = 0; e < c.n; e++) {
+            if (via[e] >= 0) src[e] = "person " + d.personKey[via[e]] + " (" + (count[via[e]] - 1) + " other firms)";
         }
         return new Indicator.Values(v, src);
     }
