@@ -23,9 +23,10 @@ import io.riskgraph.algorithms.grading.GradingData.Events;
 /**
  * Incremental re-grade: holds the graded city in memory (what a long-running server or ingest keeps after one full
  * read) and, after events were stored, re-reads only the named enterprises' state and new events through targeted
- * reads, re-grades in memory with the same code as a full run, and writes back only the enterprises whose score,
- * grade, model or reasons changed: the affected firms and the neighbours their risk reaches. The result is
- * therefore what a full run would give (the test compares them). Not covered (they need a full run): new
+ * reads, recomputes only the indicators that read what changed, re-scores only the firms where an indicator value
+ * moved (with the same per-firm scoring as a full run), and writes back only the enterprises whose score, grade,
+ * model or reasons changed: the affected firms and the neighbours their risk reaches. The result is therefore what
+ * a full run would give (the tests compare them; {@link #update} says why). Not covered (they need a full run): new
  * enterprises, persons or links, and changed properties of events already read.
  */
 public final class IncrementalGrader {
