@@ -242,6 +242,7 @@ public final class IncrementalGrader {
         }
         recomputeNanos += System.nanoTime();
         GradingModel g = models.general();
+        java.util.BitSet firstPassChanged = new java.util.BitSet(n);
         if (next.hasFirstPass()) {
             Grader.Scorer first = new Grader.Scorer(next, Grader.firstPassModel(g), params, null);
             double[] was = next.firstPassScore(), now = null;
@@ -250,13 +251,16 @@ public final class IncrementalGrader {
                 if (s == was[i]) continue;
                 if (now == null) now = was.clone();
                 now[i] = s;
+                firstPassChanged.set(i);
             }
             // new first-pass scores drop the arrays that read them: recompute and diff those
             if (now != null) next.firstPassScore(now);
         }
         recomputeNanos -= System.nanoTime();
+        if (!changed.contains(GradingInput.STATE)) patchScored(next, firstPassChanged);
         for (Indicator ind : indicators) {
-            if (!ind.usesScores() || next.holds(ind)) continue;
+            // patched or recomputed: the held context's values are no longer the next one's
+            if (!ind.usesScores() || next.sameValues(ind, ctx)) continue;
             recomputed++;
             diff(ind, next, changes, affected, shownOnly);
         }
@@ -348,6 +352,53 @@ public final class IncrementalGrader {
         }
         changes.put(ind.code(), new Change(at.toArray(), a, b));
         if (!shown.isEmpty()) shownOnly.put(ind.code(), shown);
+    }
+
+    /**
+     * Puts into {@code next} the score-reading indicators after the first-pass scores changed at {@code changedAt}:
+     * the held values, recomputed at the firms that share a person or a link with a changed firm. Such an indicator
+     * reads a firm's related firms' scores through its persons' roles and its links only (the contract of
+     * {@code usesScores}), so it is computed on the data restricted to the roles of those firms' persons and those
+     * firms' links, which gives those firms exactly the values of the whole city. Who is a principal depends on
+     * the firm's type, so a refreshed state recomputes them over the city instead.
+     */
+    private void patchScored(IndicatorContext next, java.util.BitSet changedAt) {
+        if (changedAt.isEmpty()) return;
+        GradingData d = next.data;
+        int[][] byFirm = next.rolesByFirm(), byPerson = next.rolesByPerson(), links = next.linksByFirm();
+        java.util.BitSet near = new java.util.BitSet(next.n);
+        for (int f = changedAt.nextSetBit(0); f >= 0; f = changedAt.nextSetBit(f + 1)) {
+            near.set(f);
+            for (int x = byFirm[0][f]; x < byFirm[0][f + 1]; x++) {
+                int p = d.rolePerson[byFirm[1][x]];
+                for (int y = byPerson[0][p]; y < byPerson[0][p + 1]; y++) near.set(d.roleEnt[byPerson[1][y]]);
+            }
+            for (int x = links[0][f]; x < links[0][f + 1]; x++) {
+                near.set(d.linkFrom[links[1][x]]);
+                near.set(d.linkTo[links[1][x]]);
+            }
+        }
+        java.util.BitSet roles = new java.util.BitSet(d.rolePerson.length), linkSet = new java.util.BitSet(d.linkFrom.length);
+        for (int e = near.nextSetBit(0); e >= 0; e = near.nextSetBit(e + 1)) {
+            for (int x = byFirm[0][e]; x < byFirm[0][e + 1]; x++) {
+                int p = d.rolePerson[byFirm[1][x]];
+                for (int y = byPerson[0][p]; y < byPerson[0][p + 1]; y++) roles.set(byPerson[1][y]);
+            }
+            for (int x = links[0][e]; x < links[0][e + 1]; x++) linkSet.set(links[1][x]);
+        }
+        IndicatorContext local = new IndicatorContext(d.withRolesAndLinks(roles.stream().toArray(), linkSet.stream().toArray()), asOf);
+        local.firstPassScore(next.firstPassScore());
+        for (Indicator ind : indicators) {
+            if (!ind.usesScores() || next.holds(ind)) continue;
+            Indicator.Values was = ctx.values(ind), part = local.values(ind);
+            double[] v = was.value().clone();
+            String[] src = was.source() == null ? null : was.source().clone();
+            for (int e = near.nextSetBit(0); e >= 0; e = near.nextSetBit(e + 1)) {
+                v[e] = part.value()[e];
+                if (src != null) src[e] = part.source()[e];
+            }
+            next.values(ind, new Indicator.Values(v, src));
+        }
     }
 
     /** The model's bin counts after the changes (a copy; the held counts stay as they were). */

@@ -6,7 +6,9 @@ import java.util.function.Function;
  * One indicator: a stable code, names, category, the window it looks back over (days before the "as of" date,
  * 0 = not windowed), what it computes (for the documentation) and the computation itself, over all enterprises
  * at once. An indicator that {@code usesScores} reads related firms' scores from a first grading pass without such
- * indicators (a firm's risk is best judged by its related firms' whole profile, not their raw events). {@code inputs}
+ * indicators (a firm's risk is best judged by its related firms' whole profile, not their raw events); related means
+ * through the roles of the firm's persons or its links, and only those: an incremental re-grade computes it for the
+ * firms around a changed score on the data restricted to their persons' roles and their links. {@code inputs}
  * are what it reads that an incremental re-grade can change (besides, for {@code usesScores}, the first-pass scores):
  * an indicator whose inputs did not change keeps its values.
  */

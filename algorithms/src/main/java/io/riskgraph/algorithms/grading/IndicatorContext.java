@@ -58,6 +58,41 @@ public final class IndicatorContext {
         return cached(key(indicator), indicator.inputs(), indicator.usesScores(), () -> indicator.compute().apply(this));
     }
 
+    /** Sets an indicator's values computed elsewhere (a re-grade that patched the held ones firm by firm). */
+    void values(Indicator indicator, Indicator.Values values) {
+        cache.put(key(indicator), new Cached(values, indicator.inputs(), indicator.usesScores()));
+    }
+
+    /**
+     * The roles of each enterprise (by firm: {@code [0]} offsets, n + 1 of them, {@code [1]} role positions) or of
+     * each person, and the links of each enterprise (either end); only a full read changes them.
+     */
+    int[][] rolesByFirm() { return cached("rolesByFirm", Set.of(), () -> index(data.roleEnt, null, n)); }
+
+    int[][] rolesByPerson() { return cached("rolesByPerson", Set.of(), () -> index(data.rolePerson, null, data.personIds.length)); }
+
+    int[][] linksByFirm() { return cached("linksByFirm", Set.of(), () -> index(data.linkFrom, data.linkTo, n)); }
+
+    /** Positions grouped by owner ({@code a}, and {@code b} when not null), ascending within each owner. */
+    private static int[][] index(int[] a, int[] b, int owners) {
+        int[] offset = new int[owners + 1];
+        for (int x : a) offset[x + 1]++;
+        if (b != null) for (int x : b) offset[x + 1]++;
+        for (int i = 0; i < owners; i++) offset[i + 1] += offset[i];
+        int[] at = offset.clone(), items = new int[offset[owners]];
+        for (int k = 0; k < a.length; k++) {
+            items[at[a[k]]++] = k;
+            if (b != null) items[at[b[k]]++] = k;
+        }
+        return new int[][]{offset, items};
+    }
+
+    /** Whether this context holds the very values {@code other} holds for the indicator (carried over by {@link #after}). */
+    boolean sameValues(Indicator indicator, IndicatorContext other) {
+        Cached mine = cache.get(key(indicator)), theirs = other.cache.get(key(indicator));
+        return mine != null && mine == theirs;
+    }
+
     /** Whether this context holds the indicator's values already (a re-grade recomputes the others). */
     boolean holds(Indicator indicator) { return cache.containsKey(key(indicator)); }
 
