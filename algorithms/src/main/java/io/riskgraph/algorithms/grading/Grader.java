@@ -76,50 +76,111 @@ public final class Grader {
     /** @param withReasons false for a first pass, which only needs the scores */
     private static Grades grade(IndicatorContext ctx, GradingModel model, GraderParams params, boolean reuseFirstPass,
                                 boolean[] only, boolean withReasons) {
-        List<GradingModel.Entry> used = new ArrayList<>();
-        for (GradingModel.Entry e : model.entries()) {
-            if (e.weight() > 0 && !params.excluded().contains(e.indicator().category())) used.add(e);
-        }
-        if (used.isEmpty()) throw new IllegalArgumentException("no indicator of model " + model.name() + " is left to score");
-        double totalWeight = used.stream().mapToDouble(GradingModel.Entry::weight).sum();
-        if (!reuseFirstPass && used.stream().anyMatch(e -> e.indicator().usesScores())) {
+        if (!reuseFirstPass && used(model, params).stream().anyMatch(e -> e.indicator().usesScores())) {
             ctx.firstPassScore(firstPass(ctx, model, params));
         }
-        int n = ctx.n, k = used.size();
-        double[][] values = new double[k][];
-        String[][] sources = new String[k][];
-        for (int j = 0; j < k; j++) {
-            Indicator.Values v = ctx.values(used.get(j).indicator());
-            values[j] = v.value();
-            sources[j] = v.source();
-        }
-        // reasons name what raises a firm above the usual: points above the most common points of each indicator
-        double[] usual = new double[k];
-        if (withReasons) for (int j = 0; j < k; j++) usual[j] = mostCommonPoints(used.get(j), values[j]);
-        double[] excess = new double[k];
+        Scorer scorer = new Scorer(ctx, model, params, withReasons ? Scorer.binCounts(ctx, model, params) : null);
+        int n = ctx.n;
         double[] score = new double[n];
         char[] grade = new char[n];
         List<List<Reason>> reasons = new ArrayList<>(n);
-        double[] contrib = new double[k];
         for (int i = 0; i < n; i++) {
             if (only != null && !only[i]) {
                 grade[i] = 'A';
                 reasons.add(List.of());
                 continue;
             }
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                GradingModel.Entry e = used.get(j);
-                double p = e.points(values[j][i]);
-                contrib[j] = e.weight() * p / totalWeight;
-                excess[j] = e.weight() * (p - usual[j]) / totalWeight;
-                s += contrib[j];
-            }
-            score[i] = Math.round(Math.min(100, Math.max(0, s)) * 100) / 100.0;
+            score[i] = scorer.score(i);
             grade[i] = model.grade(score[i]);
-            reasons.add(withReasons ? top(used, values, sources, excess, i, params.topReasons()) : List.of());
+            reasons.add(withReasons ? scorer.reasons(i) : List.of());
         }
         return new Grades(model, score, grade, reasons);
+    }
+
+    /** The entries that count: a positive weight and a category not switched off. */
+    static List<GradingModel.Entry> used(GradingModel model, GraderParams params) {
+        List<GradingModel.Entry> used = new ArrayList<>();
+        for (GradingModel.Entry e : model.entries()) {
+            if (e.weight() > 0 && !params.excluded().contains(e.indicator().category())) used.add(e);
+        }
+        if (used.isEmpty()) throw new IllegalArgumentException("no indicator of model " + model.name() + " is left to score");
+        return used;
+    }
+
+    /**
+     * One model over one context, firm by firm: a full grade scores every firm, a re-grade only the firms whose
+     * inputs changed. The first-pass scores the model's score-reading indicators need must be in the context.
+     */
+    static final class Scorer {
+        private final List<GradingModel.Entry> used;
+        private final double totalWeight;
+        private final double[][] values;
+        private final String[][] sources;
+        /** Per used entry the points of its most common bin over the city (null: no reasons). */
+        private final double[] usual;
+        private final int topReasons;
+
+        /**
+         * @param binCounts per used entry the firms per bin ({@link #binCounts}), for the reasons' "usual" points;
+         *                  null = scores only (a first pass)
+         */
+        Scorer(IndicatorContext ctx, GradingModel model, GraderParams params, int[][] binCounts) {
+            used = used(model, params);
+            totalWeight = used.stream().mapToDouble(GradingModel.Entry::weight).sum();
+            int k = used.size();
+            values = new double[k][];
+            sources = new String[k][];
+            for (int j = 0; j < k; j++) {
+                Indicator.Values v = ctx.values(used.get(j).indicator());
+                values[j] = v.value();
+                sources[j] = v.source();
+            }
+            topReasons = params.topReasons();
+            // reasons name what raises a firm above the usual: points above the most common points of each indicator
+            usual = binCounts == null ? null : usualPoints(used, binCounts);
+        }
+
+        double score(int i) {
+            double s = 0;
+            for (int j = 0; j < used.size(); j++) {
+                GradingModel.Entry e = used.get(j);
+                s += e.weight() * e.points(values[j][i]) / totalWeight;
+            }
+            return Math.round(Math.min(100, Math.max(0, s)) * 100) / 100.0;
+        }
+
+        List<Reason> reasons(int i) {
+            double[] excess = new double[used.size()];
+            for (int j = 0; j < used.size(); j++) {
+                GradingModel.Entry e = used.get(j);
+                excess[j] = e.weight() * (e.points(values[j][i]) - usual[j]) / totalWeight;
+            }
+            return top(used, values, sources, excess, i, topReasons);
+        }
+
+        /** Per used entry of the model, the firms per bin of the indicator's values over the whole city. */
+        static int[][] binCounts(IndicatorContext ctx, GradingModel model, GraderParams params) {
+            List<GradingModel.Entry> used = used(model, params);
+            int[][] out = new int[used.size()][];
+            for (int j = 0; j < used.size(); j++) {
+                GradingModel.Entry e = used.get(j);
+                out[j] = new int[e.bins().length + 1];
+                for (double v : ctx.values(e.indicator()).value()) out[j][e.bin(v)]++;
+            }
+            return out;
+        }
+
+        /** Per used entry the points of the most common bin (the lowest such bin on a tie). */
+        static double[] usualPoints(List<GradingModel.Entry> used, int[][] binCounts) {
+            double[] out = new double[used.size()];
+            for (int j = 0; j < used.size(); j++) {
+                int[] count = binCounts[j];
+                int best = 0;
+                for (int b = 1; b < count.length; b++) if (count[b] > count[best]) best = b;
+                out[j] = used.get(j).points()[best];
+            }
+            return out;
+        }
     }
 
     /** Scores without the indicators that read scores: what related firms' scores mean in the second pass. */
@@ -130,18 +191,6 @@ public final class Grader {
     public static GradingModel firstPassModel(GradingModel model) {
         List<GradingModel.Entry> first = model.entries().stream().filter(e -> !e.indicator().usesScores()).toList();
         return model.withEntries(first);
-    }
-
-    private static double mostCommonPoints(GradingModel.Entry e, double[] values) {
-        int[] count = new int[e.bins().length + 1];
-        for (double v : values) {
-            int b = 0;
-            if (!Double.isNaN(v)) while (b < e.bins().length && v >= e.bins()[b]) b++;
-            count[b]++;
-        }
-        int best = 0;
-        for (int b = 1; b < count.length; b++) if (count[b] > count[best]) best = b;
-        return e.points()[best];
     }
 
     /** The indicators that raise this firm's score most above the usual, with the points above the usual. */

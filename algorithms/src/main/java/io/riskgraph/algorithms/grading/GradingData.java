@@ -273,8 +273,11 @@ public final class GradingData {
         return out;
     }
 
-    /** The same data with other event families (the incremental re-grade's patch); everything else is shared. */
-    private GradingData(GradingData b, List<Events> ev) {
+    /**
+     * The same data with other event families (the incremental re-grade's patch) and only some roles and links
+     * (positions, ascending; null = all); everything else is shared.
+     */
+    private GradingData(GradingData b, List<Events> ev, int[] roles, int[] links) {
         enterpriseIds = b.enterpriseIds;
         uscc = b.uscc;
         type = b.type;
@@ -296,12 +299,12 @@ public final class GradingData {
         wcc = b.wcc;
         personIds = b.personIds;
         personKey = b.personKey;
-        rolePerson = b.rolePerson;
-        roleEnt = b.roleEnt;
-        roleType = b.roleType;
-        linkFrom = b.linkFrom;
-        linkTo = b.linkTo;
-        linkType = b.linkType;
+        rolePerson = roles == null ? b.rolePerson : pick(b.rolePerson, roles);
+        roleEnt = roles == null ? b.roleEnt : pick(b.roleEnt, roles);
+        roleType = roles == null ? b.roleType : pick(b.roleType, roles);
+        linkFrom = links == null ? b.linkFrom : pick(b.linkFrom, links);
+        linkTo = links == null ? b.linkTo : pick(b.linkTo, links);
+        linkType = links == null ? b.linkType : pick(b.linkType, links);
         entAddress = b.entAddress;
         entPhone = b.entPhone;
         personAddress = b.personAddress;
@@ -353,7 +356,26 @@ public final class GradingData {
             }
             ev.set(f, e);
         }
-        return new GradingData(this, ev);
+        return new GradingData(this, ev, null, null);
+    }
+
+    /**
+     * This data with only the roles and links at these positions (ascending, so that every computation meets them
+     * in the same order): what the indicators need for a few firms when those are all their persons' roles and
+     * all their links.
+     */
+    GradingData withRolesAndLinks(int[] roles, int[] links) { return new GradingData(this, all(this), roles, links); }
+
+    private static int[] pick(int[] a, int[] at) {
+        int[] out = new int[at.length];
+        for (int i = 0; i < at.length; i++) out[i] = a[at[i]];
+        return out;
+    }
+
+    private static String[] pick(String[] a, int[] at) {
+        String[] out = new String[at.length];
+        for (int i = 0; i < at.length; i++) out[i] = a[at[i]];
+        return out;
     }
 
     /** New events of one family, for {@link #withEvents}. */
@@ -420,7 +442,8 @@ public final class GradingData {
         return a;
     }
 
-    private static int[] filled(int n) {
+    /** An index array of -1 (none). */
+    static int[] filled(int n) {
         int[] a = new int[n];
         Arrays.fill(a, -1);
         return a;

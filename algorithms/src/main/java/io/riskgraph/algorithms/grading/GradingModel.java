@@ -21,11 +21,13 @@ public record GradingModel(String id, int version, String source, List<Entry> en
      * [bins[j-1], bins[j]) gets {@code points[j]}, a value at or above the last edge the last points.
      */
     public record Entry(Indicator indicator, double weight, double[] bins, double[] points) {
-        public double points(double value) {
-            if (Double.isNaN(value)) return points[0];
+        public double points(double value) { return points[bin(value)]; }
+
+        /** The bin of a value (NaN in the first). */
+        public int bin(double value) {
             int j = 0;
-            while (j < bins.length && value >= bins[j]) j++;
-            return points[j];
+            if (!Double.isNaN(value)) while (j < bins.length && value >= bins[j]) j++;
+            return j;
         }
     }
 

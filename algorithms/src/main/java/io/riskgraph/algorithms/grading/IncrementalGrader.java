@@ -23,9 +23,10 @@ import io.riskgraph.algorithms.grading.GradingData.Events;
 /**
  * Incremental re-grade: holds the graded city in memory (what a long-running server or ingest keeps after one full
  * read) and, after events were stored, re-reads only the named enterprises' state and new events through targeted
- * reads, re-grades in memory with the same code as a full run, and writes back only the enterprises whose score,
- * grade, model or reasons changed: the affected firms and the neighbours their risk reaches. The result is
- * therefore what a full run would give (the test compares them). Not covered (they need a full run): new
+ * reads, recomputes only the indicators that read what changed, re-scores only the firms where an indicator value
+ * moved (with the same per-firm scoring as a full run), and writes back only the enterprises whose score, grade,
+ * model or reasons changed: the affected firms and the neighbours their risk reaches. The result is therefore what
+ * a full run would give (the tests compare them; {@link #update} says why). Not covered (they need a full run): new
  * enterprises, persons or links, and changed properties of events already read.
  */
 public final class IncrementalGrader {
@@ -52,16 +53,73 @@ public final class IncrementalGrader {
     private GradingData data;
     private IndicatorContext ctx;
     private Grader.Grades grades;
+    /** The city-wide quantities a firm's grade reads besides its own indicators; see {@link #fullGrade}. */
+    private int[][] generalBins;
+    private List<int[][]> professionalBins;
+    private List<boolean[]> members;
+    /** Every indicator the set reads (entries, first pass, trigger rules), G01 aside, in a stable order. */
+    private final List<Indicator> indicators;
+    /** Per indicator code the model entries that score it (every model of the set). */
+    private final Map<String, List<GradingModel.Entry>> entriesByIndicator = new HashMap<>();
+    /** The trigger rules' indicators, whose values a trigger reason shows. */
+    private final Set<String> triggerCodes = new java.util.HashSet<>();
+    /** How the last re-grade went (for the benchmark and the tests). */
+    private Update lastUpdate;
 
-    private IncrementalGrader(GradingData data, ModelSet models, GraderParams params, LocalDate asOf) {
+    /**
+     * What the in-memory part of a re-grade did: the firms it re-scored, the indicators it recomputed, whether a
+     * city-wide "usual" moved so that every firm was re-scored, and its time (of which recomputing and diffing the
+     * indicators and memberships).
+     */
+    public record Update(int rescored, int recomputed, boolean fullRescore, long nanos, long recomputeNanos) {}
+
+    /** Grades the data in memory (what {@link #open} does after its read; the benchmark passes generated data). */
+    IncrementalGrader(GradingData data, ModelSet models, GraderParams params, LocalDate asOf) {
         this.models = models;
         this.params = params;
         this.asOf = asOf;
         this.data = data;
         for (int i = 0; i < data.uscc.length; i++) indexByUscc.put(data.uscc[i], i);
-        this.ctx = new IndicatorContext(data, asOf);
-        this.grades = Grader.grade(ctx, models, params);
+        this.indicators = indicators(models, params);
+        List<GradingModel> all = new ArrayList<>(models.professional());
+        all.add(models.general());
+        for (GradingModel m : all) {
+            for (GradingModel.Entry e : Grader.used(m, params)) {
+                entriesByIndicator.computeIfAbsent(e.indicator().code(), k -> new ArrayList<>()).add(e);
+            }
+            if (m.trigger() != null) m.trigger().indicators().forEach(ind -> triggerCodes.add(ind.code()));
+        }
+        fullGrade(new IndicatorContext(data, asOf));
     }
+
+    /**
+     * Grades every firm on a fresh context and counts what the re-grade keeps up to date: the bins of every model
+     * entry over the city (the reasons' "usual" points) and the professional models' members. Every indicator the
+     * set reads is computed here, before any firm state is refreshed in place.
+     */
+    private void fullGrade(IndicatorContext fresh) {
+        grades = Grader.grade(fresh, models, params);
+        for (Indicator ind : indicators) fresh.values(ind);
+        generalBins = Grader.Scorer.binCounts(fresh, models.general(), params);
+        professionalBins = models.professional().stream().map(p -> Grader.Scorer.binCounts(fresh, p, params)).toList();
+        members = models.professional().stream().map(p -> ModelSet.members(fresh, p)).toList();
+        ctx = fresh;
+    }
+
+    private static List<Indicator> indicators(ModelSet models, GraderParams params) {
+        Map<String, Indicator> out = new java.util.LinkedHashMap<>();
+        List<GradingModel> all = new ArrayList<>(models.professional());
+        all.add(0, models.general());
+        for (GradingModel m : all) {
+            for (GradingModel.Entry e : Grader.used(m, params)) out.put(e.indicator().code(), e.indicator());
+            if (m.trigger() != null) for (Indicator ind : m.trigger().indicators()) out.put(ind.code(), ind);
+        }
+        out.remove(GENERAL_SCORE);
+        return List.copyOf(out.values());
+    }
+
+    /** The general model's score as an indicator, which the re-grade sets rather than recomputes. */
+    private static final String GENERAL_SCORE = "G01";
 
     /**
      * Reads the whole graph once and grades it in memory (nothing is written).
@@ -96,8 +154,11 @@ public final class IncrementalGrader {
         List<List<Object[]>> found = new ArrayList<>();
         for (int f = 0; f < families.size(); f++) found.add(new ArrayList<>());
         Set<String> seen = new java.util.HashSet<>();
+        boolean stateChanged = false;
+        Set<Integer> seeds = new LinkedHashSet<>();
         for (String u : new LinkedHashSet<>(usccs)) {
-            refreshState(store, u);
+            seeds.add(indexByUscc.get(u));
+            stateChanged |= refreshState(store, u);
             Set<String> types = new java.util.HashSet<>();
             EVENT_TYPES.forEach(types::addAll);
             collect(store.neighbourhood(ENTERPRISE, u, new TraversalLimits(1, types, READ_MAX_DEGREE, READ_MAX_RESULTS)),
@@ -115,37 +176,289 @@ public final class IncrementalGrader {
             newEvents += found.get(f).size();
         }
         long t1 = System.nanoTime();
-        data = data.withEvents(added);
-        IndicatorContext next = new IndicatorContext(data, asOf);
-        Grader.Grades now = Grader.grade(next, models, params);
-        List<Integer> changed = new ArrayList<>();
-        for (int i = 0; i < next.n; i++) {
-            if (now.score()[i] != grades.score()[i] || now.grade()[i] != grades.grade()[i]
-                    || !now.modelName()[i].equals(grades.modelName()[i]) || !now.reasons().get(i).equals(grades.reasons().get(i))) {
-                changed.add(i);
-            }
-        }
+        int[] which = apply(added, stateChanged, seeds);
         long t2 = System.nanoTime();
-        int[] which = changed.stream().mapToInt(Integer::intValue).toArray();
-        long written = which.length == 0 ? 0 : GradeWriter.write(store, next, now, which);
+        long written = which.length == 0 ? 0 : GradeWriter.write(store, ctx, grades, which);
         long t3 = System.nanoTime();
-        ctx = next;
-        grades = now;
-        return new Result(Set.copyOf(usccs), changed.stream().map(i -> data.uscc[i]).toList(), newEvents,
+        List<String> changed = new ArrayList<>();
+        for (int i : which) changed.add(data.uscc[i]);
+        return new Result(Set.copyOf(usccs), changed, newEvents,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, written);
     }
 
-    /** The firm's own state, which trigger factors read (an abnormal listing) and the basic indicators. */
-    private void refreshState(GraphStore store, String uscc) {
+    /**
+     * The in-memory part of a re-grade: adds the new events (per family, order of {@code GradingData.EVENT_LABELS})
+     * to the held data, whose state the caller refreshed in place for {@code seeds}, and re-grades; the enterprise
+     * indices whose results changed.
+     */
+    int[] apply(List<GradingData.NewEvents> added, boolean stateChanged, Set<Integer> seeds) {
+        Set<GradingInput> changed = java.util.EnumSet.noneOf(GradingInput.class);
+        if (stateChanged) changed.add(GradingInput.STATE);
+        for (int f = 0; f < added.size(); f++) {
+            if (added.get(f) != null && added.get(f).ids().length > 0) changed.add(GradingInput.family(f));
+        }
+        data = data.withEvents(added);
+        return update(data, changed, seeds);
+    }
+
+    /** How the in-memory part of the last re-grade went; null before the first. */
+    public Update lastUpdate() { return lastUpdate; }
+
+    /** One recomputed indicator: the firms whose value or source changed, and the values before and after. */
+    private record Change(int[] at, double[] before, double[] after) {}
+
+    /**
+     * Re-grades in memory after {@code patched} (the held data with new events, firm state refreshed in place for
+     * {@code seeds}): recomputes only the indicators that read a changed input, re-scores only the firms where any
+     * indicator the set reads changed (and the seeds), and keeps everything else. A firm's grade reads its own
+     * indicator values, its membership of the professional scopes and, for its reasons, each entry's most common
+     * bin over the city; when one of those bins moves every firm is re-scored, so the result is always what a
+     * full grade gives. Returns the enterprise indices whose results changed.
+     */
+    private int[] update(GradingData patched, Set<GradingInput> changed, Set<Integer> seeds) {
+        long t0 = System.nanoTime();
+        IndicatorContext next = ctx.after(patched, changed);
+        int n = next.n;
+        java.util.BitSet affected = new java.util.BitSet(n);
+        seeds.forEach(affected::set);
+        Map<String, Change> changes = new java.util.LinkedHashMap<>();
+        // firms where an indicator's value or source changed within the same bin of every entry: their scores stay,
+        // and their reasons change only where they name that indicator
+        Map<String, java.util.BitSet> shownOnly = new HashMap<>();
+        int recomputed = 0;
+        long recomputeNanos = -System.nanoTime();
+        for (Indicator ind : indicators) {
+            if (ind.usesScores() || next.holds(ind)) continue;
+            recomputed++;
+            diff(ind, next, changes, affected, shownOnly);
+        }
+        List<boolean[]> nowMembers = new ArrayList<>(members);
+        for (int m = 0; m < models.professional().size(); m++) {
+            GradingModel p = models.professional().get(m);
+            if (java.util.Collections.disjoint(p.scope().subgroup().inputs(), changed)) continue;
+            boolean[] in = ModelSet.members(next, p), was = members.get(m);
+            for (int i = 0; i < n; i++) if (in[i] != was[i]) affected.set(i);
+            nowMembers.set(m, in);
+        }
+        recomputeNanos += System.nanoTime();
+        GradingModel g = models.general();
+        java.util.BitSet firstPassChanged = new java.util.BitSet(n);
+        if (next.hasFirstPass()) {
+            Grader.Scorer first = new Grader.Scorer(next, Grader.firstPassModel(g), params, null);
+            double[] was = next.firstPassScore(), now = null;
+            for (int i = affected.nextSetBit(0); i >= 0; i = affected.nextSetBit(i + 1)) {
+                double s = first.score(i);
+                if (s == was[i]) continue;
+                if (now == null) now = was.clone();
+                now[i] = s;
+                firstPassChanged.set(i);
+            }
+            // new first-pass scores drop the arrays that read them: recompute and diff those
+            if (now != null) next.firstPassScore(now);
+        }
+        recomputeNanos -= System.nanoTime();
+        if (!changed.contains(GradingInput.STATE)) patchScored(next, firstPassChanged);
+        for (Indicator ind : indicators) {
+            // patched or recomputed: the held context's values are no longer the next one's
+            if (!ind.usesScores() || next.sameValues(ind, ctx)) continue;
+            recomputed++;
+            diff(ind, next, changes, affected, shownOnly);
+        }
+        recomputeNanos += System.nanoTime();
+        for (Map.Entry<String, java.util.BitSet> e : shownOnly.entrySet()) {
+            java.util.BitSet at = e.getValue();
+            for (int i = at.nextSetBit(0); i >= 0; i = at.nextSetBit(i + 1)) {
+                if (affected.get(i)) continue;
+                for (Grader.Reason r : grades.reasons().get(i)) {
+                    if (r.code().equals(e.getKey())) {
+                        affected.set(i);
+                        break;
+                    }
+                }
+            }
+        }
+        int[][] nowGeneralBins = binsAfter(g, generalBins, changes);
+        Grader.Scorer general = new Grader.Scorer(next, g, params, nowGeneralBins);
+        double[] generalScore = ctx.generalScore().clone();
+        Map<Integer, List<Grader.Reason>> generalReasons = new HashMap<>();
+        int[] rescore = affected.stream().toArray();
+        for (int i : rescore) {
+            generalScore[i] = general.score(i);
+            generalReasons.put(i, general.reasons(i));
+        }
+        int[] scoreChanged = java.util.Arrays.stream(rescore).filter(i -> generalScore[i] != ctx.generalScore()[i]).toArray();
+        changes.put(GENERAL_SCORE, new Change(scoreChanged, ctx.generalScore(), generalScore));
+        next.generalScore(generalScore);
+        List<int[][]> nowProfessionalBins = new ArrayList<>();
+        for (int m = 0; m < models.professional().size(); m++) {
+            nowProfessionalBins.add(binsAfter(models.professional().get(m), professionalBins.get(m), changes));
+        }
+        boolean usualMoved = moved(g, generalBins, nowGeneralBins);
+        for (int m = 0; m < models.professional().size(); m++) {
+            usualMoved |= moved(models.professional().get(m), professionalBins.get(m), nowProfessionalBins.get(m));
+        }
+        Grader.Grades before = grades;
+        int[] which;
+        if (usualMoved) {
+            // every firm's reasons are measured against the usual points: grade the whole city again
+            fullGrade(new IndicatorContext(patched, asOf));
+            which = java.util.stream.IntStream.range(0, n).filter(i -> differs(before, grades, i)).toArray();
+            rescore = null;
+        } else {
+            ModelSet.Refiner refiner = new ModelSet.Refiner(next, models, params, nowMembers, nowProfessionalBins);
+            double[] score = before.score().clone();
+            char[] grade = before.grade().clone();
+            String[] name = before.modelName().clone();
+            List<List<Grader.Reason>> reasons = new ArrayList<>(before.reasons());
+            for (int i : rescore) refiner.refine(i, generalScore[i], generalReasons.get(i), score, grade, name, reasons);
+            grades = new Grader.Grades(g, score, grade, reasons, name);
+            generalBins = nowGeneralBins;
+            professionalBins = nowProfessionalBins;
+            members = nowMembers;
+            ctx = next;
+            which = java.util.Arrays.stream(rescore).filter(i -> differs(before, grades, i)).toArray();
+        }
+        lastUpdate = new Update(rescore == null ? n : rescore.length, recomputed, usualMoved, System.nanoTime() - t0,
+                recomputeNanos);
+        return which;
+    }
+
+    /**
+     * Computes the indicator on {@code next} and records where its value or source differs from the held context:
+     * a firm where some entry's bin changed (or a trigger reads the value) is re-scored, one where only what a
+     * reason shows changed is noted in {@code shownOnly}.
+     */
+    private void diff(Indicator ind, IndicatorContext next, Map<String, Change> changes, java.util.BitSet affected,
+                      Map<String, java.util.BitSet> shownOnly) {
+        // the held context computed every indicator the set reads before any state was refreshed in place
+        if (!ctx.holds(ind)) throw new IllegalStateException("indicator " + ind.code() + " was not computed at open");
+        Indicator.Values was = ctx.values(ind), now = next.values(ind);
+        double[] a = was.value(), b = now.value();
+        String[] sa = was.source(), sb = now.source();
+        List<GradingModel.Entry> entries = entriesByIndicator.getOrDefault(ind.code(), List.of());
+        boolean trigger = triggerCodes.contains(ind.code());
+        GradingData.IntList at = new GradingData.IntList();
+        java.util.BitSet shown = new java.util.BitSet();
+        for (int i = 0; i < a.length; i++) {
+            boolean valueChanged = Double.compare(a[i], b[i]) != 0;
+            if (!valueChanged && (sa == sb || java.util.Objects.equals(sa == null ? null : sa[i], sb == null ? null : sb[i]))) continue;
+            boolean binChanged = trigger;
+            if (valueChanged) {
+                at.add(i);
+                for (int j = 0; j < entries.size() && !binChanged; j++) binChanged = entries.get(j).bin(a[i]) != entries.get(j).bin(b[i]);
+            }
+            if (binChanged) affected.set(i);
+            else shown.set(i);
+        }
+        changes.put(ind.code(), new Change(at.toArray(), a, b));
+        if (!shown.isEmpty()) shownOnly.put(ind.code(), shown);
+    }
+
+    /**
+     * Puts into {@code next} the score-reading indicators after the first-pass scores changed at {@code changedAt}:
+     * the held values, recomputed at the firms that share a person or a link with a changed firm. Such an indicator
+     * reads a firm's related firms' scores through its persons' roles and its links only (the contract of
+     * {@code usesScores}), so it is computed on the data restricted to the roles of those firms' persons and those
+     * firms' links, which gives those firms exactly the values of the whole city. Who is a principal depends on
+     * the firm's type, so a refreshed state recomputes them over the city instead.
+     */
+    private void patchScored(IndicatorContext next, java.util.BitSet changedAt) {
+        if (changedAt.isEmpty()) return;
+        GradingData d = next.data;
+        int[][] byFirm = next.rolesByFirm(), byPerson = next.rolesByPerson(), links = next.linksByFirm();
+        java.util.BitSet near = new java.util.BitSet(next.n);
+        for (int f = changedAt.nextSetBit(0); f >= 0; f = changedAt.nextSetBit(f + 1)) {
+            near.set(f);
+            for (int x = byFirm[0][f]; x < byFirm[0][f + 1]; x++) {
+                int p = d.rolePerson[byFirm[1][x]];
+                for (int y = byPerson[0][p]; y < byPerson[0][p + 1]; y++) near.set(d.roleEnt[byPerson[1][y]]);
+            }
+            for (int x = links[0][f]; x < links[0][f + 1]; x++) {
+                near.set(d.linkFrom[links[1][x]]);
+                near.set(d.linkTo[links[1][x]]);
+            }
+        }
+        java.util.BitSet roles = new java.util.BitSet(d.rolePerson.length), linkSet = new java.util.BitSet(d.linkFrom.length);
+        for (int e = near.nextSetBit(0); e >= 0; e = near.nextSetBit(e + 1)) {
+            for (int x = byFirm[0][e]; x < byFirm[0][e + 1]; x++) {
+                int p = d.rolePerson[byFirm[1][x]];
+                for (int y = byPerson[0][p]; y < byPerson[0][p + 1]; y++) roles.set(byPerson[1][y]);
+            }
+            for (int x = links[0][e]; x < links[0][e + 1]; x++) linkSet.set(links[1][x]);
+        }
+        IndicatorContext local = new IndicatorContext(d.withRolesAndLinks(roles.stream().toArray(), linkSet.stream().toArray()), asOf);
+        local.firstPassScore(next.firstPassScore());
+        for (Indicator ind : indicators) {
+            if (!ind.usesScores() || next.holds(ind)) continue;
+            Indicator.Values was = ctx.values(ind), part = local.values(ind);
+            double[] v = was.value().clone();
+            String[] src = was.source() == null ? null : was.source().clone();
+            for (int e = near.nextSetBit(0); e >= 0; e = near.nextSetBit(e + 1)) {
+                v[e] = part.value()[e];
+                if (src != null) src[e] = part.source()[e];
+            }
+            next.values(ind, new Indicator.Values(v, src));
+        }
+    }
+
+    /** The model's bin counts after the changes (a copy; the held counts stay as they were). */
+    private int[][] binsAfter(GradingModel m, int[][] bins, Map<String, Change> changes) {
+        List<GradingModel.Entry> used = Grader.used(m, params);
+        int[][] out = new int[bins.length][];
+        for (int j = 0; j < used.size(); j++) {
+            GradingModel.Entry e = used.get(j);
+            Change c = changes.get(e.indicator().code());
+            if (c == null || c.at().length == 0) {
+                out[j] = bins[j];
+                continue;
+            }
+            out[j] = bins[j].clone();
+            for (int i : c.at()) {
+                out[j][e.bin(c.before()[i])]--;
+                out[j][e.bin(c.after()[i])]++;
+            }
+        }
+        return out;
+    }
+
+    private boolean moved(GradingModel m, int[][] before, int[][] after) {
+        List<GradingModel.Entry> used = Grader.used(m, params);
+        return !java.util.Arrays.equals(Grader.Scorer.usualPoints(used, before), Grader.Scorer.usualPoints(used, after));
+    }
+
+    private static boolean differs(Grader.Grades a, Grader.Grades b, int i) {
+        return a.score()[i] != b.score()[i] || a.grade()[i] != b.grade()[i] || !a.modelName()[i].equals(b.modelName()[i])
+                || !a.reasons().get(i).equals(b.reasons().get(i));
+    }
+
+    /**
+     * The firm's own state, which trigger factors read (an abnormal listing) and the basic indicators, in place;
+     * whether any of it changed.
+     */
+    private boolean refreshState(GraphStore store, String uscc) {
         Optional<GraphNode> node = store.node(ENTERPRISE, uscc);
         if (node.isEmpty()) throw new IllegalArgumentException("enterprise " + uscc + " is no longer in the store");
         Map<String, Object> p = node.get().properties();
         int i = indexByUscc.get(uscc);
-        if (p.get("status") != null) data.status[i] = String.valueOf(p.get("status")).trim().toUpperCase(Locale.ROOT);
-        if (p.get("type") != null) data.type[i] = String.valueOf(p.get("type")).trim().toUpperCase(Locale.ROOT);
-        if (p.get("registered_capital") instanceof Number x) data.registeredCapital[i] = x.doubleValue();
-        if (p.get("paid_in_capital") instanceof Number x) data.paidInCapital[i] = x.doubleValue();
-        if (p.get("employees") instanceof Number x) data.employees[i] = x.doubleValue();
+        boolean changed = false;
+        if (p.get("status") != null) changed |= set(data.status, i, String.valueOf(p.get("status")).trim().toUpperCase(Locale.ROOT));
+        if (p.get("type") != null) changed |= set(data.type, i, String.valueOf(p.get("type")).trim().toUpperCase(Locale.ROOT));
+        if (p.get("registered_capital") instanceof Number x) changed |= set(data.registeredCapital, i, x.doubleValue());
+        if (p.get("paid_in_capital") instanceof Number x) changed |= set(data.paidInCapital, i, x.doubleValue());
+        if (p.get("employees") instanceof Number x) changed |= set(data.employees, i, x.doubleValue());
+        return changed;
+    }
+
+    private static boolean set(String[] a, int i, String v) {
+        if (v.equals(a[i])) return false;
+        a[i] = v;
+        return true;
+    }
+
+    private static boolean set(double[] a, int i, double v) {
+        if (Double.compare(v, a[i]) == 0) return false;
+        a[i] = v;
+        return true;
     }
 
     /** Event nodes on the paths that the in-memory data does not hold yet: per family, the node and its store id. */

@@ -6,10 +6,15 @@ import java.util.function.Function;
  * One indicator: a stable code, names, category, the window it looks back over (days before the "as of" date,
  * 0 = not windowed), what it computes (for the documentation) and the computation itself, over all enterprises
  * at once. An indicator that {@code usesScores} reads related firms' scores from a first grading pass without such
- * indicators (a firm's risk is best judged by its related firms' whole profile, not their raw events).
+ * indicators (a firm's risk is best judged by its related firms' whole profile, not their raw events); related means
+ * through the roles of the firm's persons or its links, and only those: an incremental re-grade computes it for the
+ * firms around a changed score on the data restricted to their persons' roles and their links. {@code inputs}
+ * are what it reads that an incremental re-grade can change (besides, for {@code usesScores}, the first-pass scores):
+ * an indicator whose inputs did not change keeps its values.
  */
 public record Indicator(String code, String nameZh, String nameEn, Category category, int windowDays,
-                        String computation, Function<IndicatorContext, Values> compute, boolean usesScores) {
+                        String computation, Function<IndicatorContext, Values> compute, boolean usesScores,
+                        java.util.Set<GradingInput> inputs) {
     /** Per enterprise index a value, and for network indicators where the risk comes from (null when none). */
     public record Values(double[] value, String[] source) {
         public Values(double[] value) { this(value, null); }
@@ -18,5 +23,7 @@ public record Indicator(String code, String nameZh, String nameEn, Category cate
     public Indicator {
         if (code == null || !code.matches("[BDSNEG]\\d{2}")) throw new IllegalArgumentException("bad indicator code " + code);
         if (windowDays < 0) throw new IllegalArgumentException("window must not be negative, got " + windowDays);
+        if (inputs == null) throw new IllegalArgumentException(code + ": inputs are required (empty when none can change)");
+        inputs = java.util.Set.copyOf(inputs);
     }
 }

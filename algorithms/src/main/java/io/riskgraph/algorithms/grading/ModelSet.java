@@ -109,37 +109,90 @@ public record ModelSet(GradingModel general, List<GradingModel> professional) {
                 .anyMatch(p -> p.entries().stream().anyMatch(e -> e.indicator().usesScores()))) {
             ctx.firstPassScore(Grader.firstPass(ctx, g, params));
         }
+        List<boolean[]> members = set.professional().stream().map(p -> members(ctx, p)).toList();
+        Refiner refiner = new Refiner(ctx, set, params, members, null);
         int n = ctx.n;
-        double[] score = general.score().clone();
-        String[] name = general.modelName().clone();
+        double[] score = new double[n];
+        char[] grade = new char[n];
+        String[] name = new String[n];
         List<List<Grader.Reason>> reasons = new ArrayList<>(general.reasons());
-        GradingModel[] applied = new GradingModel[n];
-        double[] best = new double[n];
-        java.util.Arrays.fill(best, -1);
-        for (GradingModel p : set.professional()) {
-            boolean[] in = members(ctx, p);
-            boolean any = false;
-            for (boolean b : in) any |= b;
-            if (!any) continue;
-            // the general model's first pass stays in force: related firms' scores mean the same for every model
-            Grader.Grades pro = Grader.grade(ctx, p, params, true, in);
-            double w = p.scope().blend();
-            for (int i = 0; i < n; i++) {
-                if (!in[i]) continue;
-                double mapped = g.logit().score(p.logit().logOdds(pro.score()[i]));
-                double blended = Math.round(((1 - w) * general.score()[i] + w * mapped) * 100) / 100.0;
-                if (blended <= best[i]) continue;
-                best[i] = blended;
-                score[i] = blended;
-                name[i] = g.name() + "+" + p.name();
-                applied[i] = p;
-                reasons.set(i, merge(general.reasons().get(i), 1 - w, pro.reasons().get(i), w, params.topReasons()));
+        for (int i = 0; i < n; i++) refiner.refine(i, general.score()[i], general.reasons().get(i), score, grade, name, reasons);
+        return new Grader.Grades(g, score, grade, reasons, name);
+    }
+
+    /**
+     * The professional models and trigger rules of a set prepared on one context (which holds the general scores
+     * and the first pass), applied firm by firm over the general grade: a full grade refines every firm, a re-grade
+     * the firms whose inputs changed.
+     */
+    static final class Refiner {
+        private final GradingModel general;
+        private final int topReasons;
+        private final List<GradingModel> professional = new ArrayList<>();
+        private final List<boolean[]> members = new ArrayList<>();
+        private final List<Grader.Scorer> scorers = new ArrayList<>();
+        private final List<GradingModel> triggerModels;
+        private final List<List<double[]>> triggerValues = new ArrayList<>();
+
+        /**
+         * @param members   per professional model of the set (its order) whether it applies, by enterprise index
+         * @param binCounts per professional model its {@link Grader.Scorer#binCounts}; null = count them here
+         */
+        Refiner(IndicatorContext ctx, ModelSet set, GraderParams params, List<boolean[]> members, List<int[][]> binCounts) {
+            general = set.general();
+            topReasons = params.topReasons();
+            for (int m = 0; m < set.professional().size(); m++) {
+                boolean[] in = members.get(m);
+                boolean any = false;
+                for (boolean b : in) any |= b;
+                if (!any) continue;
+                GradingModel p = set.professional().get(m);
+                professional.add(p);
+                this.members.add(in);
+                // the general model's first pass stays in force: related firms' scores mean the same for every model
+                scorers.add(new Grader.Scorer(ctx, p, params,
+                        binCounts == null ? Grader.Scorer.binCounts(ctx, p, params) : binCounts.get(m)));
+            }
+            triggerModels = distinctTriggerModels(set);
+            for (GradingModel m : triggerModels) {
+                List<double[]> values = new ArrayList<>();
+                for (Indicator ind : m.trigger().indicators()) values.add(ctx.values(ind).value());
+                triggerValues.add(values);
             }
         }
-        char[] grade = new char[n];
-        for (int i = 0; i < n; i++) grade[i] = g.grade(score[i]);
-        for (GradingModel m : distinctTriggerModels(set)) applyTrigger(ctx, m, set, applied, grade, reasons);
-        return new Grader.Grades(g, score, grade, reasons, name);
+
+        /** Firm i's final score, grade, model name and reasons from its general grade, into the arrays. */
+        void refine(int i, double generalScore, List<Grader.Reason> generalReasons, double[] score, char[] grade,
+                    String[] name, List<List<Grader.Reason>> reasons) {
+            score[i] = generalScore;
+            name[i] = general.name();
+            List<Grader.Reason> why = generalReasons;
+            GradingModel applied = null;
+            double best = -1;
+            for (int m = 0; m < professional.size(); m++) {
+                if (!members.get(m)[i]) continue;
+                GradingModel p = professional.get(m);
+                Grader.Scorer pro = scorers.get(m);
+                double w = p.scope().blend();
+                double mapped = general.logit().score(p.logit().logOdds(pro.score(i)));
+                double blended = Math.round(((1 - w) * generalScore + w * mapped) * 100) / 100.0;
+                // a firm in several scopes takes the highest blend
+                if (blended <= best) continue;
+                best = blended;
+                score[i] = blended;
+                name[i] = general.name() + "+" + p.name();
+                applied = p;
+                why = merge(generalReasons, 1 - w, pro.reasons(i), w, topReasons);
+            }
+            grade[i] = general.grade(score[i]);
+            for (int t = 0; t < triggerModels.size(); t++) {
+                GradingModel m = triggerModels.get(t);
+                // the general model's trigger applies to firms without a professional model
+                if (m.professional() ? applied != m : applied != null) continue;
+                why = trigger(m, triggerValues.get(t), i, grade, why);
+            }
+            reasons.set(i, why);
+        }
     }
 
     private static List<GradingModel> distinctTriggerModels(ModelSet set) {
@@ -150,37 +203,32 @@ public record ModelSet(GradingModel general, List<GradingModel> professional) {
     }
 
     /**
-     * Trigger supervision: a firm graded by {@code m} (the general model's trigger applies to firms without a
-     * professional model) gets at least the rule's grade when its trigger factors are present.
+     * Trigger supervision: a firm graded by {@code m} gets at least the rule's grade when its trigger factors are
+     * present; its reasons (returned) then start with the rule.
      */
-    private static void applyTrigger(IndicatorContext ctx, GradingModel m, ModelSet set, GradingModel[] applied,
-                                     char[] grade, List<List<Grader.Reason>> reasons) {
+    private static List<Grader.Reason> trigger(GradingModel m, List<double[]> values, int i, char[] grade,
+                                               List<Grader.Reason> reasons) {
         GradingModel.TriggerRule rule = m.trigger();
-        List<double[]> values = new ArrayList<>();
-        for (Indicator ind : rule.indicators()) values.add(ctx.values(ind).value());
-        for (int i = 0; i < ctx.n; i++) {
-            if (m.professional() ? applied[i] != m : applied[i] != null) continue;
-            int present = 0;
-            StringBuilder what = new StringBuilder();
-            for (int j = 0; j < values.size(); j++) {
-                double v = values.get(j)[i];
-                if (v >= 1) {
-                    present++;
-                    Indicator ind = rule.indicators().get(j);
-                    if (!what.isEmpty()) what.append(", ");
-                    what.append(ind.code()).append(' ').append(ind.nameEn()).append(" = ").append(fmt(v));
-                }
+        int present = 0;
+        StringBuilder what = new StringBuilder();
+        for (int j = 0; j < values.size(); j++) {
+            double v = values.get(j)[i];
+            if (v >= 1) {
+                present++;
+                Indicator ind = rule.indicators().get(j);
+                if (!what.isEmpty()) what.append(", ");
+                what.append(ind.code()).append(' ').append(ind.nameEn()).append(" = ").append(fmt(v));
             }
-            if (present == 0) continue;
-            char floor = present >= 2 ? rule.multiple() : rule.single();
-            if (grade[i] >= floor) continue;
-            grade[i] = floor;
-            List<Grader.Reason> r = new ArrayList<>();
-            r.add(new Grader.Reason(Grader.Reason.TRIGGER, "触发式监管", "trigger supervision", null, present, 0, 0,
-                    what + " -> grade at least " + floor + " (" + m.name() + ")"));
-            r.addAll(reasons.get(i));
-            reasons.set(i, List.copyOf(r));
         }
+        if (present == 0) return reasons;
+        char floor = present >= 2 ? rule.multiple() : rule.single();
+        if (grade[i] >= floor) return reasons;
+        grade[i] = floor;
+        List<Grader.Reason> r = new ArrayList<>();
+        r.add(new Grader.Reason(Grader.Reason.TRIGGER, "触发式监管", "trigger supervision", null, present, 0, 0,
+                what + " -> grade at least " + floor + " (" + m.name() + ")"));
+        r.addAll(reasons);
+        return List.copyOf(r);
     }
 
     private static String fmt(double v) {

@@ -19,9 +19,17 @@ public enum Subgroup {
 
     public String meaning() { return meaning; }
 
+    /** What membership reads that a re-grade can change: the smart-kitchen evidence is events. */
+    public java.util.Set<GradingInput> inputs() {
+        return switch (this) {
+            case SMART_KITCHEN, NO_SMART_KITCHEN -> GradingInput.of(GradingInput.ALERTS, GradingInput.INSPECTIONS);
+            case ALL, SUPPLIER, NOT_SUPPLIER -> java.util.Set.of();
+        };
+    }
+
     /** Per enterprise index, whether it belongs to this subgroup (segments aside). */
     public boolean[] members(IndicatorContext c) {
-        return c.cached("subgroup:" + name(), () -> {
+        return c.cached("subgroup:" + name(), inputs(), () -> {
             boolean[] in = new boolean[c.n];
             switch (this) {
                 case ALL -> java.util.Arrays.fill(in, true);
