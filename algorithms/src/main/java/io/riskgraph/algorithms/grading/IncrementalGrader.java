@@ -35,8 +35,6 @@ public final class IncrementalGrader {
     static final List<List<String>> EVENT_TYPES = List.of(List.of("INSPECTED"), List.of("SAMPLED_AT", "PRODUCED_BY"),
             List.of("IMPOSED_ON"), List.of("COMPLAINS_ABOUT"), List.of("CONCERNS"), List.of("RAISED_AT"));
     static final List<String> DATE_PROPERTY = List.of("date", "date", "date", "date", "date", "time");
-    static final Set<String> ROLE_TYPES = Set.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF",
-            "SUPERVISOR_OF", "MANAGER_OF", "FINANCE_OFFICER_OF", "CONTACT_OF");
     /** Targeted reads are not cut at hubs: a firm's own events are all needed. */
     static final int READ_MAX_DEGREE = 1_000_000, READ_MAX_RESULTS = 1_000_000;
 
@@ -164,7 +162,7 @@ public final class IncrementalGrader {
             collect(store.neighbourhood(ENTERPRISE, u, new TraversalLimits(1, types, READ_MAX_DEGREE, READ_MAX_RESULTS)),
                     families, found, seen);
             // court records of the firm's persons
-            Set<String> viaPersons = new java.util.HashSet<>(ROLE_TYPES);
+            Set<String> viaPersons = new java.util.HashSet<>(GradingData.ROLE_TYPES);
             viaPersons.add("CONCERNS");
             collect(store.neighbourhood(ENTERPRISE, u, new TraversalLimits(2, viaPersons, READ_MAX_DEGREE, READ_MAX_RESULTS)),
                     families, found, seen);
