@@ -56,6 +56,17 @@ public final class StoreProjectionBench {
             }
             System.out.printf(Locale.ROOT, "store loaded: %,d nodes, %,d relationships in %d ms%n", storeNodes, storeRels,
                     (System.nanoTime() - t) / 1_000_000);
+            try (Session s = c.driver().session()) {
+                for (int i = 0; i < 3; i++) {
+                    long t0 = System.nanoTime();
+                    long n = s.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong();
+                    System.out.printf(Locale.ROOT, "count(r) = %,d in %.2f ms%n", n, (System.nanoTime() - t0) / 1e6);
+                }
+                var plan = s.run("PROFILE MATCH ()-[r]->() RETURN count(r)").consume().profile();
+                System.out.println("PROFILE count(r): " + plan.operatorType() + " <- "
+                        + plan.children().stream().map(p -> p.operatorType() + " dbHits=" + p.dbHits()).toList()
+                        + ", dbHits=" + plan.dbHits());
+            }
             for (Neo4jGraphStore.ProjectionPath path : Neo4jGraphStore.ProjectionPath.values()) {
                 Neo4jGraphStore store = new Neo4jGraphStore(c.driver(), path);
                 for (String weight : new String[] {null, "share"}) {
@@ -86,8 +97,8 @@ public final class StoreProjectionBench {
         for (String weight : new String[] {null, "share"}) {
             String suffix = weight == null ? "" : ", weight share";
             try (Session s = c.driver().session()) {
-                long maxId = s.run("MATCH (n) RETURN max(id(n))").single().get(0).asLong();
-                String call = "CALL " + ProjectionProcedures.RELATIONSHIPS
+                long maxId = s.run("MATCH ()-[r]->() RETURN max(id(r))").single().get(0).asLong();
+                String call = "CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID
                         + "(['INVESTS_IN'], $weight, $lo, $hi) YIELD count, startIds, endIds, weights ";
                 String[][] steps = {{"server scan + packing, count only over Bolt", call + "RETURN count"},
                         {"+ columns over Bolt (one session)", call + "RETURN count, startIds, endIds, weights"}};

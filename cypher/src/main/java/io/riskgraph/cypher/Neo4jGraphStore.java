@@ -391,8 +391,10 @@ public final class Neo4jGraphStore implements GraphStore {
             Map<String, Object> params = new HashMap<>();
             params.put("types", types);
             params.put("weightProperty", weightProperty);
-            readWindows("CALL " + ProjectionProcedures.RELATIONSHIPS + "($types, $weightProperty, $lo, $hi)\n"
-                    + "YIELD startIds, endIds, typeIndexes, weights RETURN startIds, endIds, typeIndexes, weights",
+            readRelationshipWindows("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID
+                    + "($types, $weightProperty, $lo, $hi)\n"
+                    + "YIELD startIds, endIds, typeIndexes, weights, existing\n"
+                    + "RETURN startIds, endIds, typeIndexes, weights, existing",
                     params, record -> {
                 long[] start = PackedColumns.longs(record.get(0).asByteArray());
                 long[] end = PackedColumns.longs(record.get(1).asByteArray());
@@ -443,7 +445,7 @@ public final class Neo4jGraphStore implements GraphStore {
         if (installed == null) {
             try (Session session = readSession()) {
                 installed = session.run("SHOW PROCEDURES YIELD name WHERE name IN $names RETURN count(*)",
-                        Map.of("names", List.of(ProjectionProcedures.NODES, ProjectionProcedures.RELATIONSHIPS)))
+                        Map.of("names", List.of(ProjectionProcedures.NODES, ProjectionProcedures.RELATIONSHIPS_BY_ID)))
                         .single().get(0).asLong() == 2;
             } catch (Neo4jException e) {
                 installed = false;
@@ -466,7 +468,72 @@ public final class Neo4jGraphStore implements GraphStore {
             maxId = max.asLong();
         }
         long windows = maxId / ID_WINDOW + 1;
-        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        readWindows(cypher, params, 0, w -> w < windows, maxId, (record, w) -> {}, handler);
+    }
+
+    /**
+     * Consecutive relationship-id windows without a relationship of any type after which
+     * {@link #readRelationshipWindows} stops handing out windows although the count was not reached.
+     */
+    static final int EMPTY_WINDOWS_STOP = 64;
+
+    /**
+     * Runs {@code cypher}, a call of {@link ProjectionProcedures#RELATIONSHIPS_BY_ID} yielding {@code existing}, over
+     * relationship-id windows from 0 until the windows' {@code existing} add up to the number of relationships.
+     *
+     * <p>Why not up to the highest relationship id, as {@link #readWindows} does for node ids: Cypher has no cheap
+     * {@code max(id(r))} (it scans every relationship: a projection's worth of store reads before the first window),
+     * while {@code MATCH ()-[r]->() RETURN count(r)} is answered from the count store in constant time. The ids in
+     * use are dense from 0 up (deleted ids are reused), so the windows' counts reach the total just past the last
+     * relationship. They may never reach it when relationships are deleted while the windows are read (each window
+     * is its own transaction); hence the safety stop after {@link #EMPTY_WINDOWS_STOP} consecutive windows with
+     * none. Such a run of empty windows can also be a gap of deleted ids not yet reused (over
+     * {@code EMPTY_WINDOWS_STOP * ID_WINDOW} = 4 M ids); so when the count was not reached, one Cypher query finds
+     * the next relationship id past the windows read (a scan, but only on this rare path) and the windows resume
+     * there, until there is none.
+     */
+    private void readRelationshipWindows(String cypher, Map<String, Object> params,
+                                         java.util.function.Consumer<Record> handler) {
+        long total;
+        try (Session session = readSession()) {
+            total = session.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong();
+        }
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong lastRead = new java.util.concurrent.atomic.AtomicLong(-1);
+        long first = 0;
+        while (total > 0) {
+            java.util.concurrent.atomic.AtomicLong lastNonEmpty = new java.util.concurrent.atomic.AtomicLong(first - 1);
+            readWindows(cypher, params, first,
+                    w -> seen.get() < total && w <= lastNonEmpty.get() + EMPTY_WINDOWS_STOP, Long.MAX_VALUE,
+                    (record, w) -> {
+                        long existing = record.get("existing").asLong();
+                        lastRead.accumulateAndGet(w, Math::max);
+                        if (existing > 0) {
+                            seen.addAndGet(existing);
+                            lastNonEmpty.accumulateAndGet(w, Math::max);
+                        }
+                    }, handler);
+            if (seen.get() >= total) return;
+            Value next;
+            try (Session session = readSession()) {
+                next = session.run("MATCH ()-[r]->() WHERE id(r) > $hi RETURN min(id(r))",
+                        Map.of("hi", (lastRead.get() + 1) * ID_WINDOW - 1)).single().get(0);
+            }
+            if (next.isNull()) return;
+            first = next.asLong() / ID_WINDOW;
+        }
+    }
+
+    /**
+     * Runs {@code cypher} with $lo, $hi for window w = first, first + 1, ... while {@code handOut} accepts w (asked
+     * before each window is handed out; ids above {@code maxId} are not asked for), on {@link #PROJECTION_READERS}
+     * sessions at once. {@code afterRead} sees each record on its reader's thread, {@code handler} on the caller's.
+     */
+    private void readWindows(String cypher, Map<String, Object> params, long first,
+                             java.util.function.LongPredicate handOut, long maxId,
+                             java.util.function.ObjLongConsumer<Record> afterRead,
+                             java.util.function.Consumer<Record> handler) {
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(first);
         java.util.concurrent.BlockingQueue<Object> results = new java.util.concurrent.ArrayBlockingQueue<>(4);
         Object done = new Object();
         List<Thread> readers = new ArrayList<>();
@@ -474,12 +541,14 @@ public final class Neo4jGraphStore implements GraphStore {
             Thread reader = Thread.ofPlatform().daemon().name("projection-reader-" + t).start(() -> {
                 try (Session session = readSession()) {
                     long w;
-                    while ((w = next.getAndIncrement()) < windows) {
+                    while ((w = next.getAndIncrement()) >= first && w != Long.MAX_VALUE && handOut.test(w)) {
                         long lo = w * ID_WINDOW;
                         Map<String, Object> window = new HashMap<>(params);
                         window.put("lo", lo);
                         window.put("hi", Math.min(maxId, lo + ID_WINDOW - 1));
-                        results.put(session.run(cypher, window).single());
+                        Record record = session.run(cypher, window).single();
+                        afterRead.accept(record, w);
+                        results.put(record);
                     }
                     results.put(done);
                 } catch (InterruptedException e) {

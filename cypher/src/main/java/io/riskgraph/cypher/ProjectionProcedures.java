@@ -6,6 +6,7 @@ import org.neo4j.internal.kernel.api.CursorFactory;
 import org.neo4j.internal.kernel.api.NodeCursor;
 import org.neo4j.internal.kernel.api.PropertyCursor;
 import org.neo4j.internal.kernel.api.Read;
+import org.neo4j.internal.kernel.api.RelationshipScanCursor;
 import org.neo4j.internal.kernel.api.RelationshipTraversalCursor;
 import org.neo4j.internal.kernel.api.TokenRead;
 import org.neo4j.kernel.api.KernelTransaction;
@@ -41,6 +42,7 @@ import java.util.stream.Stream;
 public final class ProjectionProcedures {
     public static final String RELATIONSHIPS = "riskgraph.projection.relationships";
     public static final String NODES = "riskgraph.projection.nodes";
+    public static final String RELATIONSHIPS_BY_ID = "riskgraph.projection.relationshipsByRelationshipId";
     /** Most ids one call may scan: bounds the work a single call can be asked to do. */
     static final long MAX_WINDOW = 1L << 24;
     /** How many nodes are scanned between checks for a terminated transaction. */
@@ -67,6 +69,28 @@ public final class ProjectionProcedures {
 
         RelationshipWindow(long count, byte[] startIds, byte[] endIds, byte[] typeIndexes, byte[] weights) {
             this.count = count;
+            this.startIds = startIds;
+            this.endIds = endIds;
+            this.typeIndexes = typeIndexes;
+            this.weights = weights;
+        }
+    }
+
+    /** One window of relationship ids. Public fields because procedure output needs them. */
+    public static final class RelationshipIdWindow {
+        /** How many relationships of the requested types are in the columns. */
+        public final long count;
+        /** How many relationships of any type exist in the window: the client stops when these add up. */
+        public final long existing;
+        public final byte[] startIds;
+        public final byte[] endIds;
+        public final byte[] typeIndexes;
+        public final byte[] weights;
+
+        RelationshipIdWindow(long count, long existing, byte[] startIds, byte[] endIds, byte[] typeIndexes,
+                             byte[] weights) {
+            this.count = count;
+            this.existing = existing;
             this.startIds = startIds;
             this.endIds = endIds;
             this.typeIndexes = typeIndexes;
@@ -143,6 +167,60 @@ public final class ProjectionProcedures {
         }
         return Stream.of(new RelationshipWindow(count, start.toBytes(), end.toBytes(), typed ? type.toBytes() : null,
                 weighted ? weight.toBytes() : null));
+    }
+
+    @Procedure(name = RELATIONSHIPS_BY_ID, mode = Mode.READ)
+    @Description("The relationships of the given types with a relationship id in [lo, hi], as packed little-endian "
+            + "columns in one record (as " + RELATIONSHIPS + "), plus how many relationships of any type exist in "
+            + "the window. Reads the relationship store in id order: sequential pages, not one node's chain at a time")
+    public Stream<RelationshipIdWindow> relationshipsByRelationshipId(@Name("types") List<String> types,
+                                                                      @Name("weightProperty") String weightProperty,
+                                                                      @Name("lo") long lo, @Name("hi") long hi) {
+        requireWindow(lo, hi);
+        requireNames("types", types);
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        TokenRead tokens = kernel.tokenRead();
+        int[] typeIndexByToken = indexByToken(types, tokens::relationshipType);
+        boolean known = knownTokens(typeIndexByToken).length > 0;
+        int weightKey = weightProperty == null ? -1 : tokens.propertyKey(weightProperty);
+        boolean typed = types.size() > 1;
+        boolean weighted = weightProperty != null;
+        int expected = (int) Math.min(1 << 16, hi - lo + 1);
+        PackedColumns.Writer start = new PackedColumns.Writer(known ? expected * Long.BYTES : 0);
+        PackedColumns.Writer end = new PackedColumns.Writer(known ? expected * Long.BYTES : 0);
+        PackedColumns.Writer type = new PackedColumns.Writer(known && typed ? expected * Integer.BYTES : 0);
+        PackedColumns.Writer weight = new PackedColumns.Writer(known && weighted ? expected * Double.BYTES : 0);
+        long count = 0;
+        long existing = 0;
+        PropertySelection weightSelection = weightKey >= 0 ? PropertySelection.selection(weightKey) : null;
+        Read read = kernel.dataRead();
+        CursorFactory cursors = kernel.cursors();
+        try (RelationshipScanCursor rel = cursors.allocateRelationshipScanCursor(kernel.cursorContext(),
+                kernel.memoryTracker());
+             PropertyCursor property = cursors.allocatePropertyCursor(kernel.cursorContext(), kernel.memoryTracker())) {
+            for (long id = lo; id <= hi; id++) {
+                if ((id - lo) % GUARD_INTERVAL == 0) guard.check();
+                read.singleRelationship(id, rel);
+                if (!rel.next()) continue;
+                existing++; // counted even when the types are unknown: the client's termination needs it
+                int t = rel.type();
+                if (t >= typeIndexByToken.length || typeIndexByToken[t] < 0) continue;
+                start.putLong(rel.sourceNodeReference());
+                end.putLong(rel.targetNodeReference());
+                if (typed) type.putInt(typeIndexByToken[t]);
+                if (weighted) {
+                    double w = Double.NaN;
+                    if (weightSelection != null) {
+                        rel.properties(property, weightSelection);
+                        if (property.next()) w = asWeight(property.propertyValue());
+                    }
+                    weight.putDouble(w);
+                }
+                count++;
+            }
+        }
+        return Stream.of(new RelationshipIdWindow(count, existing, start.toBytes(), end.toBytes(),
+                typed ? type.toBytes() : null, weighted ? weight.toBytes() : null));
     }
 
     @Procedure(name = NODES, mode = Mode.READ)

@@ -21,7 +21,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * The projection procedures return exactly what the Cypher window queries return, over a graph with the awkward
  * cases: several types, weights of every kind and none, self-loops, parallel relationships, id gaps left by deleted
- * nodes, and nodes and relationships that were not asked for.
+ * nodes and relationships, and nodes and relationships that were not asked for.
  */
 class ProjectionProceduresTest {
     static final Neo4jGraphStore.ProjectionPath CYPHER = Neo4jGraphStore.ProjectionPath.CYPHER;
@@ -36,13 +36,14 @@ class ProjectionProceduresTest {
                            (o:Other {k: 1}), (gone1:Enterprise {uscc: 'G1'}), (e4:Enterprise {uscc: 'P5'}),
                            (gone2:Person {person_id: 'G2'})
                     CREATE (e1)-[:INVESTS_IN {share: 0.5}]->(e2), (e1)-[:INVESTS_IN {share: 0.25}]->(e2),
-                           (e1)-[:INVESTS_IN]->(e3), (e2)-[:INVESTS_IN {share: 3}]->(e2),
+                           (e1)-[:DROPPED]->(e3), (e1)-[:INVESTS_IN]->(e3), (e2)-[:INVESTS_IN {share: 3}]->(e2),
                            (e3)-[:INVESTS_IN {share: '0.75'}]->(e4), (e4)-[:INVESTS_IN {share: 'many'}]->(e1),
                            (p1)-[:EMPLOYS {share: 1.0}]->(e1), (p2)-[:EMPLOYS]->(p2), (p2)-[:INVESTS_IN {share: 2}]->(o),
-                           (o)-[:INVESTS_IN {share: 9}]->(e1), (o)-[:OWNS {share: 1}]->(e2),
+                           (o)-[:INVESTS_IN {share: 9}]->(e1), (o)-[:DROPPED]->(o), (o)-[:OWNS {share: 1}]->(e2),
                            (e4)-[:OWNS]->(e3), (gone1)-[:INVESTS_IN]->(e1), (e2)-[:EMPLOYS]->(gone2)
                     """).consume();
             s.run("MATCH (n) WHERE n.uscc = 'G1' OR n.person_id = 'G2' DETACH DELETE n").consume();
+            s.run("MATCH ()-[r:DROPPED]->() DELETE r").consume(); // id gaps among the relationships, not only at the end
         }
     }
 
@@ -95,6 +96,40 @@ class ProjectionProceduresTest {
         }
     }
 
+    @Test
+    void relationshipIdWindowsTogetherGiveEveryRelationshipOnceAndCountTheOthers() {
+        try (Session s = TestNeo4j.connection().driver().session()) {
+            long total = s.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong();
+            List<Long> ids = s.run("MATCH ()-[r]->() RETURN id(r) AS id ORDER BY id").list(r -> r.get(0).asLong());
+            long max = ids.get(ids.size() - 1);
+            assertThat(max + 1).as("deleted relationships leave id gaps").isGreaterThan(total);
+            String call = "CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID
+                    + "(['INVESTS_IN', 'EMPLOYS'], 'share', $lo, $hi)";
+            List<String> pieces = new ArrayList<>();
+            long existing = 0;
+            for (long id = 0; id <= max + 3; id++) {
+                Record r = s.run(call, Map.of("lo", id, "hi", id)).single();
+                existing += r.get("existing").asLong();
+                assertThat(r.get("existing").asLong()).isEqualTo(ids.contains(id) ? 1 : 0);
+                pieces.addAll(rows(r));
+            }
+            assertThat(existing).isEqualTo(total);
+            Record whole = s.run(call, Map.of("lo", 0, "hi", max)).single();
+            assertThat(whole.get("existing").asLong()).isEqualTo(total);
+            assertThat(pieces).isEqualTo(rows(whole)).hasSize(10);
+            List<String> byNode = new ArrayList<>(rows(s.run("CALL " + ProjectionProcedures.RELATIONSHIPS
+                    + "(['INVESTS_IN', 'EMPLOYS'], 'share', 0, $max)", Map.of("max", max)).single()));
+            List<String> byRelationship = new ArrayList<>(pieces);
+            byNode.sort(null);
+            byRelationship.sort(null);
+            assertThat(byRelationship).isEqualTo(byNode);
+            Record unknown = s.run("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID + "(['NOPE'], null, 0, $max)",
+                    Map.of("max", max)).single();
+            assertThat(unknown.get("count").asLong()).isZero();
+            assertThat(unknown.get("existing").asLong()).isEqualTo(total);
+        }
+    }
+
     static Stream<org.junit.jupiter.params.provider.Arguments> badCalls() {
         String rels = "CALL " + ProjectionProcedures.RELATIONSHIPS;
         String nodes = "CALL " + ProjectionProcedures.NODES;
@@ -105,6 +140,12 @@ class ProjectionProceduresTest {
                 arguments(rels + "([], null, 0, 2)", "name at least one of the types"),
                 arguments(rels + "(null, null, 0, 2)", "name at least one of the types"),
                 arguments(rels + "(['INVESTS_IN', null], null, 0, 2)", "must not contain null"),
+                arguments("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID + "(['INVESTS_IN'], null, 5, 2)",
+                        "must have 0 <= lo <= hi"),
+                arguments("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID + "(['INVESTS_IN'], null, 0, 100000000)",
+                        "is wider than"),
+                arguments("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID + "([], null, 0, 2)",
+                        "name at least one of the types"),
                 arguments(nodes + "(['Enterprise'], 3, 1)", "must have 0 <= lo <= hi"),
                 arguments(nodes + "([], 0, 1)", "name at least one of the labels"));
     }
@@ -122,7 +163,7 @@ class ProjectionProceduresTest {
     void theProceduresAreReadOnly() {
         try (Session s = TestNeo4j.connection().driver().session()) {
             assertThat(s.run("SHOW PROCEDURES YIELD name, mode WHERE name STARTS WITH 'riskgraph.projection.' "
-                    + "RETURN collect(mode)").single().get(0).asList()).containsExactly("READ", "READ");
+                    + "RETURN collect(mode)").single().get(0).asList()).containsExactly("READ", "READ", "READ");
         }
     }
 
