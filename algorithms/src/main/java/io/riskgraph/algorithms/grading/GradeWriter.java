@@ -1,5 +1,6 @@
 package io.riskgraph.algorithms.grading;
 
+import io.riskgraph.algorithms.internal.Parallel;
 import io.riskgraph.store.GraphStore;
 
 import java.util.LinkedHashMap;
@@ -13,32 +14,46 @@ public final class GradeWriter {
 
     private GradeWriter() {}
 
+    /**
+     * Concurrent write transactions: each writes its own firms, so they never wait on each other's locks, and the
+     * client's batch building overlaps the server's work (2.9 M firms: 126 s with one writer, see BENCHMARKS.md).
+     */
+    public static final int WRITERS = 2;
+
     /** Writes the grades of the given enterprise indices (all when null); returns the properties written. */
     public static long write(GraphStore store, IndicatorContext ctx, Grader.Grades g, int[] which) {
         int total = which == null ? ctx.n : which.length;
-        long written = 0;
-        for (int from = 0; from < total; from += WRITE_BATCH) {
-            int k = Math.min(total, from + WRITE_BATCH) - from;
-            long[] ids = new long[k];
-            Object[] score = new Object[k], grade = new Object[k], model = new Object[k], reasons = new Object[k];
-            Object[] asOf = new Object[k];
-            for (int i = 0; i < k; i++) {
-                int e = which == null ? from + i : which[from + i];
-                ids[i] = ctx.data.enterpriseIds[e];
-                asOf[i] = ctx.asOf;
-                score[i] = g.score()[e];
-                grade[i] = String.valueOf(g.grade()[e]);
-                model[i] = g.modelName()[e];
-                reasons[i] = g.reasons().get(e).stream().map(Grader.Reason::text).toList();
+        int parts = Math.max(1, Math.min(WRITERS, (total + WRITE_BATCH - 1) / WRITE_BATCH));
+        int[] bounds = new int[parts + 1];
+        for (int p = 0; p <= parts; p++) bounds[p] = (int) ((long) total * p / parts);
+        long[] written = new long[parts];
+        Parallel.run(bounds, (part, start, stop) -> {
+            for (int from = start; from < stop; from += WRITE_BATCH) {
+                written[part] += writeBatch(store, ctx, g, which, from, Math.min(stop, from + WRITE_BATCH) - from);
             }
-            Map<String, Object[]> cols = new LinkedHashMap<>();
-            cols.put("score", score);
-            cols.put("grade", grade);
-            cols.put("grade_model", model);
-            cols.put("reasons", reasons);
-            cols.put(AS_OF_PROPERTY, asOf);
-            written += store.writeNodeProperties(ids, cols).propertiesSet();
+        });
+        return java.util.Arrays.stream(written).sum();
+    }
+
+    private static long writeBatch(GraphStore store, IndicatorContext ctx, Grader.Grades g, int[] which, int from, int k) {
+        long[] ids = new long[k];
+        Object[] score = new Object[k], grade = new Object[k], model = new Object[k], reasons = new Object[k];
+        Object[] asOf = new Object[k];
+        for (int i = 0; i < k; i++) {
+            int e = which == null ? from + i : which[from + i];
+            ids[i] = ctx.data.enterpriseIds[e];
+            asOf[i] = ctx.asOf;
+            score[i] = g.score()[e];
+            grade[i] = String.valueOf(g.grade()[e]);
+            model[i] = g.modelName()[e];
+            reasons[i] = g.reasons().get(e).stream().map(Grader.Reason::text).toList();
         }
-        return written;
+        Map<String, Object[]> cols = new LinkedHashMap<>();
+        cols.put("score", score);
+        cols.put("grade", grade);
+        cols.put("grade_model", model);
+        cols.put("reasons", reasons);
+        cols.put(AS_OF_PROPERTY, asOf);
+        return store.writeNodeProperties(ids, cols).propertiesSet();
     }
 }
