@@ -444,9 +444,9 @@ public final class Neo4jGraphStore implements GraphStore {
         Boolean installed = projectionProcedures;
         if (installed == null) {
             try (Session session = readSession()) {
-                installed = session.run("SHOW PROCEDURES YIELD name WHERE name IN $names RETURN count(*)",
+                installed = session.executeRead(tx -> tx.run("SHOW PROCEDURES YIELD name WHERE name IN $names RETURN count(*)",
                         Map.of("names", List.of(ProjectionProcedures.NODES, ProjectionProcedures.RELATIONSHIPS_BY_ID)))
-                        .single().get(0).asLong() == 2;
+                        .single().get(0).asLong()) == 2;
             } catch (Neo4jException e) {
                 installed = false;
             }
@@ -463,7 +463,7 @@ public final class Neo4jGraphStore implements GraphStore {
     private void readWindows(String cypher, Map<String, Object> params, java.util.function.Consumer<Record> handler) {
         long maxId;
         try (Session session = readSession()) {
-            Value max = session.run("MATCH (n) RETURN max(id(n))").single().get(0);
+            Value max = session.executeRead(tx -> tx.run("MATCH (n) RETURN max(id(n))").single().get(0));
             if (max.isNull()) return;
             maxId = max.asLong();
         }
@@ -496,7 +496,7 @@ public final class Neo4jGraphStore implements GraphStore {
                                          java.util.function.Consumer<Record> handler) {
         long total;
         try (Session session = readSession()) {
-            total = session.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong();
+            total = session.executeRead(tx -> tx.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong());
         }
         java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong lastRead = new java.util.concurrent.atomic.AtomicLong(-1);
@@ -516,8 +516,9 @@ public final class Neo4jGraphStore implements GraphStore {
             if (seen.get() >= total) return;
             Value next;
             try (Session session = readSession()) {
-                next = session.run("MATCH ()-[r]->() WHERE id(r) > $hi RETURN min(id(r))",
-                        Map.of("hi", (lastRead.get() + 1) * ID_WINDOW - 1)).single().get(0);
+                long hi = (lastRead.get() + 1) * ID_WINDOW - 1;
+                next = session.executeRead(tx -> tx.run("MATCH ()-[r]->() WHERE id(r) > $hi RETURN min(id(r))",
+                        Map.of("hi", hi)).single().get(0));
             }
             if (next.isNull()) return;
             first = next.asLong() / ID_WINDOW;
@@ -546,42 +547,60 @@ public final class Neo4jGraphStore implements GraphStore {
                         Map<String, Object> window = new HashMap<>(params);
                         window.put("lo", lo);
                         window.put("hi", Math.min(maxId, lo + ID_WINDOW - 1));
-                        Record record = session.run(cypher, window).single();
+                        Record record = session.executeRead(tx -> tx.run(cypher, window).single());
                         afterRead.accept(record, w);
                         results.put(record);
                     }
-                    results.put(done);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
-                    try {
-                        results.put(e);
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
+                    offer(results, e);
+                } finally {
+                    offer(results, done); // after the session closed
                 }
             });
             readers.add(reader);
         }
         int finished = 0;
+        RuntimeException failure = null;
         try {
             while (finished < readers.size()) {
                 Object item = results.take();
                 if (item == done) {
                     finished++;
+                } else if (failure != null) {
+                    continue; // draining: the readers stop after their current window
                 } else if (item instanceof RuntimeException e) {
-                    throw e instanceof Neo4jException n ? new GraphStoreException("projection read failed: "
+                    failure = e instanceof Neo4jException n ? new GraphStoreException("projection read failed: "
                             + n.getMessage(), n) : e;
+                    next.set(Long.MAX_VALUE);
                 } else {
-                    handler.accept((Record) item);
+                    try {
+                        handler.accept((Record) item);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        next.set(Long.MAX_VALUE);
+                    }
                 }
             }
+            // A reader interrupted while its session closes makes the driver terminate that connection, and the
+            // pool may hand it out once more before it notices: the next query then fails with "Connection is
+            // closed". So readers are drained and joined, never interrupted, unless this thread itself is.
+            for (Thread reader : readers) reader.join();
         } catch (InterruptedException e) {
+            next.set(Long.MAX_VALUE);
+            readers.forEach(Thread::interrupt);
             Thread.currentThread().interrupt();
             throw new GraphStoreException("interrupted while reading the projection", e);
-        } finally {
-            next.set(Long.MAX_VALUE); // stop readers early on failure
-            readers.forEach(Thread::interrupt);
+        }
+        if (failure != null) throw failure;
+    }
+
+    private static void offer(java.util.concurrent.BlockingQueue<Object> results, Object item) {
+        try {
+            results.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -633,20 +652,31 @@ public final class Neo4jGraphStore implements GraphStore {
         requireIdentifier("property", property);
         long[] ids = new long[batchSize];
         Object[] values = new Object[batchSize];
+        String cypher = "MATCH (n:" + label + ") WHERE n." + property + " IS NOT NULL RETURN id(n), n." + property;
+        boolean[] delivered = {false};
         try (Session session = readSession()) {
-            Result result = session.run("MATCH (n:" + label + ") WHERE n." + property + " IS NOT NULL RETURN id(n), n."
-                    + property);
-            int count = 0;
-            while (result.hasNext()) {
-                Record r = result.next();
-                ids[count] = r.get(0).asLong();
-                values[count] = r.get(1).asObject();
-                if (++count == batchSize) {
-                    sink.values(ids, values, count);
-                    count = 0;
+            session.executeRead(tx -> {
+                // the driver retries a transaction whose connection was lost; the sink must not see rows twice
+                if (delivered[0]) throw new GraphStoreException("streaming " + label + "." + property
+                        + " failed: the connection was lost after rows were delivered");
+                Result result = tx.run(cypher);
+                int count = 0;
+                while (result.hasNext()) {
+                    Record r = result.next();
+                    ids[count] = r.get(0).asLong();
+                    values[count] = r.get(1).asObject();
+                    if (++count == batchSize) {
+                        delivered[0] = true;
+                        sink.values(ids, values, count);
+                        count = 0;
+                    }
                 }
-            }
-            if (count > 0) sink.values(ids, values, count);
+                if (count > 0) {
+                    delivered[0] = true;
+                    sink.values(ids, values, count);
+                }
+                return null;
+            });
         } catch (Neo4jException e) {
             throw new GraphStoreException("streaming " + label + "." + property + " failed: " + e.getMessage(), e);
         }

@@ -72,6 +72,24 @@ class ProjectionProceduresTest {
         assertThat(fast.relationships).isEqualTo(slow.relationships);
     }
 
+    /**
+     * The window readers once were interrupted while closing their sessions, which makes the driver terminate the
+     * connection; the pool could hand it out again, and the next query failed with "Connection is closed".
+     */
+    @Test
+    void everyQueryAfterAProjectionFindsAnOpenConnection() {
+        Neo4jGraphStore store = TestNeo4j.store();
+        for (int round = 0; round < 30; round++) {
+            Projected p = Projected.of(store, List.of("Enterprise"), List.of("INVESTS_IN"), "share");
+            assertThat(p.relationships).isNotEmpty();
+            List<Object> keys = new ArrayList<>();
+            store.streamNodeProperty("Enterprise", "uscc", (ids, values, count) -> {
+                for (int i = 0; i < count; i++) keys.add(values[i]);
+            }, 100);
+            assertThat(keys).as("round %d", round).hasSize(p.nodes.size());
+        }
+    }
+
     @Test
     void theTableCoversWhatItClaims() {
         Projected all = Projected.of(TestNeo4j.store(), List.of("Enterprise", "Person"), List.of("INVESTS_IN", "EMPLOYS"),
