@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Everything the indicators read, loaded once through the {@link GraphStore} port into primitive arrays keyed by
@@ -64,6 +65,21 @@ public final class GradingData {
         }
 
         public int index(long storeId) { return Arrays.binarySearch(ids, storeId); }
+
+        /** The events at these positions (ascending), their firms and persons re-numbered (see the part's constructor). */
+        Events part(int[] at, int[] firms, int[] persons) {
+            Events e = new Events(pick(ids, at), propNames);
+            for (int k = 0; k < at.length; k++) {
+                int i = at[k];
+                e.day[k] = day[i];
+                for (int p = 0; p < props.length; p++) e.props[p][k] = props[p][i];
+            }
+            int[] ents = renumber(pick(ent, at), firms), ents2 = renumber(pick(ent2, at), firms), ps = renumber(pick(person, at), persons);
+            System.arraycopy(ents, 0, e.ent, 0, at.length);
+            System.arraycopy(ents2, 0, e.ent2, 0, at.length);
+            System.arraycopy(ps, 0, e.person, 0, at.length);
+            return e;
+        }
     }
 
     public final long[] enterpriseIds;
@@ -277,7 +293,7 @@ public final class GradingData {
      * The same data with other event families (the incremental re-grade's patch) and only some roles and links
      * (positions, ascending; null = all); everything else is shared.
      */
-    private GradingData(GradingData b, List<Events> ev, int[] roles, int[] links) {
+    private GradingData(GradingData b, List<Events> ev, int[] roles, int[] links, int[] inspectionOfVisit) {
         enterpriseIds = b.enterpriseIds;
         uscc = b.uscc;
         type = b.type;
@@ -310,7 +326,7 @@ public final class GradingData {
         personAddress = b.personAddress;
         personPhone = b.personPhone;
         personIsInspector = b.personIsInspector;
-        inspectionOfVisit = b.inspectionOfVisit;
+        this.inspectionOfVisit = inspectionOfVisit;
         personOfVisit = b.personOfVisit;
         inspections = ev.get(0);
         samples = ev.get(1);
@@ -318,6 +334,81 @@ public final class GradingData {
         complaints = ev.get(3);
         courtRecords = ev.get(4);
         alerts = ev.get(5);
+    }
+
+    /**
+     * The part of this data at these firms and persons (ascending indices here), with these roles and links (whose
+     * ends must be among them), these events per family (positions, ascending) and these visits: every index
+     * re-numbered to the part's own, an end outside the part becoming -1 (no event or visit points outside).
+     */
+    GradingData(GradingData b, int[] firms, int[] persons, int[] roles, int[] links, List<int[]> events, int[] visits) {
+        enterpriseIds = pick(b.enterpriseIds, firms);
+        uscc = pick(b.uscc, firms);
+        type = pick(b.type, firms);
+        status = pick(b.status, firms);
+        established = pick(b.established, firms);
+        registeredCapital = pick(b.registeredCapital, firms);
+        paidInCapital = pick(b.paidInCapital, firms);
+        employees = pick(b.employees, firms);
+        segments = new String[firms.length][];
+        usccCheckFailed = new boolean[firms.length];
+        hasPhoneField = new boolean[firms.length];
+        for (int i = 0; i < firms.length; i++) {
+            segments[i] = b.segments[firms[i]];
+            usccCheckFailed[i] = b.usccCheckFailed[firms[i]];
+            hasPhoneField[i] = b.hasPhoneField[firms[i]];
+        }
+        pagerank = pick(b.pagerank, firms);
+        degree = pick(b.degree, firms);
+        betweenness = pick(b.betweenness, firms);
+        wccSize = pick(b.wccSize, firms);
+        riskOwn = pick(b.riskOwn, firms);
+        riskInherited = pick(b.riskInherited, firms);
+        community = pick(b.community, firms);
+        wcc = pick(b.wcc, firms);
+        entAddress = pick(b.entAddress, firms);
+        entPhone = pick(b.entPhone, firms);
+        personIds = pick(b.personIds, persons);
+        personKey = pick(b.personKey, persons);
+        personAddress = pick(b.personAddress, persons);
+        personPhone = pick(b.personPhone, persons);
+        personIsInspector = new boolean[persons.length];
+        for (int i = 0; i < persons.length; i++) personIsInspector[i] = b.personIsInspector[persons[i]];
+        rolePerson = renumber(pick(b.rolePerson, roles), persons);
+        roleEnt = renumber(pick(b.roleEnt, roles), firms);
+        roleType = pick(b.roleType, roles);
+        linkFrom = renumber(pick(b.linkFrom, links), firms);
+        linkTo = renumber(pick(b.linkTo, links), firms);
+        linkType = pick(b.linkType, links);
+        List<Events> all = all(b), part = new ArrayList<>();
+        for (int f = 0; f < all.size(); f++) part.add(all.get(f).part(events.get(f), firms, persons));
+        inspections = part.get(0);
+        samples = part.get(1);
+        penalties = part.get(2);
+        complaints = part.get(3);
+        courtRecords = part.get(4);
+        alerts = part.get(5);
+        inspectionOfVisit = renumber(pick(b.inspectionOfVisit, visits), events.get(0));
+        personOfVisit = renumber(pick(b.personOfVisit, visits), persons);
+    }
+
+    /** Each index by its position among {@code kept} (ascending), -1 when it is not kept. */
+    static int[] renumber(int[] indices, int[] kept) {
+        int[] out = new int[indices.length];
+        for (int i = 0; i < out.length; i++) out[i] = indices[i] < 0 ? -1 : Math.max(-1, Arrays.binarySearch(kept, indices[i]));
+        return out;
+    }
+
+    private static long[] pick(long[] a, int[] at) {
+        long[] out = new long[at.length];
+        for (int i = 0; i < at.length; i++) out[i] = a[at[i]];
+        return out;
+    }
+
+    private static double[] pick(double[] a, int[] at) {
+        double[] out = new double[at.length];
+        for (int i = 0; i < at.length; i++) out[i] = a[at[i]];
+        return out;
     }
 
     /** Event families in the order of {@link #all}: label, date property, properties, relationship(s). */
@@ -330,33 +421,49 @@ public final class GradingData {
      */
     GradingData withEvents(List<NewEvents> added) {
         List<Events> ev = all(this);
+        int[] visits = inspectionOfVisit;
         for (int f = 0; f < ev.size(); f++) {
             NewEvents a = added.get(f);
             if (a == null || a.ids.length == 0) continue;
             Events old = ev.get(f);
             int n = old.size(), k = a.ids.length;
-            long[] ids = Arrays.copyOf(old.ids, n + k);
-            System.arraycopy(a.ids, 0, ids, n, k);
-            // ids must stay sorted (Events.index searches them); new store ids are usually the largest
-            Integer[] order = new Integer[n + k];
-            for (int i = 0; i < order.length; i++) order[i] = i;
-            Arrays.sort(order, (x, y) -> Long.compare(ids[x], ids[y]));
-            long[] sortedIds = new long[n + k];
-            for (int i = 0; i < order.length; i++) sortedIds[i] = ids[order[i]];
-            Events e = new Events(sortedIds, old.propNames);
-            for (int i = 0; i < order.length; i++) {
-                int src = order[i];
-                boolean isOld = src < n;
-                int j = isOld ? src : src - n;
-                e.day[i] = isOld ? old.day[j] : a.day[j];
-                e.ent[i] = isOld ? old.ent[j] : a.ent[j];
-                e.ent2[i] = isOld ? old.ent2[j] : a.ent2[j];
-                e.person[i] = isOld ? old.person[j] : a.person[j];
-                for (int p = 0; p < old.propNames.size(); p++) e.props[p][i] = isOld ? old.props[p][j] : a.props[p][j];
+            // ids must stay sorted (Events.index searches them); new store ids are usually the largest, so this is
+            // mostly an append: a merge of the old (sorted) and the new events, which keeps each side's order
+            Integer[] boxed = new Integer[k];
+            for (int j = 0; j < k; j++) boxed[j] = j;
+            Arrays.sort(boxed, (x, y) -> Long.compare(a.ids[x], a.ids[y]));
+            Events e = new Events(new long[n + k], old.propNames);
+            int[] oldAt = new int[n];
+            int i = 0, j = 0;
+            for (int out = 0; out < n + k; out++) {
+                boolean takeOld = j == k || (i < n && old.ids[i] <= a.ids[boxed[j]]);
+                if (takeOld) {
+                    oldAt[i] = out;
+                    e.ids[out] = old.ids[i];
+                    e.day[out] = old.day[i];
+                    e.ent[out] = old.ent[i];
+                    e.ent2[out] = old.ent2[i];
+                    e.person[out] = old.person[i];
+                    for (int p = 0; p < old.propNames.size(); p++) e.props[p][out] = old.props[p][i];
+                    i++;
+                } else {
+                    int x = boxed[j++];
+                    e.ids[out] = a.ids[x];
+                    e.day[out] = a.day[x];
+                    e.ent[out] = a.ent[x];
+                    e.ent2[out] = a.ent2[x];
+                    e.person[out] = a.person[x];
+                    for (int p = 0; p < old.propNames.size(); p++) e.props[p][out] = a.props[p][x];
+                }
+            }
+            if (f == 0 && oldAt.length > 0 && oldAt[n - 1] != n - 1) {
+                // new inspections sorted before old ones: the visits point at the moved positions
+                visits = visits.clone();
+                for (int v = 0; v < visits.length; v++) if (visits[v] >= 0) visits[v] = oldAt[visits[v]];
             }
             ev.set(f, e);
         }
-        return new GradingData(this, ev, null, null);
+        return new GradingData(this, ev, null, null, visits);
     }
 
     /**
@@ -364,7 +471,7 @@ public final class GradingData {
      * in the same order): what the indicators need for a few firms when those are all their persons' roles and
      * all their links.
      */
-    GradingData withRolesAndLinks(int[] roles, int[] links) { return new GradingData(this, all(this), roles, links); }
+    GradingData withRolesAndLinks(int[] roles, int[] links) { return new GradingData(this, all(this), roles, links, inspectionOfVisit); }
 
     private static int[] pick(int[] a, int[] at) {
         int[] out = new int[at.length];
@@ -380,6 +487,22 @@ public final class GradingData {
 
     /** New events of one family, for {@link #withEvents}. */
     record NewEvents(long[] ids, int[] day, Object[][] props, int[] ent, int[] ent2, int[] person) {}
+
+    /**
+     * One new event of a family (index in {@link #EVENT_LABELS}) for {@link #withEvents}: its store id, day, properties
+     * by name (normalised as the read does), firm, second firm and person (indices, -1 for none).
+     */
+    List<NewEvents> oneEvent(int family, long id, int day, Map<String, Object> props, int firm, int firm2, int person) {
+        Events ev = all(this).get(family);
+        Object[][] p = new Object[ev.propNames.size()][1];
+        for (int j = 0; j < ev.propNames.size(); j++) {
+            Object v = props.get(ev.propNames.get(j));
+            p[j][0] = v == null ? null : normalised(v);
+        }
+        List<NewEvents> out = new ArrayList<>(java.util.Collections.nCopies(EVENT_LABELS.size(), (NewEvents) null));
+        out.set(family, new NewEvents(new long[]{id}, new int[]{day}, p, new int[]{firm}, new int[]{firm2}, new int[]{person}));
+        return out;
+    }
 
     /** Normalises a property value as the bulk read does (upper-cased text, lists joined with |). */
     static Object normalised(Object x) {
@@ -493,6 +616,8 @@ public final class GradingData {
         }
 
         int[] toArray() { return Arrays.copyOf(a, n); }
+
+        int size() { return n; }
     }
 
     static List<Events> all(GradingData d) {

@@ -57,6 +57,8 @@ public final class IncrementalGrader {
     private List<boolean[]> members;
     /** Every indicator the set reads (entries, first pass, trigger rules), G01 aside, in a stable order. */
     private final List<Indicator> indicators;
+    /** The sets of group keys the indicators read ({@link SubCity} builds a part for each). */
+    private final Set<Set<GroupKey>> groupings = new java.util.HashSet<>();
     /** Per indicator code the model entries that score it (every model of the set). */
     private final Map<String, List<GradingModel.Entry>> entriesByIndicator = new HashMap<>();
     /** The trigger rules' indicators, whose values a trigger reason shows. */
@@ -79,6 +81,7 @@ public final class IncrementalGrader {
         this.data = data;
         for (int i = 0; i < data.uscc.length; i++) indexByUscc.put(data.uscc[i], i);
         this.indicators = indicators(models, params);
+        for (Indicator ind : indicators) groupings.add(ind.groups());
         List<GradingModel> all = new ArrayList<>(models.professional());
         all.add(models.general());
         for (GradingModel m : all) {
@@ -195,14 +198,26 @@ public final class IncrementalGrader {
         for (int f = 0; f < added.size(); f++) {
             if (added.get(f) != null && added.get(f).ids().length > 0) changed.add(GradingInput.family(f));
         }
+        java.util.BitSet firms = new java.util.BitSet(data.enterpriseCount());
+        seeds.forEach(firms::set);
+        int[][] byPerson = ctx.rolesByPerson();
+        for (GradingData.NewEvents a : added) {
+            if (a == null) continue;
+            for (int j = 0; j < a.ids().length; j++) {
+                if (a.ent()[j] >= 0) firms.set(a.ent()[j]);
+                if (a.ent2()[j] >= 0) firms.set(a.ent2()[j]);
+                int p = a.person()[j];
+                if (p >= 0) for (int y = byPerson[0][p]; y < byPerson[0][p + 1]; y++) firms.set(data.roleEnt[byPerson[1][y]]);
+            }
+        }
         data = data.withEvents(added);
-        return update(data, changed, seeds);
+        return update(data, changed, seeds, firms);
     }
 
     /** How the in-memory part of the last re-grade went; null before the first. */
     public Update lastUpdate() { return lastUpdate; }
 
-    /** One recomputed indicator: the firms whose value or source changed, and the values before and after. */
+    /** One recomputed indicator: the firms whose value changed, and their values before and after (aligned with them). */
     private record Change(int[] at, double[] before, double[] after) {}
 
     /**
@@ -213,7 +228,7 @@ public final class IncrementalGrader {
      * bin over the city; when one of those bins moves every firm is re-scored, so the result is always what a
      * full grade gives. Returns the enterprise indices whose results changed.
      */
-    private int[] update(GradingData patched, Set<GradingInput> changed, Set<Integer> seeds) {
+    private int[] update(GradingData patched, Set<GradingInput> changed, Set<Integer> seeds, java.util.BitSet changedFirms) {
         long t0 = System.nanoTime();
         IndicatorContext next = ctx.after(patched, changed);
         int n = next.n;
@@ -225,10 +240,14 @@ public final class IncrementalGrader {
         Map<String, java.util.BitSet> shownOnly = new HashMap<>();
         int recomputed = 0;
         long recomputeNanos = -System.nanoTime();
+        SubCity part = null;
         for (Indicator ind : indicators) {
             if (ind.usesScores() || next.holds(ind)) continue;
             recomputed++;
-            diff(ind, next, changes, affected, shownOnly);
+            if (part == null) part = SubCity.around(next, changedFirms, groupings, SubCity.GROUP_LIMIT_DEFAULT);
+            int[] core = part.core(ind);
+            if (core == null) diff(ind, next, changes, affected, shownOnly);
+            else patch(ind, next, part, core, changes, affected, shownOnly);
         }
         List<boolean[]> nowMembers = new ArrayList<>(members);
         for (int m = 0; m < models.professional().size(); m++) {
@@ -285,7 +304,8 @@ public final class IncrementalGrader {
             generalReasons.put(i, general.reasons(i));
         }
         int[] scoreChanged = java.util.Arrays.stream(rescore).filter(i -> generalScore[i] != ctx.generalScore()[i]).toArray();
-        changes.put(GENERAL_SCORE, new Change(scoreChanged, ctx.generalScore(), generalScore));
+        changes.put(GENERAL_SCORE, new Change(scoreChanged, java.util.Arrays.stream(scoreChanged).mapToDouble(i -> ctx.generalScore()[i]).toArray(),
+                java.util.Arrays.stream(scoreChanged).mapToDouble(i -> generalScore[i]).toArray()));
         next.generalScore(generalScore);
         List<int[][]> nowProfessionalBins = new ArrayList<>();
         for (int m = 0; m < models.professional().size(); m++) {
@@ -328,28 +348,84 @@ public final class IncrementalGrader {
      */
     private void diff(Indicator ind, IndicatorContext next, Map<String, Change> changes, java.util.BitSet affected,
                       Map<String, java.util.BitSet> shownOnly) {
-        // the held context computed every indicator the set reads before any state was refreshed in place
-        if (!ctx.holds(ind)) throw new IllegalStateException("indicator " + ind.code() + " was not computed at open");
-        Indicator.Values was = ctx.values(ind), now = next.values(ind);
+        Indicator.Values was = held(ind), now = next.values(ind);
         double[] a = was.value(), b = now.value();
         String[] sa = was.source(), sb = now.source();
-        List<GradingModel.Entry> entries = entriesByIndicator.getOrDefault(ind.code(), List.of());
-        boolean trigger = triggerCodes.contains(ind.code());
-        GradingData.IntList at = new GradingData.IntList();
-        java.util.BitSet shown = new java.util.BitSet();
+        Differ d = new Differ(ind);
         for (int i = 0; i < a.length; i++) {
-            boolean valueChanged = Double.compare(a[i], b[i]) != 0;
-            if (!valueChanged && (sa == sb || java.util.Objects.equals(sa == null ? null : sa[i], sb == null ? null : sb[i]))) continue;
+            d.firm(i, a[i], b[i], sa != sb && !java.util.Objects.equals(sa == null ? null : sa[i], sb == null ? null : sb[i]), affected);
+        }
+        d.finish(changes, shownOnly);
+    }
+
+    /**
+     * Computes the indicator on the part around the change and puts its values at the core firms (where alone they
+     * can have changed) into the held arrays, which {@code next} then holds: no city-sized array per event. Records
+     * the differences as {@link #diff} does.
+     */
+    private void patch(Indicator ind, IndicatorContext next, SubCity part, int[] core, Map<String, Change> changes,
+                       java.util.BitSet affected, Map<String, java.util.BitSet> shownOnly) {
+        Indicator.Values was = held(ind), now = part.context().values(ind);
+        double[] a = was.value(), b = now.value();
+        String[] sa = was.source(), sb = now.source();
+        if ((sa == null) != (sb == null)) throw new IllegalStateException("indicator " + ind.code() + " gives sources only sometimes");
+        Differ d = new Differ(ind);
+        for (int e : core) {
+            int j = part.local(e);
+            boolean sourceChanged = sa != null && !java.util.Objects.equals(sa[e], sb[j]);
+            d.firm(e, a[e], b[j], sourceChanged, affected);
+            a[e] = b[j];
+            if (sa != null) sa[e] = sb[j];
+        }
+        next.values(ind, was);
+        d.finish(changes, shownOnly);
+    }
+
+    /** The held context's values, which hold every indicator the set reads (computed before any state was refreshed). */
+    private Indicator.Values held(Indicator ind) {
+        if (!ctx.holds(ind)) throw new IllegalStateException("indicator " + ind.code() + " was not computed at open");
+        return ctx.values(ind);
+    }
+
+    /** One indicator's differences, firm by firm: the firms whose value changed, with the values before and after. */
+    private final class Differ {
+        private final Indicator indicator;
+        private final List<GradingModel.Entry> entries;
+        private final boolean trigger;
+        private final GradingData.IntList at = new GradingData.IntList();
+        private double[] before = new double[16], after = new double[16];
+        private final java.util.BitSet shown = new java.util.BitSet();
+
+        Differ(Indicator indicator) {
+            this.indicator = indicator;
+            this.entries = entriesByIndicator.getOrDefault(indicator.code(), List.of());
+            this.trigger = triggerCodes.contains(indicator.code());
+        }
+
+        void firm(int i, double a, double b, boolean sourceChanged, java.util.BitSet affected) {
+            boolean valueChanged = Double.compare(a, b) != 0;
+            if (!valueChanged && !sourceChanged) return;
             boolean binChanged = trigger;
             if (valueChanged) {
+                int k = at.size();
+                if (k == before.length) {
+                    before = java.util.Arrays.copyOf(before, 2 * k);
+                    after = java.util.Arrays.copyOf(after, 2 * k);
+                }
                 at.add(i);
-                for (int j = 0; j < entries.size() && !binChanged; j++) binChanged = entries.get(j).bin(a[i]) != entries.get(j).bin(b[i]);
+                before[k] = a;
+                after[k] = b;
+                for (int j = 0; j < entries.size() && !binChanged; j++) binChanged = entries.get(j).bin(a) != entries.get(j).bin(b);
             }
             if (binChanged) affected.set(i);
             else shown.set(i);
         }
-        changes.put(ind.code(), new Change(at.toArray(), a, b));
-        if (!shown.isEmpty()) shownOnly.put(ind.code(), shown);
+
+        void finish(Map<String, Change> changes, Map<String, java.util.BitSet> shownOnly) {
+            int k = at.size();
+            changes.put(indicator.code(), new Change(at.toArray(), java.util.Arrays.copyOf(before, k), java.util.Arrays.copyOf(after, k)));
+            if (!shown.isEmpty()) shownOnly.put(indicator.code(), shown);
+        }
     }
 
     /**
@@ -411,9 +487,9 @@ public final class IncrementalGrader {
                 continue;
             }
             out[j] = bins[j].clone();
-            for (int i : c.at()) {
-                out[j][e.bin(c.before()[i])]--;
-                out[j][e.bin(c.after()[i])]++;
+            for (int k = 0; k < c.at().length; k++) {
+                out[j][e.bin(c.before()[k])]--;
+                out[j][e.bin(c.after()[k])]++;
             }
         }
         return out;

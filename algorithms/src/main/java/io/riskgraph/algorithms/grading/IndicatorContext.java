@@ -252,6 +252,20 @@ public final class IndicatorContext {
         });
     }
 
+    /** The members of each group ({@code [0]} offsets by group index, {@code [1]} firms, ascending); kept like the index. */
+    int[][] groupMembers(long[] key) {
+        return cached("groupMembers" + System.identityHashCode(key), Set.of(), () -> {
+            int[] g = groupIndex(key);
+            int groups = g[n];
+            int[] offset = new int[groups + 1];
+            for (int i = 0; i < n; i++) if (g[i] >= 0) offset[g[i] + 1]++;
+            for (int x = 0; x < groups; x++) offset[x + 1] += offset[x];
+            int[] at = offset.clone(), firms = new int[offset[groups]];
+            for (int i = 0; i < n; i++) if (g[i] >= 0) firms[at[g[i]]++] = i;
+            return new int[][]{offset, firms};
+        });
+    }
+
     /** Per enterprise, the firm count at its address / phone (0 when it has none). */
     public int[] groupSize(long[] key) {
         return cached("group" + System.identityHashCode(key), Set.of(), () -> {

@@ -307,10 +307,10 @@ public final class IndicatorLibrary {
                 c -> per(c, i -> Math.log10(Math.max(1, nz(c.data.wccSize[i]))))));
         l.add(ind("N06", TROUBLE, "社区风险密度", "community risk density", NETWORK, 0,
                 "share of the other enterprises of its Louvain community with trouble in 36 months",
-                c -> v(density(c, c.data.community))));
+                c -> v(density(c, c.data.community))).readingGroups(GroupKey.COMMUNITY));
         l.add(ind("N07", TROUBLE, "连通分量风险密度", "component risk density", NETWORK, 0,
                 "share of the other enterprises of its component with trouble in 36 months",
-                c -> v(density(c, c.data.wcc))));
+                c -> v(density(c, c.data.wcc))).readingGroups(GroupKey.COMPONENT));
         l.add(ind("N08", of(COURT_RECORDS, STATE), "法定代表人失信", "legal representative is a dishonest executee", NETWORK, 0,
                 "active dishonest-executee records of the principal(s)", c -> {
                     double[] pd = c.personDishonest();
@@ -342,11 +342,11 @@ public final class IndicatorLibrary {
                 }));
         l.add(ind("N13", of(STATE), "空壳集群", "shell-cluster member", NETWORK, M24,
                 "1 when young (< 2 y) with paid-in ≤ 10k CNY and its address or phone holds ≥ 3 such firms that are "
-                        + "≥ 60 % of the firms there", IndicatorLibrary::shells));
+                        + "≥ 60 % of the firms there", IndicatorLibrary::shells).readingGroups(GroupKey.ADDRESS, GroupKey.PHONE));
         l.add(ind("N14", none(), "同址企业数", "firms at the same address", NETWORK, 0, "firms at the address",
-                c -> per(c, i -> c.groupSize(c.data.entAddress)[i])));
+                c -> per(c, i -> c.groupSize(c.data.entAddress)[i])).readingGroups(GroupKey.ADDRESS));
         l.add(ind("N15", none(), "同电话企业数", "firms with the same phone", NETWORK, 0, "firms with the phone",
-                c -> per(c, i -> c.groupSize(c.data.entPhone)[i])));
+                c -> per(c, i -> c.groupSize(c.data.entPhone)[i])).readingGroups(GroupKey.PHONE));
         l.add(ind("N16", TROUBLE, "母公司/总公司风险", "parent in trouble", NETWORK, M36,
                 "trouble in 36 months of investors (INVESTS_IN) and head office (BRANCH_OF)",
                 c -> highestAmongParents(c, c.trouble())));
@@ -380,7 +380,7 @@ public final class IndicatorLibrary {
                     double[] p = c.groupOthersSum(c.data.entPhone, t);
                     int[] as = c.groupSize(c.data.entAddress), ps = c.groupSize(c.data.entPhone);
                     return per(c, i -> (as[i] <= 50 ? a[i] : 0) + (ps[i] <= 50 ? p[i] : 0));
-                }));
+                }).readingGroups(GroupKey.ADDRESS, GroupKey.PHONE));
         l.add(ind("N21", of(INSPECTIONS), "检查人员关联", "tied inspector", NETWORK, M36,
                 "inspections by an inspector who holds a role in the firm or shares its address or phone", IndicatorLibrary::tiedInspector));
         l.add(ind("N22", of(COURT_RECORDS), "人员失信(任何角色)", "role holder is a dishonest executee", NETWORK, 0,

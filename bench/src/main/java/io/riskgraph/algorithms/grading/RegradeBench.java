@@ -104,9 +104,6 @@ public final class RegradeBench {
     /** One new event of the kind at the firm, dated the as-of day; null when the firm has no principal (court). */
     static List<GradingData.NewEvents> event(IndicatorContext ctx, int kind, int firm, long id) {
         GradingData d = ctx.data;
-        List<GradingData.Events> families = GradingData.all(d);
-        List<GradingData.NewEvents> out = new ArrayList<>();
-        for (int f = 0; f < families.size(); f++) out.add(null);
         int family;
         Map<String, Object> props = new HashMap<>();
         int person = -1;
@@ -124,11 +121,7 @@ public final class RegradeBench {
                 if (person < 0) return null;
             }
         }
-        GradingData.Events ev = families.get(family);
-        Object[][] p = new Object[ev.propNames.size()][1];
-        for (int j = 0; j < ev.propNames.size(); j++) p[j][0] = props.get(ev.propNames.get(j));
-        out.set(family, new GradingData.NewEvents(new long[]{id}, new int[]{ctx.asOfDay}, p,
-                new int[]{person >= 0 ? -1 : firm}, new int[]{-1}, new int[]{person}));
-        return out;
+        return d.oneEvent(family, id, ctx.asOfDay, props, person >= 0 ? -1 : firm, -1, person);
     }
 }
+
