@@ -24,7 +24,11 @@ public final class GradingData {
     /** Marks an unknown day. */
     public static final int NO_DAY = Integer.MIN_VALUE;
 
-    /** Events of one label: the day, selected properties (upper-cased text) and whom each concerns. */
+    /**
+     * Events of one label: the day, selected properties (upper-cased text) and whom each concerns. The arrays may be
+     * longer than {@link #size()}: a re-grade appends new events in their spare room, which the earlier view of the
+     * same arrays does not see.
+     */
     public static final class Events {
         public final long[] ids;
         public final int[] day;
@@ -36,19 +40,97 @@ public final class GradingData {
         public final int[] ent2;
         /** A person (index) the event concerns, -1 when none. */
         public final int[] person;
+        private final int size;
+        /** Shared by the views of the same arrays: the largest size handed out, so that only the latest view appends. */
+        private final int[] handedOut;
 
-        Events(long[] ids, List<String> propNames) {
-            this.ids = ids;
+        Events(long[] ids, List<String> propNames) { this(ids, propNames, ids.length); }
+
+        /** Room for {@code capacity} events, the first {@code ids.length} of them these. */
+        private Events(long[] ids, List<String> propNames, int capacity) {
+            this.size = ids.length;
+            this.ids = Arrays.copyOf(ids, capacity);
             this.propNames = propNames;
-            this.day = new int[ids.length];
+            this.day = new int[capacity];
             Arrays.fill(day, NO_DAY);
-            this.props = new Object[propNames.size()][ids.length];
-            this.ent = filled(ids.length);
-            this.ent2 = filled(ids.length);
-            this.person = filled(ids.length);
+            this.props = new Object[propNames.size()][capacity];
+            this.ent = filled(capacity);
+            this.ent2 = filled(capacity);
+            this.person = filled(capacity);
+            this.handedOut = new int[]{size};
         }
 
-        public int size() { return ids.length; }
+        private Events(Events base, int size) {
+            this.ids = base.ids;
+            this.day = base.day;
+            this.props = base.props;
+            this.propNames = base.propNames;
+            this.ent = base.ent;
+            this.ent2 = base.ent2;
+            this.person = base.person;
+            this.handedOut = base.handedOut;
+            this.size = size;
+            handedOut[0] = size;
+        }
+
+        public int size() { return size; }
+
+        /**
+         * These events and the new ones, ids ascending: written into the spare room when this is the latest view and
+         * the new ids follow the old (the usual case: the store hands out growing ids), else into new arrays with
+         * room to grow; either way this view stays as it was.
+         */
+        Events with(NewEvents a) {
+            int k = a.ids().length;
+            Integer[] order = new Integer[k];
+            for (int j = 0; j < k; j++) order[j] = j;
+            Arrays.sort(order, (x, y) -> Long.compare(a.ids()[x], a.ids()[y]));
+            boolean follows = size == 0 || a.ids()[order[0]] > ids[size - 1];
+            Events out;
+            if (follows && handedOut[0] == size && size + k <= ids.length) {
+                out = this;
+            } else {
+                out = new Events(Arrays.copyOf(ids, 0), propNames, Math.max(16, (size + k) + (size + k) / 8));
+                merge(out, a, order);
+                return new Events(out, size + k);
+            }
+            for (int j = 0; j < k; j++) out.put(size + j, a, order[j]);
+            return new Events(out, size + k);
+        }
+
+        /** Writes the merge of this view and the new events (in {@code order}) into the empty arrays of {@code out}. */
+        private void merge(Events out, NewEvents a, Integer[] order) {
+            int k = order.length, i = 0, j = 0;
+            for (int at = 0; at < size + k; at++) {
+                if (j == k || (i < size && ids[i] <= a.ids()[order[j]])) {
+                    out.ids[at] = ids[i];
+                    out.day[at] = day[i];
+                    out.ent[at] = ent[i];
+                    out.ent2[at] = ent2[i];
+                    out.person[at] = person[i];
+                    for (int p = 0; p < props.length; p++) out.props[p][at] = props[p][i];
+                    i++;
+                } else {
+                    out.put(at, a, order[j++]);
+                }
+            }
+        }
+
+        private void put(int at, NewEvents a, int x) {
+            ids[at] = a.ids()[x];
+            day[at] = a.day()[x];
+            ent[at] = a.ent()[x];
+            ent2[at] = a.ent2()[x];
+            person[at] = a.person()[x];
+            for (int p = 0; p < props.length; p++) props[p][at] = a.props()[p][x];
+        }
+
+        /** Where each event of this view is in {@code later} (a view with events added by {@link #with}). */
+        int[] positionsIn(Events later) {
+            int[] at = new int[size];
+            for (int i = 0; i < size; i++) at[i] = later.index(ids[i]);
+            return at;
+        }
 
         public String text(String prop, int i) {
             Object v = props[propNames.indexOf(prop)][i];
@@ -64,7 +146,7 @@ public final class GradingData {
             return Double.NaN;
         }
 
-        public int index(long storeId) { return Arrays.binarySearch(ids, storeId); }
+        public int index(long storeId) { return Arrays.binarySearch(ids, 0, size, storeId); }
 
         /** The events at these positions (ascending), their firms and persons re-numbered (see the part's constructor). */
         Events part(int[] at, int[] firms, int[] persons) {
@@ -293,7 +375,7 @@ public final class GradingData {
      * The same data with other event families (the incremental re-grade's patch) and only some roles and links
      * (positions, ascending; null = all); everything else is shared.
      */
-    private GradingData(GradingData b, List<Events> ev, int[] roles, int[] links, int[] inspectionOfVisit) {
+    private GradingData(GradingData b, List<Events> ev, int[] inspectionOfVisit) {
         enterpriseIds = b.enterpriseIds;
         uscc = b.uscc;
         type = b.type;
@@ -315,12 +397,12 @@ public final class GradingData {
         wcc = b.wcc;
         personIds = b.personIds;
         personKey = b.personKey;
-        rolePerson = roles == null ? b.rolePerson : pick(b.rolePerson, roles);
-        roleEnt = roles == null ? b.roleEnt : pick(b.roleEnt, roles);
-        roleType = roles == null ? b.roleType : pick(b.roleType, roles);
-        linkFrom = links == null ? b.linkFrom : pick(b.linkFrom, links);
-        linkTo = links == null ? b.linkTo : pick(b.linkTo, links);
-        linkType = links == null ? b.linkType : pick(b.linkType, links);
+        rolePerson = b.rolePerson;
+        roleEnt = b.roleEnt;
+        roleType = b.roleType;
+        linkFrom = b.linkFrom;
+        linkTo = b.linkTo;
+        linkType = b.linkType;
         entAddress = b.entAddress;
         entPhone = b.entPhone;
         personAddress = b.personAddress;
@@ -425,53 +507,17 @@ public final class GradingData {
         for (int f = 0; f < ev.size(); f++) {
             NewEvents a = added.get(f);
             if (a == null || a.ids.length == 0) continue;
-            Events old = ev.get(f);
-            int n = old.size(), k = a.ids.length;
-            // ids must stay sorted (Events.index searches them); new store ids are usually the largest, so this is
-            // mostly an append: a merge of the old (sorted) and the new events, which keeps each side's order
-            Integer[] boxed = new Integer[k];
-            for (int j = 0; j < k; j++) boxed[j] = j;
-            Arrays.sort(boxed, (x, y) -> Long.compare(a.ids[x], a.ids[y]));
-            Events e = new Events(new long[n + k], old.propNames);
-            int[] oldAt = new int[n];
-            int i = 0, j = 0;
-            for (int out = 0; out < n + k; out++) {
-                boolean takeOld = j == k || (i < n && old.ids[i] <= a.ids[boxed[j]]);
-                if (takeOld) {
-                    oldAt[i] = out;
-                    e.ids[out] = old.ids[i];
-                    e.day[out] = old.day[i];
-                    e.ent[out] = old.ent[i];
-                    e.ent2[out] = old.ent2[i];
-                    e.person[out] = old.person[i];
-                    for (int p = 0; p < old.propNames.size(); p++) e.props[p][out] = old.props[p][i];
-                    i++;
-                } else {
-                    int x = boxed[j++];
-                    e.ids[out] = a.ids[x];
-                    e.day[out] = a.day[x];
-                    e.ent[out] = a.ent[x];
-                    e.ent2[out] = a.ent2[x];
-                    e.person[out] = a.person[x];
-                    for (int p = 0; p < old.propNames.size(); p++) e.props[p][out] = a.props[p][x];
-                }
-            }
-            if (f == 0 && oldAt.length > 0 && oldAt[n - 1] != n - 1) {
+            Events old = ev.get(f), now = old.with(a);
+            if (f == 0 && old.size() > 0 && now.index(old.ids[old.size() - 1]) != old.size() - 1) {
                 // new inspections sorted before old ones: the visits point at the moved positions
+                int[] at = old.positionsIn(now);
                 visits = visits.clone();
-                for (int v = 0; v < visits.length; v++) if (visits[v] >= 0) visits[v] = oldAt[visits[v]];
+                for (int v = 0; v < visits.length; v++) if (visits[v] >= 0) visits[v] = at[visits[v]];
             }
-            ev.set(f, e);
+            ev.set(f, now);
         }
-        return new GradingData(this, ev, null, null, visits);
+        return new GradingData(this, ev, visits);
     }
-
-    /**
-     * This data with only the roles and links at these positions (ascending, so that every computation meets them
-     * in the same order): what the indicators need for a few firms when those are all their persons' roles and
-     * all their links.
-     */
-    GradingData withRolesAndLinks(int[] roles, int[] links) { return new GradingData(this, all(this), roles, links, inspectionOfVisit); }
 
     private static int[] pick(int[] a, int[] at) {
         int[] out = new int[at.length];
@@ -526,7 +572,7 @@ public final class GradingData {
     public LocalDate latestEventDay() {
         int max = NO_DAY;
         for (Events e : List.of(inspections, samples, penalties, complaints, courtRecords, alerts)) {
-            for (int d : e.day) max = Math.max(max, d);
+            for (int i = 0; i < e.size(); i++) max = Math.max(max, e.day[i]);
         }
         return max == NO_DAY ? null : LocalDate.ofEpochDay(max);
     }

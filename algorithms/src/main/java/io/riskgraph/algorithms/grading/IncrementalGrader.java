@@ -240,46 +240,54 @@ public final class IncrementalGrader {
         Map<String, java.util.BitSet> shownOnly = new HashMap<>();
         int recomputed = 0;
         long recomputeNanos = -System.nanoTime();
-        SubCity part = null;
+        SubCity part = SubCity.around(next, changedFirms, groupings, SubCity.GROUP_LIMIT_DEFAULT);
         for (Indicator ind : indicators) {
             if (ind.usesScores() || next.holds(ind)) continue;
             recomputed++;
-            if (part == null) part = SubCity.around(next, changedFirms, groupings, SubCity.GROUP_LIMIT_DEFAULT);
             int[] core = part.core(ind);
             if (core == null) diff(ind, next, changes, affected, shownOnly);
             else patch(ind, next, part, core, changes, affected, shownOnly);
         }
-        List<boolean[]> nowMembers = new ArrayList<>(members);
+        // membership reads the firm's own segments, events and links: it can change only at the changed firms
+        List<boolean[]> nowMembers = members;
         for (int m = 0; m < models.professional().size(); m++) {
             GradingModel p = models.professional().get(m);
             if (java.util.Collections.disjoint(p.scope().subgroup().inputs(), changed)) continue;
-            boolean[] in = ModelSet.members(next, p), was = members.get(m);
-            for (int i = 0; i < n; i++) if (in[i] != was[i]) affected.set(i);
-            nowMembers.set(m, in);
+            boolean[] in = ModelSet.members(part.context(), p), was = members.get(m);
+            for (int e = changedFirms.nextSetBit(0); e >= 0; e = changedFirms.nextSetBit(e + 1)) {
+                int j = part.local(e);
+                if (in[j] == was[e]) continue;
+                was[e] = in[j];
+                affected.set(e);
+            }
         }
         recomputeNanos += System.nanoTime();
         GradingModel g = models.general();
         java.util.BitSet firstPassChanged = new java.util.BitSet(n);
         if (next.hasFirstPass()) {
             Grader.Scorer first = new Grader.Scorer(next, Grader.firstPassModel(g), params, null);
-            double[] was = next.firstPassScore(), now = null;
+            // a firm's first-pass score reads no other firm's, so the held array is updated as it goes
+            double[] was = next.firstPassScore();
             for (int i = affected.nextSetBit(0); i >= 0; i = affected.nextSetBit(i + 1)) {
                 double s = first.score(i);
                 if (s == was[i]) continue;
-                if (now == null) now = was.clone();
-                now[i] = s;
+                was[i] = s;
                 firstPassChanged.set(i);
             }
             // new first-pass scores drop the arrays that read them: recompute and diff those
-            if (now != null) next.firstPassScore(now);
+            if (!firstPassChanged.isEmpty()) next.firstPassScore(was);
         }
         recomputeNanos -= System.nanoTime();
-        if (!changed.contains(GradingInput.STATE)) patchScored(next, firstPassChanged);
+        // the score-reading indicators read related firms' first-pass scores and, through who is a principal, their
+        // state: they can move around the firms whose first-pass score or state changed
+        java.util.BitSet scoredChanged = (java.util.BitSet) firstPassChanged.clone();
+        if (changed.contains(GradingInput.STATE)) seeds.forEach(scoredChanged::set);
+        SubCity scoredPart = null;
         for (Indicator ind : indicators) {
-            // patched or recomputed: the held context's values are no longer the next one's
-            if (!ind.usesScores() || next.sameValues(ind, ctx)) continue;
+            if (!ind.usesScores() || next.holds(ind)) continue;
             recomputed++;
-            diff(ind, next, changes, affected, shownOnly);
+            if (scoredPart == null) scoredPart = SubCity.around(next, scoredChanged, Set.of(Set.of()), SubCity.GROUP_LIMIT_DEFAULT);
+            patch(ind, next, scoredPart, scoredPart.core(ind), changes, affected, shownOnly);
         }
         recomputeNanos += System.nanoTime();
         for (Map.Entry<String, java.util.BitSet> e : shownOnly.entrySet()) {
@@ -296,16 +304,18 @@ public final class IncrementalGrader {
         }
         int[][] nowGeneralBins = binsAfter(g, generalBins, changes);
         Grader.Scorer general = new Grader.Scorer(next, g, params, nowGeneralBins);
-        double[] generalScore = ctx.generalScore().clone();
+        // the held general scores, updated in place (a full grade, if the usual points moved, makes new ones)
+        double[] generalScore = ctx.generalScore();
         Map<Integer, List<Grader.Reason>> generalReasons = new HashMap<>();
         int[] rescore = affected.stream().toArray();
+        Differ generalChange = new Differ(IndicatorLibrary.get(GENERAL_SCORE));
         for (int i : rescore) {
-            generalScore[i] = general.score(i);
+            double s = general.score(i);
+            generalChange.firm(i, generalScore[i], s, false, new java.util.BitSet());
+            generalScore[i] = s;
             generalReasons.put(i, general.reasons(i));
         }
-        int[] scoreChanged = java.util.Arrays.stream(rescore).filter(i -> generalScore[i] != ctx.generalScore()[i]).toArray();
-        changes.put(GENERAL_SCORE, new Change(scoreChanged, java.util.Arrays.stream(scoreChanged).mapToDouble(i -> ctx.generalScore()[i]).toArray(),
-                java.util.Arrays.stream(scoreChanged).mapToDouble(i -> generalScore[i]).toArray()));
+        generalChange.finish(changes, new HashMap<>());
         next.generalScore(generalScore);
         List<int[][]> nowProfessionalBins = new ArrayList<>();
         for (int m = 0; m < models.professional().size(); m++) {
@@ -324,17 +334,26 @@ public final class IncrementalGrader {
             rescore = null;
         } else {
             ModelSet.Refiner refiner = new ModelSet.Refiner(next, models, params, nowMembers, nowProfessionalBins);
-            double[] score = before.score().clone();
-            char[] grade = before.grade().clone();
-            String[] name = before.modelName().clone();
-            List<List<Grader.Reason>> reasons = new ArrayList<>(before.reasons());
-            for (int i : rescore) refiner.refine(i, generalScore[i], generalReasons.get(i), score, grade, name, reasons);
-            grades = new Grader.Grades(g, score, grade, reasons, name);
+            // the held grades, updated in place at the re-scored firms, whose results before are kept to compare
+            List<List<Grader.Reason>> reasons = before.reasons() instanceof ArrayList<List<Grader.Reason>> list ? list
+                    : new ArrayList<>(before.reasons());
+            grades = new Grader.Grades(g, before.score(), before.grade(), reasons, before.modelName());
+            Grader.Grades was = new Grader.Grades(g, new double[rescore.length], new char[rescore.length],
+                    new ArrayList<>(), new String[rescore.length]);
+            for (int k = 0; k < rescore.length; k++) {
+                int i = rescore[k];
+                was.score()[k] = grades.score()[i];
+                was.grade()[k] = grades.grade()[i];
+                was.modelName()[k] = grades.modelName()[i];
+                was.reasons().add(grades.reasons().get(i));
+                refiner.refine(i, generalScore[i], generalReasons.get(i), grades.score(), grades.grade(), grades.modelName(), reasons);
+            }
             generalBins = nowGeneralBins;
             professionalBins = nowProfessionalBins;
-            members = nowMembers;
             ctx = next;
-            which = java.util.Arrays.stream(rescore).filter(i -> differs(before, grades, i)).toArray();
+            int[] all = rescore;
+            which = java.util.stream.IntStream.range(0, rescore.length).filter(k -> differs(was, k, grades, all[k]))
+                    .map(k -> all[k]).toArray();
         }
         lastUpdate = new Update(rescore == null ? n : rescore.length, recomputed, usualMoved, System.nanoTime() - t0,
                 recomputeNanos);
@@ -428,53 +447,6 @@ public final class IncrementalGrader {
         }
     }
 
-    /**
-     * Puts into {@code next} the score-reading indicators after the first-pass scores changed at {@code changedAt}:
-     * the held values, recomputed at the firms that share a person or a link with a changed firm. Such an indicator
-     * reads a firm's related firms' scores through its persons' roles and its links only (the contract of
-     * {@code usesScores}), so it is computed on the data restricted to the roles of those firms' persons and those
-     * firms' links, which gives those firms exactly the values of the whole city. Who is a principal depends on
-     * the firm's type, so a refreshed state recomputes them over the city instead.
-     */
-    private void patchScored(IndicatorContext next, java.util.BitSet changedAt) {
-        if (changedAt.isEmpty()) return;
-        GradingData d = next.data;
-        int[][] byFirm = next.rolesByFirm(), byPerson = next.rolesByPerson(), links = next.linksByFirm();
-        java.util.BitSet near = new java.util.BitSet(next.n);
-        for (int f = changedAt.nextSetBit(0); f >= 0; f = changedAt.nextSetBit(f + 1)) {
-            near.set(f);
-            for (int x = byFirm[0][f]; x < byFirm[0][f + 1]; x++) {
-                int p = d.rolePerson[byFirm[1][x]];
-                for (int y = byPerson[0][p]; y < byPerson[0][p + 1]; y++) near.set(d.roleEnt[byPerson[1][y]]);
-            }
-            for (int x = links[0][f]; x < links[0][f + 1]; x++) {
-                near.set(d.linkFrom[links[1][x]]);
-                near.set(d.linkTo[links[1][x]]);
-            }
-        }
-        java.util.BitSet roles = new java.util.BitSet(d.rolePerson.length), linkSet = new java.util.BitSet(d.linkFrom.length);
-        for (int e = near.nextSetBit(0); e >= 0; e = near.nextSetBit(e + 1)) {
-            for (int x = byFirm[0][e]; x < byFirm[0][e + 1]; x++) {
-                int p = d.rolePerson[byFirm[1][x]];
-                for (int y = byPerson[0][p]; y < byPerson[0][p + 1]; y++) roles.set(byPerson[1][y]);
-            }
-            for (int x = links[0][e]; x < links[0][e + 1]; x++) linkSet.set(links[1][x]);
-        }
-        IndicatorContext local = new IndicatorContext(d.withRolesAndLinks(roles.stream().toArray(), linkSet.stream().toArray()), asOf);
-        local.firstPassScore(next.firstPassScore());
-        for (Indicator ind : indicators) {
-            if (!ind.usesScores() || next.holds(ind)) continue;
-            Indicator.Values was = ctx.values(ind), part = local.values(ind);
-            double[] v = was.value().clone();
-            String[] src = was.source() == null ? null : was.source().clone();
-            for (int e = near.nextSetBit(0); e >= 0; e = near.nextSetBit(e + 1)) {
-                v[e] = part.value()[e];
-                if (src != null) src[e] = part.source()[e];
-            }
-            next.values(ind, new Indicator.Values(v, src));
-        }
-    }
-
     /** The model's bin counts after the changes (a copy; the held counts stay as they were). */
     private int[][] binsAfter(GradingModel m, int[][] bins, Map<String, Change> changes) {
         List<GradingModel.Entry> used = Grader.used(m, params);
@@ -500,9 +472,12 @@ public final class IncrementalGrader {
         return !java.util.Arrays.equals(Grader.Scorer.usualPoints(used, before), Grader.Scorer.usualPoints(used, after));
     }
 
-    private static boolean differs(Grader.Grades a, Grader.Grades b, int i) {
-        return a.score()[i] != b.score()[i] || a.grade()[i] != b.grade()[i] || !a.modelName()[i].equals(b.modelName()[i])
-                || !a.reasons().get(i).equals(b.reasons().get(i));
+    private static boolean differs(Grader.Grades a, Grader.Grades b, int i) { return differs(a, i, b, i); }
+
+    /** Whether firm {@code i} of {@code a} and firm {@code j} of {@code b} have different results. */
+    private static boolean differs(Grader.Grades a, int i, Grader.Grades b, int j) {
+        return a.score()[i] != b.score()[j] || a.grade()[i] != b.grade()[j] || !a.modelName()[i].equals(b.modelName()[j])
+                || !a.reasons().get(i).equals(b.reasons().get(j));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * at once. An indicator that {@code usesScores} reads related firms' scores from a first grading pass without such
  * indicators (a firm's risk is best judged by its related firms' whole profile, not their raw events); related means
  * through the roles of the firm's persons or its links, and only those: an incremental re-grade computes it for the
- * firms around a changed score on the data restricted to their persons' roles and their links. {@code inputs}
+ * firms around a changed score on the small city around them ({@link SubCity}). {@code inputs}
  * are what it reads that an incremental re-grade can change (besides, for {@code usesScores}, the first-pass scores):
  * an indicator whose inputs did not change keeps its values. {@code groups} are the firm groups whose other members
  * it reads; without any, a firm's value reads only the firm, its persons with all their roles and those roles'

@@ -87,12 +87,6 @@ public final class IndicatorContext {
         return new int[][]{offset, items};
     }
 
-    /** Whether this context holds the very values {@code other} holds for the indicator (carried over by {@link #after}). */
-    boolean sameValues(Indicator indicator, IndicatorContext other) {
-        Cached mine = cache.get(key(indicator)), theirs = other.cache.get(key(indicator));
-        return mine != null && mine == theirs;
-    }
-
     /** Whether this context holds the indicator's values already (a re-grade recomputes the others). */
     boolean holds(Indicator indicator) { return cache.containsKey(key(indicator)); }
 

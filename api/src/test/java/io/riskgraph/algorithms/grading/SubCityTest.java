@@ -138,6 +138,73 @@ class SubCityTest {
         assertThat(moved).as("the event moves some indicator").isPositive();
     }
 
+    static Stream<Integer> firmsForScores() { return firms().stream(); }
+
+    /** The score-reading indicators: a firm's first-pass score moves them only at its persons' firms and its links. */
+    @ParameterizedTest(name = "first-pass score up at firm {0}")
+    @MethodSource("firmsForScores")
+    void scoreReadingIndicatorsMoveOnlyAroundTheChangedScore(int firm) {
+        IndicatorContext was = new IndicatorContext(city, before.asOf), now = new IndicatorContext(city, before.asOf);
+        double[] first = new double[ENTERPRISES];
+        for (int e = 0; e < ENTERPRISES; e++) first[e] = (e * 37 % 101) / 1.01;
+        was.firstPassScore(first.clone());
+        first[firm] = 150; // above every other firm's
+        now.firstPassScore(first);
+        BitSet changed = new BitSet();
+        changed.set(firm);
+        SubCity part = SubCity.around(now, changed, Set.of(Set.of()), Integer.MAX_VALUE);
+        int moved = 0;
+        for (Indicator ind : IndicatorLibrary.all().values()) {
+            if (!ind.usesScores()) continue;
+            Indicator.Values a = was.values(ind), b = now.values(ind), local = part.context().values(ind);
+            BitSet inCore = new BitSet();
+            for (int e : part.core(ind)) inCore.set(e);
+            for (int e = 0; e < ENTERPRISES; e++) {
+                if (!differs(a, b, e)) continue;
+                moved++;
+                assertThat(inCore.get(e)).as("%s moved at firm %d outside the core", ind.code(), e).isTrue();
+            }
+            for (int e : part.core(ind)) {
+                int j = part.local(e);
+                assertThat(local.value()[j]).as("%s at core firm %d", ind.code(), e).isEqualTo(b.value()[e]);
+                assertThat(local.source() == null ? null : local.source()[j]).as("%s source at %d", ind.code(), e)
+                        .isEqualTo(b.source() == null ? null : b.source()[e]);
+            }
+        }
+        // the highest score in the city reaches every firm sharing a person or a link with it
+        if (part.core(IndicatorLibrary.get("N27")).length > 1) assertThat(moved).as("a related firm's score moves").isPositive();
+    }
+
+    /** A re-grade adds events to the held data; views made before keep what they held, and visits follow moves. */
+    @Test
+    void addedEventsLeaveEarlierViewsAsTheyWereAndVisitsFollowMovedInspections() {
+        GradingData.Events inspections = city.inspections;
+        int n = inspections.size();
+        Map<String, Object> props = Map.of("result", "ISSUES_FOUND");
+        GradingData one = city.withEvents(city.oneEvent(0, Long.MAX_VALUE - 10, before.asOfDay, props, 0, -1, -1));
+        GradingData two = one.withEvents(one.oneEvent(0, Long.MAX_VALUE - 5, before.asOfDay, props, 1, -1, -1));
+        // a branch from the first view must not overwrite what the second appended
+        GradingData branch = one.withEvents(one.oneEvent(0, Long.MAX_VALUE - 7, before.asOfDay, props, 2, -1, -1));
+        assertThat(city.inspections.size()).isEqualTo(n);
+        assertThat(one.inspections.size()).isEqualTo(n + 1);
+        assertThat(two.inspections.size()).isEqualTo(n + 2);
+        assertThat(two.inspections.ent[two.inspections.index(Long.MAX_VALUE - 5)]).isEqualTo(1);
+        assertThat(two.inspections.index(Long.MAX_VALUE - 7)).isNegative();
+        assertThat(branch.inspections.ent[branch.inspections.index(Long.MAX_VALUE - 7)]).isEqualTo(2);
+        assertThat(branch.inspections.index(Long.MAX_VALUE - 5)).isNegative();
+        assertThat(one.inspections.index(Long.MAX_VALUE - 5)).isNegative();
+
+        // an id below every other one moves all old inspections by one place
+        GradingData first = city.withEvents(city.oneEvent(0, -1, before.asOfDay, props, 0, -1, -1));
+        assertThat(first.inspections.index(-1)).isZero();
+        assertThat(city.inspectionOfVisit).isNotEmpty();
+        for (int v = 0; v < city.inspectionOfVisit.length; v++) {
+            int was = city.inspectionOfVisit[v];
+            if (was < 0) continue;
+            assertThat(first.inspections.ids[first.inspectionOfVisit[v]]).as("visit %d", v).isEqualTo(city.inspections.ids[was]);
+        }
+    }
+
     @Test
     void aGroupTooLargeForThePartLeavesItsIndicatorsToTheCity() {
         int firm = 0;
