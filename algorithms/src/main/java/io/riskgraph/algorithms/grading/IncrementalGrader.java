@@ -91,6 +91,11 @@ public final class IncrementalGrader {
             if (m.trigger() != null) m.trigger().indicators().forEach(ind -> triggerCodes.add(ind.code()));
         }
         fullGrade(new IndicatorContext(data, asOf));
+        // the indices a re-grade walks (kept by every later context): built now, not by the first event
+        ctx.rolesByFirm();
+        ctx.rolesByPerson();
+        ctx.linksByFirm();
+        for (Set<GroupKey> keys : groupings) for (GroupKey k : keys) ctx.groupMembers(k.of(data));
     }
 
     /**

@@ -43,6 +43,10 @@ public final class RegradeBench {
         SplittableRandom rnd = new SplittableRandom(Long.parseLong(a.getOrDefault("seed", "1")));
         long t = System.nanoTime();
         GradingData data;
+        if (a.containsKey("store") && Boolean.parseBoolean(a.getOrDefault("e2e", "false"))) {
+            endToEnd(Path.of(a.get("store")), events, rnd);
+            return;
+        }
         if (a.containsKey("store")) {
             try (Neo4jConnection c = Neo4jConnection.embedded(Path.of(a.get("store")))) {
                 data = GradingData.read(new Neo4jGraphStore(c.driver()), Cancellation.NEVER);
@@ -93,6 +97,49 @@ public final class RegradeBench {
         for (String kind : KINDS) if (byKind.containsKey(kind)) System.out.printf(Locale.ROOT, "median %-30s %,d ms%n", kind, median(byKind.get(kind)));
         System.out.printf(Locale.ROOT, "median of %d events: %,d ms wall, %,d ms CPU of the grading thread%n", all.size(),
                 median(all), median(allCpu));
+    }
+
+    /** Event kinds stored by {@link #endToEnd}: label, relationship to the firm, properties (the spec's names). */
+    static final List<Object[]> STORED = List.of(
+            new Object[]{"failed sample", "Sample", "SAMPLED_AT", "date", Map.of("result", "FAIL", "failed_items", "microbial:coliforms")},
+            new Object[]{"inspection with issues", "Inspection", "INSPECTED", "date", Map.of("result", "ISSUES_FOUND", "issues", 2L, "rectified", false, "kind", "ROUTINE")},
+            new Object[]{"penalty", "Penalty", "IMPOSED_ON", "date", Map.of("kind", "FINE", "amount", 5000.0)},
+            new Object[]{"verified complaint", "Complaint", "COMPLAINS_ABOUT", "date", Map.of("verified", true)},
+            new Object[]{"open alert", "Alert", "RAISED_AT", "time", Map.of("kind", "RODENT", "status", "OPEN")});
+
+    /**
+     * The whole {@link IncrementalGrader#regrade} per event on a store: each event is written to the store first
+     * (a new node of the kind, dated the as-of day, linked to a random firm), then the re-grade reads it back with
+     * the firm's state, re-grades and writes the changed firms. The store keeps the events.
+     */
+    static void endToEnd(Path storeDir, int events, SplittableRandom rnd) {
+        try (Neo4jConnection c = Neo4jConnection.embedded(storeDir)) {
+            Neo4jGraphStore store = new Neo4jGraphStore(c.driver());
+            long t = System.nanoTime();
+            IncrementalGrader g = IncrementalGrader.open(store, ModelSet.shipped(), GraderParams.DEFAULT, null, Cancellation.NEVER);
+            System.out.printf(Locale.ROOT, "opened (read and graded in memory) in %,d ms%n", (System.nanoTime() - t) / 1_000_000);
+            String[] uscc = g.context().data.uscc;
+            java.time.LocalDate day = g.context().asOf;
+            List<Long> totals = new ArrayList<>();
+            for (int k = 0; k < events; k++) {
+                Object[] kind = STORED.get(k % STORED.size());
+                String firm = uscc[rnd.nextInt(uscc.length)];
+                Map<String, Object> props = new HashMap<>((Map<String, Object>) kind[4]);
+                props.put("id", "bench-" + System.nanoTime());
+                props.put((String) kind[3], kind[3].equals("time") ? day.atTime(12, 0) : day);
+                try (org.neo4j.driver.Session session = c.driver().session()) {
+                    session.executeWrite(tx -> tx.run("MATCH (e:Enterprise {uscc: $uscc}) CREATE (x:" + kind[1] + ")-[:"
+                            + kind[2] + "]->(e) SET x = $props", Map.of("uscc", firm, "props", props)).consume());
+                }
+                IncrementalGrader.Result r = g.regrade(store, Set.of(firm));
+                totals.add(r.totalMillis());
+                System.out.printf(Locale.ROOT, "  %-24s %s: %,5d ms (read %,d, grade %,d, write %,d), %d new event(s), %d firms changed%n",
+                        kind[0], firm, r.totalMillis(), r.readMillis(), r.gradeMillis(), r.writeMillis(), r.newEvents(),
+                        r.changed().size());
+            }
+            System.out.printf(Locale.ROOT, "median of %d events, end to end: %,d ms (max %,d ms)%n", totals.size(), median(totals),
+                    totals.stream().mapToLong(Long::longValue).max().orElse(0));
+        }
     }
 
     private static long median(List<Long> xs) {
