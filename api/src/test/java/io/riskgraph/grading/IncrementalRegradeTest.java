@@ -42,7 +42,8 @@ class IncrementalRegradeTest {
             indicator.B08 = weight=1; bins=1; points=0,100
             """;
     /** The general model of the table: the person indicator N25 besides. */
-    static final String GENERAL_WITH_PERSONS = GENERAL + "indicator.N25 = weight=1; bins=1; points=0,100\n";
+    static final String GENERAL_WITH_PERSONS = GENERAL + "indicator.N25 = weight=1; bins=1; points=0,100\n"
+            + "indicator.N21 = weight=1; bins=1; points=0,100\n";
     static final String COURT_HEADER = "record_id,subject_id,subject_type,date,kind,role,outcome,cause,court_level,amount,status\n";
     static final String A = "91310104MA1FK0037N", B = "91310105MA1GH00743", C = "91310106MA1FK0111L",
             D = "91310107MA1GH0148Y", E = "91310115MAACERUC5Y", F = "91310115MATU5BDN5Q";
@@ -134,7 +135,8 @@ class IncrementalRegradeTest {
                 "roles.csv", TinyCity.ROLES_HEADER + "P1," + A + ",LEGAL_REPRESENTATIVE,,,\n" + "P1," + B
                         + ",LEGAL_REPRESENTATIVE,,,\n" + "P1," + C + ",LEGAL_REPRESENTATIVE,,,\n" + "P2," + D
                         + ",LEGAL_REPRESENTATIVE,,,\n" + "P3," + E + ",LEGAL_REPRESENTATIVE,,,\n" + "P4," + F
-                        + ",LEGAL_REPRESENTATIVE,,,\n");
+                        + ",LEGAL_REPRESENTATIVE,,,\n",
+                "inspectors.csv", "inspector_id,name,unit,district,person_id\nI1,刘洋,U1,徐汇区,P4\n");
         ModelSet models = new ModelSet(ModelParser.parse("g.properties", GENERAL_WITH_PERSONS),
                 List.of(ModelParser.parse("food.properties", FOOD)));
         IncrementalGrader session = IncrementalGrader.open(TestNeo4j.store(), models, GraderParams.DEFAULT, AS_OF, Cancellation.NEVER);
@@ -150,6 +152,10 @@ class IncrementalRegradeTest {
                         List.of(A, B, C), false),
                 new Row("failed sample at the food producer: its trigger rule, and N10 of B and C", A,
                         failedSample("S3", A, "FOOD_PRODUCTION"), List.of(A, B, C), false),
+                new Row("an inspection of F by an inspector who is F's representative (N21: the visit is read with it)", F,
+                        new String[]{"enterprises.csv", TinyCity.ENTERPRISES_HEADER + firm(F, "ACTIVE", "CATERING"),
+                                "inspections.csv", TinyCity.INSPECTIONS_HEADER + "N1," + F + ",2026-06-01,ROUTINE,I1,NO_ISSUES,0,true,\n"},
+                        List.of(F), false),
                 new Row("a fourth failed sample moves D16's most common bin: every firm is re-scored", E,
                         failedSample("S4", E, "CATERING"), null, true));
         for (int k = 0; k < rows.size(); k++) {

@@ -330,12 +330,16 @@ public final class GradingData {
                 }
             }
         }, BATCH);
-        rolePerson = rp.toArray();
-        roleEnt = re.toArray();
-        roleType = names(rt.toArray(), ROLE_TYPES);
-        linkFrom = lf.toArray();
-        linkTo = lt.toArray();
-        linkType = names(lk.toArray(), LINK_TYPES);
+        // the relationships arrive in the readers' order, which differs between reads; sources and reasons that
+        // take the first of equals must not
+        int[][] role = sorted(re.toArray(), rp.toArray(), rt.toArray());
+        roleEnt = role[0];
+        rolePerson = role[1];
+        roleType = names(role[2], ROLE_TYPES);
+        int[][] link = sorted(lf.toArray(), lt.toArray(), lk.toArray());
+        linkFrom = link[0];
+        linkTo = link[1];
+        linkType = names(link[2], LINK_TYPES);
         // a visit counts once the inspector's person is known, which the same pass may have delivered later
         IntList vi = new IntList(), vp = new IntList();
         int[] inspector = visitInspector.toArray(), inspection = visitInspection.toArray();
@@ -344,8 +348,29 @@ public final class GradingData {
             vi.add(inspection[v]);
             vp.add(inspectorPerson[inspector[v]]);
         }
-        inspectionOfVisit = vi.toArray();
-        personOfVisit = vp.toArray();
+        int[][] visit = sorted(vi.toArray(), vp.toArray(), new int[vi.size()]);
+        inspectionOfVisit = visit[0];
+        personOfVisit = visit[1];
+    }
+
+    /**
+     * The triples (a[i], b[i], c[i]) in ascending order: packed into one long each (a in 26 bits, b in 32, c in 5,
+     * which covers 67 M enterprises and 4 G persons), sorted, unpacked. Left as they are beyond those bounds.
+     */
+    static int[][] sorted(int[] a, int[] b, int[] c) {
+        long[] key = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] >>> 26 != 0 || c[i] >>> 5 != 0) return new int[][]{a, b, c};
+            key[i] = ((long) a[i] << 37) | ((b[i] & 0xFFFFFFFFL) << 5) | c[i];
+        }
+        Arrays.parallelSort(key);
+        int[][] out = {new int[a.length], new int[a.length], new int[a.length]};
+        for (int i = 0; i < key.length; i++) {
+            out[0][i] = (int) (key[i] >>> 37);
+            out[1][i] = (int) ((key[i] >>> 5) & 0xFFFFFFFFL);
+            out[2][i] = (int) (key[i] & 31);
+        }
+        return out;
     }
 
     static final List<String> ROLE_TYPES = List.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF",
@@ -375,7 +400,7 @@ public final class GradingData {
      * The same data with other event families (the incremental re-grade's patch) and only some roles and links
      * (positions, ascending; null = all); everything else is shared.
      */
-    private GradingData(GradingData b, List<Events> ev, int[] inspectionOfVisit) {
+    private GradingData(GradingData b, List<Events> ev, int[] inspectionOfVisit, int[] personOfVisit) {
         enterpriseIds = b.enterpriseIds;
         uscc = b.uscc;
         type = b.type;
@@ -409,7 +434,7 @@ public final class GradingData {
         personPhone = b.personPhone;
         personIsInspector = b.personIsInspector;
         this.inspectionOfVisit = inspectionOfVisit;
-        personOfVisit = b.personOfVisit;
+        this.personOfVisit = personOfVisit;
         inspections = ev.get(0);
         samples = ev.get(1);
         penalties = ev.get(2);
@@ -474,6 +499,13 @@ public final class GradingData {
         personOfVisit = renumber(pick(b.personOfVisit, visits), persons);
     }
 
+    private static int[] concat(int[] a, int[] b) {
+        if (b.length == 0) return a;
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Each index by its position among {@code kept} (ascending), -1 when it is not kept. */
     static int[] renumber(int[] indices, int[] kept) {
         int[] out = new int[indices.length];
@@ -503,7 +535,7 @@ public final class GradingData {
      */
     GradingData withEvents(List<NewEvents> added) {
         List<Events> ev = all(this);
-        int[] visits = inspectionOfVisit;
+        int[] visits = inspectionOfVisit, visitors = personOfVisit;
         for (int f = 0; f < ev.size(); f++) {
             NewEvents a = added.get(f);
             if (a == null || a.ids.length == 0) continue;
@@ -514,9 +546,21 @@ public final class GradingData {
                 visits = visits.clone();
                 for (int v = 0; v < visits.length; v++) if (visits[v] >= 0) visits[v] = at[visits[v]];
             }
+            if (f == 0 && a.inspectors() != null) {
+                IntList vi = new IntList(), vp = new IntList();
+                for (int j = 0; j < a.ids.length; j++) {
+                    if (a.inspectors()[j] == null) continue;
+                    for (int p : a.inspectors()[j]) {
+                        vi.add(now.index(a.ids[j]));
+                        vp.add(p);
+                    }
+                }
+                visits = concat(visits, vi.toArray());
+                visitors = concat(visitors, vp.toArray());
+            }
             ev.set(f, now);
         }
-        return new GradingData(this, ev, visits);
+        return new GradingData(this, ev, visits, visitors);
     }
 
     private static int[] pick(int[] a, int[] at) {
@@ -531,8 +575,15 @@ public final class GradingData {
         return out;
     }
 
-    /** New events of one family, for {@link #withEvents}. */
-    record NewEvents(long[] ids, int[] day, Object[][] props, int[] ent, int[] ent2, int[] person) {}
+    /**
+     * New events of one family, for {@link #withEvents}; for inspections, per event the person indices of its
+     * inspectors (null: none known).
+     */
+    record NewEvents(long[] ids, int[] day, Object[][] props, int[] ent, int[] ent2, int[] person, int[][] inspectors) {
+        NewEvents(long[] ids, int[] day, Object[][] props, int[] ent, int[] ent2, int[] person) {
+            this(ids, day, props, ent, ent2, person, null);
+        }
+    }
 
     /**
      * One new event of a family (index in {@link #EVENT_LABELS}) for {@link #withEvents}: its store id, day, properties

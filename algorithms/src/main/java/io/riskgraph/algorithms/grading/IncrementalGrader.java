@@ -533,6 +533,7 @@ public final class IncrementalGrader {
         int k = nodes.size();
         long[] ids = new long[k];
         int[] day = new int[k], ent = new int[k], ent2 = new int[k], person = new int[k];
+        int[][] inspectors = family == 0 ? new int[k][] : null;
         Object[][] props = new Object[ev.propNames.size()][k];
         java.util.Arrays.fill(ent, -1);
         java.util.Arrays.fill(ent2, -1);
@@ -549,6 +550,7 @@ public final class IncrementalGrader {
             Object key = node.property("id");
             if (key == null) continue;
             NodeKey eventKey = new NodeKey(GradingData.EVENT_LABELS.get(family), "id");
+            if (inspectors != null) inspectors[j] = inspectorPersons(store, eventKey, key);
             for (GraphPath path : store.neighbourhood(eventKey, key, new TraversalLimits(1, Set.copyOf(types), READ_MAX_DEGREE, READ_MAX_RESULTS))) {
                 GraphRelationship r = path.relationships().get(0);
                 GraphNode other = path.nodes().get(1);
@@ -565,7 +567,22 @@ public final class IncrementalGrader {
                 }
             }
         }
-        return new GradingData.NewEvents(ids, day, props, ent, ent2, person);
+        return new GradingData.NewEvents(ids, day, props, ent, ent2, person, inspectors);
+    }
+
+    /** The persons of an inspection's inspectors (Inspector -CARRIED_OUT-> Inspection, Inspector -IS_PERSON-> Person). */
+    private int[] inspectorPersons(GraphStore store, NodeKey inspection, Object key) {
+        GradingData.IntList out = new GradingData.IntList();
+        for (GraphPath path : store.neighbourhood(inspection, key, new TraversalLimits(2, Set.of("CARRIED_OUT", "IS_PERSON"),
+                READ_MAX_DEGREE, READ_MAX_RESULTS))) {
+            List<GraphRelationship> r = path.relationships();
+            GraphNode end = path.nodes().get(path.nodes().size() - 1);
+            if (r.size() != 2 || !r.get(0).type().equals("CARRIED_OUT") || !r.get(1).type().equals("IS_PERSON")
+                    || !end.labels().contains("Person")) continue;
+            int p = data.personIndex(storeId(end.id()));
+            if (p >= 0) out.add(p);
+        }
+        return out.toArray();
     }
 
     /**

@@ -205,6 +205,26 @@ class SubCityTest {
         }
     }
 
+    /** Roles, links and visits come in one order, whatever order the store's readers deliver them in. */
+    @Test
+    void twoReadsGiveTheSameRolesLinksAndVisitsInAscendingOrder() {
+        GradingData again = GradingData.read(TestNeo4j.store(), Cancellation.NEVER);
+        assertThat(again.roleEnt).isEqualTo(city.roleEnt);
+        assertThat(again.rolePerson).isEqualTo(city.rolePerson);
+        assertThat(again.roleType).isEqualTo(city.roleType);
+        assertThat(again.linkFrom).isEqualTo(city.linkFrom);
+        assertThat(again.linkTo).isEqualTo(city.linkTo);
+        assertThat(again.inspectionOfVisit).isEqualTo(city.inspectionOfVisit);
+        assertThat(again.personOfVisit).isEqualTo(city.personOfVisit);
+        for (int r = 1; r < city.roleEnt.length; r++) {
+            assertThat(city.roleEnt[r - 1] < city.roleEnt[r] || (city.roleEnt[r - 1] == city.roleEnt[r]
+                    && city.rolePerson[r - 1] <= city.rolePerson[r])).as("role %d", r).isTrue();
+        }
+        assertThat(GradingData.sorted(new int[]{3, 1, 1, 2}, new int[]{0, 7, 5, 9}, new int[]{1, 2, 3, 0}))
+                .isDeepEqualTo(new int[][]{{1, 1, 2, 3}, {5, 7, 9, 0}, {3, 2, 0, 1}});
+        assertThat(city.roleEnt).isNotEmpty();
+    }
+
     @Test
     void aGroupTooLargeForThePartLeavesItsIndicatorsToTheCity() {
         int firm = 0;
