@@ -59,7 +59,7 @@ public final class Analysis {
                         List.of("dampingFactor", "maxIterations", "tolerance", "weighted", "precision")),
                 new Algorithm("degree", "weighted degree (sum of type weights)", Orientation.UNDIRECTED, List.of()),
                 new Algorithm("betweenness", "betweenness, exact or sampled with an error bound", Orientation.UNDIRECTED,
-                        List.of("samples", "exactNodeLimit", "seed")),
+                        List.of("samples", "exactNodeLimit", "seed", "workBudget")),
                 new Algorithm("wcc", "weakly connected components", Orientation.UNDIRECTED, List.of()),
                 new Algorithm("louvain", "Louvain communities with modularity", Orientation.UNDIRECTED,
                         List.of("resolution", "maxLevels")),
@@ -76,7 +76,7 @@ public final class Analysis {
     /** What a standard run did. */
     public record Summary(long nodes, long relationships, long estimatedBytes, long graphBytes,
                           Map<String, Long> millis, double modularity, int communities, int components,
-                          boolean betweennessExact, double betweennessErrorBound, int riskSources,
+                          boolean betweennessExact, int betweennessSources, double betweennessErrorBound, int riskSources,
                           Map<String, Long> eventsCounted, long propertiesWritten, List<String> warnings) {}
 
     private final PropagationConfig propagation;
@@ -143,7 +143,7 @@ public final class Analysis {
         Map<String, Long> counted = new LinkedHashMap<>();
         events.linksCounted().forEach((k, v) -> counted.put(k.name(), v));
         return new Summary(g.nodeCount(), g.relationshipCount(), estimate.bytes(), g.heapBytes(), millis,
-                louvain.modularity(), louvain.communityCount(), wcc.componentCount(), bc.exact(), bc.errorBound(),
+                louvain.modularity(), louvain.communityCount(), wcc.componentCount(), bc.exact(), bc.sources(), bc.errorBound(),
                 risk.sources(), counted, written.propertiesSet(), List.copyOf(warnings));
     }
 
@@ -175,7 +175,7 @@ public final class Analysis {
                 BetweennessConfig d = BetweennessConfig.DEFAULT;
                 BetweennessConfig cfg = new BetweennessConfig(p.integer("exactNodeLimit", d.exactNodeLimit()),
                         p.integer("samples", d.samples()), d.confidence(), p.integer("seed", (int) d.seed()),
-                        d.concurrency());
+                        d.concurrency(), p.longValue("workBudget", d.workBudget()));
                 Betweenness.Result r = new Betweenness(g, cfg, progress, c).result();
                 columns.add(PropertyNames.BETWEENNESS);
                 values.add(r.scores());
@@ -299,14 +299,22 @@ public final class Analysis {
             }
         }
 
-        int integer(String name, int def) {
+        long longValue(String name, long def) {
             String v = values.get(name);
             if (v == null) return def;
             try {
-                return Integer.parseInt(v);
+                return Long.parseLong(v);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(algorithm.name() + " " + name + " must be an integer, got '" + v + "'");
             }
+        }
+
+        int integer(String name, int def) {
+            long v = longValue(name, def);
+            if (v != (int) v) {
+                throw new IllegalArgumentException(algorithm.name() + " " + name + " must be an integer, got '" + values.get(name) + "'");
+            }
+            return (int) v;
         }
 
         PageRankConfig.Precision precision(String name, PageRankConfig.Precision def) {

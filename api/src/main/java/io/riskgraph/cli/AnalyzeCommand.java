@@ -41,7 +41,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         out.printf("%,d weakly connected components; %,d Louvain communities, modularity %.3f%n", s.components(),
                 s.communities(), s.modularity());
         out.println("Betweenness: " + (s.betweennessExact() ? "exact"
-                : String.format("sampled, error bound %.3g", s.betweennessErrorBound())));
+                : String.format("sampled from %,d sources, error bound %.3g", s.betweennessSources(), s.betweennessErrorBound())));
         out.printf("Risk: %,d source nodes from events %s%n", s.riskSources(), s.eventsCounted());
         out.printf("%,d properties written back%n", s.propertiesWritten());
         s.warnings().forEach(w -> out.println("warning: " + w));

@@ -51,7 +51,7 @@ public final class Betweenness {
     private Result compute() {
         int n = graph.nodeCount();
         boolean exact = n <= config.exactNodeLimit();
-        int k = exact ? n : config.samples();
+        int k = exact ? n : config.sourcesFor(n, graph.relationshipCount());
         int[] sources = new int[k];
         if (exact) {
             for (int i = 0; i < n; i++) sources[i] = i;

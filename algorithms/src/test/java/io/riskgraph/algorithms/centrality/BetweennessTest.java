@@ -9,6 +9,7 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
@@ -64,5 +65,31 @@ class BetweennessTest {
             totalSampled += sampled.scores()[v];
         }
         assertThat(totalSampled / totalExact).isCloseTo(1.0, within(0.1));
+    }
+
+    /** samples, work budget, nodes, relationships: the sources a sampled run takes. */
+    @ParameterizedTest
+    @CsvSource({
+            "1000, 2000000000, 651616, 789968, 1000", // the 100,000-firm demo city keeps the default
+            "1000, 2000000000, 19000000, 23000000, 47", // a whole city: what the budget allows
+            "1000, 10, 23000000, 60000000, 16", // never fewer than SAMPLES_MIN
+            "8, 10, 23000000, 60000000, 8", // nor more than asked
+            "400, 1000000, 1000, 4000, 200"})
+    void theWorkBudgetCapsTheSources(int samples, long budget, int nodes, long relationships, int sources) {
+        BetweennessConfig d = BetweennessConfig.DEFAULT;
+        BetweennessConfig c = new BetweennessConfig(d.exactNodeLimit(), samples, d.confidence(), d.seed(), 1, budget);
+        assertThat(c.sourcesFor(nodes, relationships)).isEqualTo(sources);
+    }
+
+    @Test
+    void aSmallBudgetWidensTheStatedBound() {
+        EdgeList edges = TestGraphs.random(2000, 8000, false, false, 3);
+        BetweennessConfig d = BetweennessConfig.DEFAULT.withExactNodeLimit(100).withSamples(400);
+        Betweenness.Result full = new Betweenness(edges.graph(), d).result();
+        Betweenness.Result capped = new Betweenness(edges.graph(), new BetweennessConfig(100, 400, d.confidence(), d.seed(),
+                d.concurrency(), 100L * (2000 + edges.graph().relationshipCount()))).result();
+        assertThat(full.sources()).isEqualTo(400);
+        assertThat(capped.sources()).isEqualTo(100);
+        assertThat(capped.errorBound()).isCloseTo(2 * full.errorBound(), within(1e-6 * full.errorBound()));
     }
 }
