@@ -1,15 +1,16 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.Grader;
 import io.riskgraph.algorithms.grading.GraderParams;
 import io.riskgraph.algorithms.grading.GradeWriter;
-import io.riskgraph.algorithms.grading.IndicatorContext;
+import io.riskgraph.algorithms.grading.GradingData;
+import io.riskgraph.algorithms.grading.IncrementalGrader;
 import io.riskgraph.algorithms.grading.ModelSet;
 import io.riskgraph.algorithms.planning.InspectionCodes;
 import io.riskgraph.algorithms.planning.Regrader;
 import io.riskgraph.algorithms.planning.ResultLoop;
 import io.riskgraph.cypher.workflow.WorkflowRepositories;
 import io.riskgraph.model.id.IdKeys;
+import io.riskgraph.progress.Cancellation;
 import io.riskgraph.store.GraphStore;
 import io.riskgraph.workflow.InspectionTask;
 import org.neo4j.driver.Driver;
@@ -19,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,22 +36,83 @@ public final class PlanningSupport {
         return new InspectionCodes(IdKeys.loadOrCreate(codeKeyFile(o)));
     }
 
-    /**
-     * Re-grades enterprises with the shipped models through the full grading path (grading needs the city-wide
-     * statistics and the related firms' first-pass scores) and writes only theirs back. A one-off command reads the
-     * city once either way; a long-running process could keep an IncrementalGrader instead.
-     */
+    /** Re-grades enterprises with the shipped models: see {@link HeldRegrader}. */
     public static Regrader regrader(GraphStore store) {
-        return usccs -> regrade(store, ModelSet.shipped(), usccs);
+        return new HeldRegrader(store, ModelSet.shipped());
     }
 
-    static void regrade(GraphStore store, ModelSet models, Collection<String> usccs) {
-        if (usccs.isEmpty()) return;
-        IndicatorContext ctx = GradingOptions.context(store, null);
-        Grader.Grades g = Grader.grade(ctx, models, GraderParams.DEFAULT);
-        Set<String> wanted = new HashSet<>(usccs);
-        int[] which = java.util.stream.IntStream.range(0, ctx.n).filter(e -> wanted.contains(ctx.data.uscc[e])).toArray();
-        GradeWriter.write(store, ctx, g, which);
+    /**
+     * Re-grades enterprises after new events about them. The first call reads and grades the city
+     * ({@link IncrementalGrader#open}, the cost of a full grade, on the latest event day) and writes the named firms;
+     * later calls re-grade only what their new events reach and write the firms whose results changed and the named
+     * ones. It reads the city again when a call cannot be incremental: an event dated after the grading day (every
+     * window moves), a firm that was not in the city, or a store whose enterprises, persons, inspectors, roles or
+     * links changed, or that gained events besides those the re-grade read (another process's ingest).
+     */
+    static final class HeldRegrader implements Regrader {
+        private static final List<String> ENTITIES = List.of("Enterprise", "Person", "Inspector");
+        private final GraphStore store;
+        private final ModelSet models;
+        private IncrementalGrader grader;
+        private List<Long> fingerprint;
+        private int opens;
+
+        HeldRegrader(GraphStore store, ModelSet models) {
+            this.store = store;
+            this.models = models;
+        }
+
+        @Override
+        public synchronized void regrade(Collection<String> usccs) {
+            if (usccs.isEmpty()) return;
+            Set<String> keys = new java.util.LinkedHashSet<>(usccs);
+            if (grader != null) {
+                try {
+                    List<Long> before = fingerprint;
+                    IncrementalGrader.Result r = grader.regrade(store, keys);
+                    List<Long> now = fingerprint();
+                    List<Long> expected = new java.util.ArrayList<>(before);
+                    expected.set(expected.size() - 1, before.getLast() + r.newEvents());
+                    if (now.equals(expected)) {
+                        fingerprint = now;
+                        write(keys);
+                        return;
+                    }
+                } catch (IncrementalGrader.LaterDayException | IllegalArgumentException e) {
+                    // read the city again, below
+                } catch (RuntimeException e) {
+                    grader = null; // it may hold half of the re-grade
+                    throw e;
+                }
+            }
+            grader = null;
+            fingerprint = fingerprint();
+            grader = IncrementalGrader.open(store, models, GraderParams.DEFAULT, null, new Cancellation());
+            opens++;
+            write(keys);
+        }
+
+        /** How often the city was read (for the tests). */
+        synchronized int opens() { return opens; }
+
+        private void write(Set<String> keys) {
+            String[] uscc = grader.context().data.uscc;
+            int[] which = java.util.stream.IntStream.range(0, uscc.length).filter(e -> keys.contains(uscc[e])).toArray();
+            GradeWriter.write(store, grader.context(), grader.grades(), which);
+        }
+
+        /** The counts a re-grade keeps (entities, then role and link types), then the number of events. */
+        private List<Long> fingerprint() {
+            io.riskgraph.store.GraphCounts c = store.counts();
+            List<Long> out = new java.util.ArrayList<>();
+            for (String label : ENTITIES) out.add(c.nodes(label));
+            for (String type : GradingData.ROLE_TYPES) out.add(c.relationships(type));
+            for (String type : GradingData.LINK_TYPES) out.add(c.relationships(type));
+            long events = 0;
+            for (String label : GradingData.EVENT_LABELS) events += c.nodes(label);
+            out.add(events);
+            return List.copyOf(out);
+        }
     }
 
     /** Whether the store holds any inspection task (so that ingest skips the workflow context otherwise). */

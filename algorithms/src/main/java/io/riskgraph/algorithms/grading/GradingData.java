@@ -373,9 +373,9 @@ public final class GradingData {
         return out;
     }
 
-    static final List<String> ROLE_TYPES = List.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF",
+    public static final List<String> ROLE_TYPES = List.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF",
             "SUPERVISOR_OF", "MANAGER_OF", "FINANCE_OFFICER_OF", "CONTACT_OF");
-    static final List<String> LINK_TYPES = List.of("INVESTS_IN", "BRANCH_OF", "SUPPLIES", "GUARANTEES");
+    public static final List<String> LINK_TYPES = List.of("INVESTS_IN", "BRANCH_OF", "SUPPLIES", "GUARANTEES");
     /**
      * What the one relationship pass asks for, in the order its dispatch counts on: roles, links, the two contact
      * types, per event family its relationship(s) (a sample's two), then inspector to person and to inspection.
@@ -526,7 +526,7 @@ public final class GradingData {
     }
 
     /** Event families in the order of {@link #all}: label, date property, properties, relationship(s). */
-    static final List<String> EVENT_LABELS = List.of("Inspection", "Sample", "Penalty", "Complaint", "CourtRecord", "Alert");
+    public static final List<String> EVENT_LABELS = List.of("Inspection", "Sample", "Penalty", "Complaint", "CourtRecord", "Alert");
 
     /**
      * This data with events added: per family (order of {@link #EVENT_LABELS}) the new events' store ids, days,

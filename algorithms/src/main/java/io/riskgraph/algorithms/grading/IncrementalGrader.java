@@ -177,8 +177,13 @@ public final class IncrementalGrader {
         }
         List<GradingData.NewEvents> added = new ArrayList<>();
         int newEvents = 0;
+        int asOfDay = ctx.asOfDay;
         for (int f = 0; f < families.size(); f++) {
-            added.add(newEvents(store, f, families.get(f), found.get(f)));
+            GradingData.NewEvents a = newEvents(store, f, families.get(f), found.get(f));
+            for (int d : a.day()) {
+                if (d != GradingData.NO_DAY && d > asOfDay) throw new LaterDayException(LocalDate.ofEpochDay(d), asOf);
+            }
+            added.add(a);
             newEvents += found.get(f).size();
         }
         long t1 = System.nanoTime();
@@ -218,6 +223,18 @@ public final class IncrementalGrader {
         data = data.withEvents(added);
         return update(data, changed, seeds, firms);
     }
+
+    /**
+     * An event dated after the grading day: every window moves, which only a new {@link #open} (a full read) can
+     * follow. The grader may already hold the firms' refreshed state and must not be used again.
+     */
+    public static final class LaterDayException extends IllegalStateException {
+        LaterDayException(LocalDate event, LocalDate asOf) {
+            super("an event is dated " + event + ", after the grading day " + asOf + "; open the grader again");
+        }
+    }
+
+    public LocalDate asOf() { return asOf; }
 
     /** How the in-memory part of the last re-grade went; null before the first. */
     public Update lastUpdate() { return lastUpdate; }
