@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Server-side reads for projection: one call scans a window of node ids with the kernel's cursors and returns the
- * window as {@link PackedColumns} in a single record. The Cypher window queries of {@link Neo4jGraphStore} spend
+ * Server-side reads for projection: one call scans a window of node ids (or of relationship ids) with the kernel's
+ * cursors and returns the window as {@link PackedColumns} in a single record. The Cypher window queries of {@link Neo4jGraphStore} spend
  * most of their time in the Cypher runtime and in per-element list values on Bolt; this skips both, while the
  * platform still reaches the store only through the driver.
  *
@@ -40,7 +40,6 @@ import java.util.stream.Stream;
  * cypher jar in its plugins folder (see docs/graph-schema.md, "Projection procedures").
  */
 public final class ProjectionProcedures {
-    public static final String RELATIONSHIPS = "riskgraph.projection.relationships";
     public static final String NODES = "riskgraph.projection.nodes";
     public static final String RELATIONSHIPS_BY_ID = "riskgraph.projection.relationshipsByRelationshipId";
     /** Most ids one call may scan: bounds the work a single call can be asked to do. */
@@ -54,27 +53,6 @@ public final class ProjectionProcedures {
 
     @Context
     public TerminationGuard guard;
-
-    /** One window of relationships. Public fields because procedure output needs them. */
-    public static final class RelationshipWindow {
-        public final long count;
-        /** Start node ids, little-endian longs. */
-        public final byte[] startIds;
-        /** End node ids, little-endian longs. */
-        public final byte[] endIds;
-        /** Index of each relationship's type in the requested list, little-endian ints; null when one type. */
-        public final byte[] typeIndexes;
-        /** The weight property as little-endian doubles, NaN when absent; null when no property was asked for. */
-        public final byte[] weights;
-
-        RelationshipWindow(long count, byte[] startIds, byte[] endIds, byte[] typeIndexes, byte[] weights) {
-            this.count = count;
-            this.startIds = startIds;
-            this.endIds = endIds;
-            this.typeIndexes = typeIndexes;
-            this.weights = weights;
-        }
-    }
 
     /** One window of relationship ids. Public fields because procedure output needs them. */
     public static final class RelationshipIdWindow {
@@ -113,65 +91,9 @@ public final class ProjectionProcedures {
         }
     }
 
-    @Procedure(name = RELATIONSHIPS, mode = Mode.READ)
-    @Description("The outgoing relationships of the given types from every node with an id in [lo, hi], as packed "
-            + "little-endian columns in one record: the same rows as MATCH (a)-[r:T1|T2]->(b) WHERE lo <= id(a) <= hi")
-    public Stream<RelationshipWindow> relationships(@Name("types") List<String> types,
-                                                    @Name("weightProperty") String weightProperty,
-                                                    @Name("lo") long lo, @Name("hi") long hi) {
-        requireWindow(lo, hi);
-        requireNames("types", types);
-        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
-        TokenRead tokens = kernel.tokenRead();
-        int[] typeIndexByToken = indexByToken(types, tokens::relationshipType);
-        int[] typeTokens = knownTokens(typeIndexByToken);
-        int weightKey = weightProperty == null ? -1 : tokens.propertyKey(weightProperty);
-        boolean typed = types.size() > 1;
-        boolean weighted = weightProperty != null;
-        int expected = (int) Math.min(1 << 16, hi - lo + 1) * 4; // relationships; the writers grow past it
-        PackedColumns.Writer start = new PackedColumns.Writer(expected * Long.BYTES);
-        PackedColumns.Writer end = new PackedColumns.Writer(expected * Long.BYTES);
-        PackedColumns.Writer type = new PackedColumns.Writer(typed ? expected * Integer.BYTES : 0);
-        PackedColumns.Writer weight = new PackedColumns.Writer(weighted ? expected * Double.BYTES : 0);
-        long count = 0;
-        if (typeTokens.length > 0) {
-            RelationshipSelection selection = RelationshipSelection.selection(typeTokens, Direction.OUTGOING);
-            PropertySelection weightSelection = weightKey >= 0 ? PropertySelection.selection(weightKey) : null;
-            Read read = kernel.dataRead();
-            CursorFactory cursors = kernel.cursors();
-            try (NodeCursor node = cursors.allocateNodeCursor(kernel.cursorContext(), kernel.memoryTracker());
-                 RelationshipTraversalCursor rel = cursors.allocateRelationshipTraversalCursor(kernel.cursorContext(),
-                         kernel.memoryTracker());
-                 PropertyCursor property = cursors.allocatePropertyCursor(kernel.cursorContext(), kernel.memoryTracker())) {
-                for (long id = lo; id <= hi; id++) {
-                    if ((id - lo) % GUARD_INTERVAL == 0) guard.check();
-                    read.singleNode(id, node);
-                    if (!node.next()) continue;
-                    node.relationships(rel, selection);
-                    while (rel.next()) {
-                        start.putLong(id);
-                        end.putLong(rel.targetNodeReference());
-                        if (typed) type.putInt(typeIndexByToken[rel.type()]);
-                        if (weighted) {
-                            double w = Double.NaN;
-                            if (weightSelection != null) {
-                                rel.properties(property, weightSelection);
-                                if (property.next()) w = asWeight(property.propertyValue());
-                            }
-                            weight.putDouble(w);
-                        }
-                        count++;
-                    }
-                }
-            }
-        }
-        return Stream.of(new RelationshipWindow(count, start.toBytes(), end.toBytes(), typed ? type.toBytes() : null,
-                weighted ? weight.toBytes() : null));
-    }
-
     @Procedure(name = RELATIONSHIPS_BY_ID, mode = Mode.READ)
     @Description("The relationships of the given types with a relationship id in [lo, hi], as packed little-endian "
-            + "columns in one record (as " + RELATIONSHIPS + "), plus how many relationships of any type exist in "
+            + "columns in one record (start and end node ids, type indexes, weights), plus how many relationships of any type exist in "
             + "the window. Reads the relationship store in id order: sequential pages, not one node's chain at a time")
     public Stream<RelationshipIdWindow> relationshipsByRelationshipId(@Name("types") List<String> types,
                                                                       @Name("weightProperty") String weightProperty,

@@ -103,18 +103,6 @@ class ProjectionProceduresTest {
     }
 
     @Test
-    void smallWindowsTogetherGiveTheWholeWindow() {
-        try (Session s = TestNeo4j.connection().driver().session()) {
-            long max = s.run("MATCH (n) RETURN max(id(n))").single().get(0).asLong();
-            String call = "CALL " + ProjectionProcedures.RELATIONSHIPS + "(['INVESTS_IN', 'EMPLOYS'], 'share', $lo, $hi)";
-            List<String> pieces = new ArrayList<>();
-            for (long id = 0; id <= max; id++) pieces.addAll(rows(s.run(call, Map.of("lo", id, "hi", id)).single()));
-            assertThat(pieces).isEqualTo(rows(s.run(call, Map.of("lo", 0, "hi", max)).single()));
-            assertThat(pieces).hasSize(10);
-        }
-    }
-
-    @Test
     void relationshipIdWindowsTogetherGiveEveryRelationshipOnceAndCountTheOthers() {
         try (Session s = TestNeo4j.connection().driver().session()) {
             long total = s.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong();
@@ -135,12 +123,6 @@ class ProjectionProceduresTest {
             Record whole = s.run(call, Map.of("lo", 0, "hi", max)).single();
             assertThat(whole.get("existing").asLong()).isEqualTo(total);
             assertThat(pieces).isEqualTo(rows(whole)).hasSize(10);
-            List<String> byNode = new ArrayList<>(rows(s.run("CALL " + ProjectionProcedures.RELATIONSHIPS
-                    + "(['INVESTS_IN', 'EMPLOYS'], 'share', 0, $max)", Map.of("max", max)).single()));
-            List<String> byRelationship = new ArrayList<>(pieces);
-            byNode.sort(null);
-            byRelationship.sort(null);
-            assertThat(byRelationship).isEqualTo(byNode);
             Record unknown = s.run("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID + "(['NOPE'], null, 0, $max)",
                     Map.of("max", max)).single();
             assertThat(unknown.get("count").asLong()).isZero();
@@ -149,7 +131,7 @@ class ProjectionProceduresTest {
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> badCalls() {
-        String rels = "CALL " + ProjectionProcedures.RELATIONSHIPS;
+        String rels = "CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID;
         String nodes = "CALL " + ProjectionProcedures.NODES;
         return Stream.of(
                 arguments(rels + "(['INVESTS_IN'], null, 5, 2)", "must have 0 <= lo <= hi"),
@@ -158,12 +140,6 @@ class ProjectionProceduresTest {
                 arguments(rels + "([], null, 0, 2)", "name at least one of the types"),
                 arguments(rels + "(null, null, 0, 2)", "name at least one of the types"),
                 arguments(rels + "(['INVESTS_IN', null], null, 0, 2)", "must not contain null"),
-                arguments("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID + "(['INVESTS_IN'], null, 5, 2)",
-                        "must have 0 <= lo <= hi"),
-                arguments("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID + "(['INVESTS_IN'], null, 0, 100000000)",
-                        "is wider than"),
-                arguments("CALL " + ProjectionProcedures.RELATIONSHIPS_BY_ID + "([], null, 0, 2)",
-                        "name at least one of the types"),
                 arguments(nodes + "(['Enterprise'], 3, 1)", "must have 0 <= lo <= hi"),
                 arguments(nodes + "([], 0, 1)", "name at least one of the labels"));
     }
@@ -181,7 +157,7 @@ class ProjectionProceduresTest {
     void theProceduresAreReadOnly() {
         try (Session s = TestNeo4j.connection().driver().session()) {
             assertThat(s.run("SHOW PROCEDURES YIELD name, mode WHERE name STARTS WITH 'riskgraph.projection.' "
-                    + "RETURN collect(mode)").single().get(0).asList()).containsExactly("READ", "READ", "READ");
+                    + "RETURN collect(mode)").single().get(0).asList()).containsExactly("READ", "READ");
         }
     }
 
