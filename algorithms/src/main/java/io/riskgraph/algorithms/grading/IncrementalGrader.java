@@ -331,9 +331,10 @@ public final class IncrementalGrader {
         Map<Integer, List<Grader.Reason>> generalReasons = new HashMap<>();
         int[] rescore = affected.stream().toArray();
         Differ generalChange = new Differ(IndicatorLibrary.get(GENERAL_SCORE));
+        java.util.BitSet rescoredAnyway = new java.util.BitSet(); // these firms are being re-scored already
         for (int i : rescore) {
             double s = general.score(i);
-            generalChange.firm(i, generalScore[i], s, false, new java.util.BitSet());
+            generalChange.firm(i, generalScore[i], s, false, rescoredAnyway);
             generalScore[i] = s;
             generalReasons.put(i, general.reasons(i));
         }
