@@ -328,7 +328,12 @@ public final class Neo4jGraphStore implements GraphStore {
             }
             names.add(name);
         });
-        Map<String, Object> params = Map.of("ids", PackedColumns.pack(ids), "names", names, "columns", packed,
+        // one byte value for all columns: Bolt carries a list of byte arrays as lists of numbers
+        byte[] all = new byte[ids.length * Long.BYTES * packed.size()];
+        for (int c = 0; c < packed.size(); c++) {
+            System.arraycopy(packed.get(c), 0, all, c * ids.length * Long.BYTES, ids.length * Long.BYTES);
+        }
+        Map<String, Object> params = Map.of("ids", PackedColumns.pack(ids), "names", names, "columns", all,
                 "kinds", kinds);
         try (Session session = driver.session()) {
             long properties = session.executeWrite(tx -> tx.run("CALL " + WriteBackProcedures.NODE_PROPERTIES

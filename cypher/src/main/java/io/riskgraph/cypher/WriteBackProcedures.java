@@ -57,19 +57,23 @@ public final class WriteBackProcedures {
     }
 
     @Procedure(name = NODE_PROPERTIES, mode = Mode.WRITE)
-    @Description("Sets properties on nodes by id: ids as packed little-endian longs, one packed column per property "
-            + "name, each of the kind 'double' or 'long' given at the same position; values[i] goes to ids[i]")
+    @Description("Sets properties on nodes by id: ids as packed little-endian longs; columns as one packed column per "
+            + "property name, one after the other, each 8 bytes a value, of the kind 'double' or 'long' given at the "
+            + "same position; values[i] goes to ids[i]")
     public Stream<Written> nodeProperties(@Name("ids") byte[] ids, @Name("names") List<String> names,
-                                          @Name("columns") List<byte[]> columns, @Name("kinds") List<String> kinds)
+                                          @Name("columns") byte[] columns, @Name("kinds") List<String> kinds)
             throws Exception {
         if (ids == null || ids.length % Long.BYTES != 0) {
             throw new IllegalArgumentException("ids must be packed longs (a multiple of 8 bytes)");
         }
         int n = ids.length / Long.BYTES;
         if (n > MAX_NODES) throw new IllegalArgumentException(n + " nodes in one call; at most " + MAX_NODES);
-        if (names == null || columns == null || kinds == null || names.size() != columns.size()
-                || names.size() != kinds.size()) {
-            throw new IllegalArgumentException("names, columns and kinds must be lists of the same length");
+        if (names == null || kinds == null || names.size() != kinds.size()) {
+            throw new IllegalArgumentException("names and kinds must be lists of the same length");
+        }
+        if (columns == null || columns.length != (long) ids.length * names.size()) {
+            throw new IllegalArgumentException("columns has " + (columns == null ? 0 : columns.length) + " bytes; "
+                    + names.size() + " columns of " + n + " nodes are " + (long) ids.length * names.size());
         }
         KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
         int p = names.size();
@@ -79,11 +83,7 @@ public final class WriteBackProcedures {
         for (int c = 0; c < p; c++) {
             String name = names.get(c);
             if (name == null || name.isEmpty()) throw new IllegalArgumentException("a property name is empty");
-            byte[] column = columns.get(c);
-            if (column == null || column.length != ids.length) {
-                throw new IllegalArgumentException("column " + name + " has " + (column == null ? 0 : column.length)
-                        + " bytes for " + n + " nodes; expected " + ids.length);
-            }
+            byte[] column = java.util.Arrays.copyOfRange(columns, c * ids.length, (c + 1) * ids.length);
             switch (String.valueOf(kinds.get(c))) {
                 case DOUBLE -> doubles[c] = PackedColumns.doubles(column);
                 case LONG -> longs[c] = PackedColumns.longs(column);
