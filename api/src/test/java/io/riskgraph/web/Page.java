@@ -27,14 +27,15 @@ final class Page {
 
     /** Signs in with the role's key through the form (signing out first when someone is signed in). */
     Page signIn(Role role) {
+        WebFixture.server();
         return signInWith(WebFixture.KEYS.get(role));
     }
 
     Page signInWith(String key) {
         WebFixture.server();
-        driver.get(WebFixture.base() + "/");
-        driver.manage().deleteAllCookies();
         driver.get(WebFixture.base() + "/#/");
+        driver.manage().deleteAllCookies();
+        driver.navigate().refresh();
         waitFor("document.body.dataset.view === 'signin'");
         WebElement input = driver.findElement(By.name("apiKey"));
         input.sendKeys(key);
@@ -46,6 +47,7 @@ final class Page {
     /** Goes to a deep link such as #/enterprise/X and waits until the view has rendered (or failed). */
     Page open(String hash) {
         String before = (String) js("return location.hash");
+        js("document.body.dataset.state = 'navigating'");
         driver.get(WebFixture.base() + "/" + hash);
         if (hash.equals(before)) driver.navigate().refresh();
         waitFor("document.body.dataset.state === 'ready' || document.body.dataset.state === 'error'");

@@ -57,9 +57,9 @@ class ProfilePageTest {
     @Test
     void theTimelineFiltersByKind() {
         page.open("#/enterprise/" + firm.get("uscc").asString());
-        List<WebElement> all = page.all("#profile-timeline li");
+        List<String> all = page.all("#profile-timeline li").stream().map(li -> li.getAttribute("data-kind")).toList();
         assertThat(all).hasSize(firm.get("events").asInt());
-        String keep = all.getFirst().getAttribute("data-kind");
+        String keep = all.getFirst();
         for (WebElement box : page.all("#timeline-filters input")) {
             if (!box.getAttribute("value").equals(keep)) {
                 box.click();
@@ -68,7 +68,7 @@ class ProfilePageTest {
         }
         List<WebElement> kept = page.all("#profile-timeline li");
         assertThat(kept).isNotEmpty().allSatisfy(li -> assertThat(li.getAttribute("data-kind")).isEqualTo(keep));
-        assertThat(kept.size()).isEqualTo((int) all.stream().filter(li -> keep.equals(li.getAttribute("data-kind"))).count());
+        assertThat(kept.size()).isEqualTo((int) all.stream().filter(keep::equals).count());
     }
 
     @Test

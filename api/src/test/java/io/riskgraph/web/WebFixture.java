@@ -44,6 +44,8 @@ final class WebFixture {
     /** An address planted with {@link #HUB_FIRMS} firms, so that expanding it pages. */
     static final String HUB_ADDRESS = "上海市测试区枢纽路1号";
     static final int HUB_FIRMS = 45;
+    /** The server's hub threshold: below the planted hub, above the generated city's ordinary nodes. */
+    static final int HUB_DEGREE = 30;
     /** A firm renamed to markup: the page must show it as text and run nothing. */
     static final String XSS_NAME = "<img src=x onerror=alert(1)>";
     static final String XSS_PERSON = "<script>window.__pwned=1</script>张";
@@ -126,7 +128,7 @@ final class WebFixture {
     }
 
     private static void start() {
-        server = new ApiServer(new ApiConfig(50, Duration.ofSeconds(10), 1_000), TestNeo4j.store(),
+        server = new ApiServer(new ApiConfig(HUB_DEGREE, Duration.ofSeconds(10), 1_000), TestNeo4j.store(),
                 TestNeo4j.connection().driver(), dir, dir.resolve("index"), "web test store").start("127.0.0.1", 0);
         for (Role r : Role.values()) KEYS.put(r, server.keys().create("web-" + r.lower(), r).secret());
         secondInvestigatorKey = server.keys().create("web-investigator-2", Role.INVESTIGATOR).secret();

@@ -11,7 +11,7 @@ import { renderInvestigations } from './investigations.js';
 
 const ROUTES = [
   [/^#\/enterprise\/([^/?]+)/, (m, q) => ['profile', main => renderProfile(main, decodeURIComponent(m[1]))]],
-  [/^#\/network\/([^/?]+)/, (m, q) => ['network', main => renderNetwork(main, { uscc: decodeURIComponent(m[1]), with: q.get('with'), focus: q.get('focus') })]],
+  [/^#\/network\/([^/?]+)/, (m, q) => ['network', main => renderNetwork(main, { uscc: decodeURIComponent(m[1]), with: q.get('with'), focus: q.get('focus'), hops: q.get('hops'), limit: q.get('limit') })]],
   [/^#\/investigation\/([^/?]+)/, (m) => ['network', main => renderNetwork(main, { investigation: decodeURIComponent(m[1]) })]],
   [/^#\/clues\/([^/?]+)/, (m) => ['clue', main => renderClue(main, decodeURIComponent(m[1]))]],
   [/^#\/clues/, (m, q) => ['clues', main => renderClues(main, q)]],
@@ -40,6 +40,8 @@ async function route() {
   if (!view) view = ['search', m => renderSearch(m, '')];
   const [name, render] = view;
   const seq = ++renderSeq;
+  const nav = { hash, start: performance.now(), readyAt: null };
+  window.rg.lastNavigation = nav;
   document.body.dataset.view = name;
   document.body.dataset.state = 'loading';
   main.className = name === 'network' ? 'full' : '';
@@ -49,6 +51,7 @@ async function route() {
     const c = await render(main);
     if (seq !== renderSeq) { if (typeof c === 'function') c(); return; }
     cleanup = typeof c === 'function' ? c : null;
+    nav.readyAt = performance.now();
     document.body.dataset.state = 'ready';
   } catch (e) {
     if (seq !== renderSeq) return;

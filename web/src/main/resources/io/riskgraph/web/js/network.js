@@ -359,6 +359,7 @@ export async function renderNetwork(main, opts) {
       return saved.id;
     },
     drawMillis: null,
+    timings: {},
   };
   window.rg.network = net;
   document.body.dataset.netState = 'loading';
@@ -379,7 +380,7 @@ export async function renderNetwork(main, opts) {
     status.textContent = inv.name + (inv.mine ? '' : ' · ' + inv.owner);
   } else {
     const u = enc(opts.uscc);
-    const [r, p] = await Promise.all([api('/enterprises/' + u + '/network' + qs({ hops: 2 })), api('/enterprises/' + u).catch(() => null)]);
+    const [r, p] = await Promise.all([api('/enterprises/' + u + '/network' + qs({ hops: opts.hops || 2, limit: opts.limit })), api('/enterprises/' + u).catch(() => null)]);
     if (p) profileBox.append(h('div', { class: 'card' }, h('strong', { id: 'net-profile-name' }, p.name), ' ', gradeBadge(p.grade),
       h('div', { class: 'muted' }, p.score !== null && p.score !== undefined ? t('profile.score') + ' ' + p.score : t('profile.notGraded')),
       h('a', { href: '#/enterprise/' + encodeURIComponent(p.uscc) }, t('net.open'))));
@@ -391,7 +392,9 @@ export async function renderNetwork(main, opts) {
       if (more) add(more.nodes, more.edges);
     }
     cy.getElementById(center).addClass('center');
+    net.timings.fetched = Math.round(performance.now() - started);
     await layoutAll();
+    net.timings.laidOut = Math.round(performance.now() - started);
     if (opts.focus) cy.getElementById(opts.focus).select();
   }
   refreshDateRange();
