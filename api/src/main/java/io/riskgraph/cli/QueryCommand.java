@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run one read-only Cypher statement.",
                 "Values go in as parameters: riskgraph query 'MATCH (e:Enterprise {uscc: $u}) RETURN e.name' --param u=9131...",
-                "Writes, LOAD CSV and procedure calls (other than db.labels and friends) are refused."})
+                "Writes, administration and SHOW/TERMINATE commands, USE, LOAD CSV, CALL { } IN TRANSACTIONS and",
+                "procedure calls (other than db.labels and friends) are refused."})
 final class QueryCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 

@@ -9,7 +9,6 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.driver.types.Node;
@@ -20,23 +19,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs one analyst statement read-only: planned first (EXPLAIN) and refused unless the plan only reads, loads no
- * files and calls no procedure outside a small allow-list; then run in a read transaction with a server-side time
- * limit and a row limit. Parameters only: the statement text is never assembled from values.
+ * Runs one analyst statement read-only: checked by {@link CypherGuard} (its words, then the server's plan of it,
+ * EXPLAIN) and refused unless it only reads this graph, runs no command, loads no files and calls no procedure
+ * outside a small allow-list; then run in a read transaction with a server-side time limit and a row limit. Parameters only: the statement text is never assembled from values.
  */
 public final class ReadOnlyQueryRunner {
     public static final int TIMEOUT_SECONDS_DEFAULT = 30;
     public static final Duration TIMEOUT_DEFAULT = Duration.ofSeconds(TIMEOUT_SECONDS_DEFAULT);
     public static final int MAX_ROWS_DEFAULT = 10_000;
-    /** Procedures that only describe the schema. */
-    public static final Set<String> ALLOWED_PROCEDURES = Set.of("db.labels", "db.relationshipTypes",
-            "db.propertyKeys", "db.schema.visualization", "db.schema.nodeTypeProperties",
-            "db.schema.relTypeProperties");
+    /** Procedures that only describe the schema ({@link CypherGuard#ALLOWED_PROCEDURES}). */
+    public static final Set<String> ALLOWED_PROCEDURES = CypherGuard.ALLOWED_PROCEDURES;
 
     public record Limits(Duration timeout, int maxRows) {
         public static final Limits DEFAULT = new Limits(TIMEOUT_DEFAULT, MAX_ROWS_DEFAULT);
@@ -66,7 +62,7 @@ public final class ReadOnlyQueryRunner {
     }
 
     public QueryResult run(String statement, Map<String, Object> params, Limits limits) {
-        if (statement == null || statement.isBlank()) throw new QueryRefusedException("the statement is empty");
+        CypherGuard.checkText(statement);
         long started = System.nanoTime();
         Map<String, Object> driverParams = new LinkedHashMap<>();
         params.forEach((k, v) -> driverParams.put(k, Neo4jGraphStore.toDriver(v)));
@@ -113,32 +109,15 @@ public final class ReadOnlyQueryRunner {
         }
     }
 
-    private static void refuseUnlessReadOnly(ResultSummary explain) {
-        if (explain.hasPlan()) checkOperators(explain.plan());
+    /** The plan half of the guard: the query type must be read-only, the operators pass {@link CypherGuard#checkPlan}. */
+    static void refuseUnlessReadOnly(ResultSummary explain) {
         if (explain.queryType() != QueryType.READ_ONLY) {
             throw new QueryRefusedException("the statement would " + switch (explain.queryType()) {
                 case SCHEMA_WRITE -> "change the schema";
                 default -> "write";
             } + "; only reads are allowed here");
         }
-    }
-
-    private static void checkOperators(Plan plan) {
-        String op = plan.operatorType().toLowerCase(Locale.ROOT);
-        if (op.startsWith("loadcsv")) {
-            throw new QueryRefusedException("LOAD CSV is not allowed here: load files with 'riskgraph ingest'");
-        }
-        if (op.contains("procedurecall")) {
-            Value d = plan.arguments().get("Details");
-            String details = d == null ? String.valueOf(plan.arguments()) : d.asString();
-            boolean allowed = ALLOWED_PROCEDURES.stream().anyMatch(p -> details.startsWith(p + "(")
-                    || details.contains(" " + p + "(") || details.contains("\"" + p + "("));
-            if (!allowed) {
-                throw new QueryRefusedException("procedure calls are not allowed here (" + firstLine(details)
-                        + "); allowed: " + String.join(", ", ALLOWED_PROCEDURES.stream().sorted().toList()));
-            }
-        }
-        for (Plan child : plan.children()) checkOperators(child);
+        if (explain.hasPlan()) CypherGuard.checkPlan(explain.plan());
     }
 
     /** Driver values as plain Java: nodes and relationships become maps with their ids, labels or type. */
