@@ -113,8 +113,13 @@ class NetworkPageTest {
     @Test
     void pathModeShowsTheShortestPathsBetweenTwoFirms() {
         openFirm();
-        String second = WebFixture.hubFirms.get(1);
-        page.await("rg.network.expand(args[0])", "Address:" + WebFixture.HUB_ADDRESS);
+        String second;
+        try (Session s = TestNeo4j.connection().driver().session()) {
+            // a firm two hops away through a person (paths never pass a hub such as the planted address)
+            second = s.run("MATCH (:Enterprise {uscc: $u})<--(:Person)-->(o:Enterprise) WHERE o.uscc <> $u "
+                    + "RETURN o.uscc AS o ORDER BY o LIMIT 1", Map.of("u", firm)).single().get("o").asString();
+        }
+        page.await("rg.network.expand(args[0])", "Enterprise:" + firm);
         page.find("#path-mode").click();
         page.js("rg.network.cy.getElementById(arguments[0]).emit('tap'); rg.network.cy.getElementById(arguments[1]).emit('tap')",
                 "Enterprise:" + firm, "Enterprise:" + second);
@@ -189,6 +194,48 @@ class NetworkPageTest {
         assertThatThrownBy(() -> page.await("fetch('/investigations').then(r => { if (!r.ok) throw new Error('status ' + r.status); })"))
                 .hasMessageContaining("status 403");
         page.signIn(Role.INVESTIGATOR);
+    }
+
+    @Test
+    void theNetworkAndInvestigationRoutesRefuseBadRequestsPrecisely() {
+        WebFixture.server();
+        String inv = WebFixture.KEYS.get(Role.INVESTIGATOR);
+        // (method, path, body, key, status, code)
+        Object[][] cases = {
+                {"GET", "/network/expand", null, inv, 400, "MISSING_PARAMETER"},
+                {"GET", "/network/expand?node=Nope:1", null, inv, 400, "INVALID_PARAMETER"},
+                {"GET", "/network/expand?node=Enterprise:" + firm + "&types=LOVES", null, inv, 400, "INVALID_PARAMETER"},
+                {"GET", "/network/expand?node=Enterprise:" + firm + "&limit=500", null, inv, 400, "INVALID_PARAMETER"},
+                {"GET", "/network/expand?node=Person:anon-000000000000", null, inv, 404, "UNKNOWN_ENTITY"},
+                {"GET", "/network/expand?node=Address:nowhere", null, inv, 404, "UNKNOWN_ENTITY"},
+                {"GET", "/enterprises/" + firm + "/network?hops=4", null, inv, 400, "INVALID_PARAMETER"},
+                {"GET", "/enterprises/" + firm + "/timeline?kinds=Party", null, inv, 400, "INVALID_PARAMETER"},
+                {"GET", "/enterprises/" + firm + "/timeline?from=yesterday", null, inv, 400, "INVALID_PARAMETER"},
+                {"POST", "/investigations", "{\"content\": {}}", inv, 400, "INVALID_BODY"},
+                {"POST", "/investigations", "{\"name\": \"x\", \"content\": []}", inv, 400, "INVALID_BODY"},
+                {"POST", "/investigations", "{\"name\": \"x\", \"content\": {}}", WebFixture.KEYS.get(Role.ANALYST), 403, "FORBIDDEN"},
+                {"GET", "/investigations/inv-none", null, inv, 404, "UNKNOWN_INVESTIGATION"},
+        };
+        for (Object[] c : cases) {
+            java.net.http.HttpResponse<String> r = Http.send(Http.request((String) c[1]).header("X-API-Key", (String) c[3]),
+                    (String) c[0], (String) c[2]);
+            assertThat(r.statusCode()).as(c[0] + " " + c[1]).isEqualTo(c[4]);
+            assertThat(r.body()).as(c[0] + " " + c[1]).contains("\"code\":\"" + c[5] + "\"");
+        }
+        // an investigation that is not shared is invisible to others; a shared one cannot be changed by them
+        java.net.http.HttpResponse<String> mine = Http.send(Http.request("/investigations").header("X-API-Key", inv), "POST",
+                "{\"name\": \"private\", \"content\": {\"nodes\": []}}");
+        assertThat(mine.statusCode()).isEqualTo(201);
+        String id = mine.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(Http.send(Http.request("/investigations/" + id).header("X-API-Key", WebFixture.secondInvestigatorKey), "GET", null)
+                .statusCode()).isEqualTo(404);
+        Http.send(Http.request("/investigations/" + id).header("X-API-Key", inv), "PUT",
+                "{\"name\": \"now shared\", \"shared\": true, \"content\": {\"nodes\": []}}");
+        assertThat(Http.send(Http.request("/investigations/" + id).header("X-API-Key", WebFixture.secondInvestigatorKey), "PUT",
+                "{\"name\": \"mine now\", \"content\": {}}").statusCode()).isEqualTo(403);
+        assertThat(Http.send(Http.request("/investigations/" + id).header("X-API-Key", WebFixture.secondInvestigatorKey), "DELETE", null)
+                .statusCode()).isEqualTo(403);
+        assertThat(Http.send(Http.request("/investigations/" + id).header("X-API-Key", inv), "DELETE", null).statusCode()).isEqualTo(200);
     }
 
     @SuppressWarnings("unchecked")

@@ -157,6 +157,9 @@ final class WebFixture {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                         "--window-size=1280,800", "--lang=zh-CN", "--user-data-dir=" + profile);
                 driver = new ChromeDriver(service, o);
+                // the viewport itself is 1280x800 (the window size includes what a headed window would spend on chrome)
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
                 driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
                 ChromeDriver d = driver;
                 Runtime.getRuntime().addShutdownHook(new Thread(d::quit));
