@@ -138,6 +138,16 @@ public final class ApiKeys {
         return Optional.empty();
     }
 
+    /** The active key whose secret has this SHA-256 (hex); how a web session re-checks its key on every request. */
+    public Optional<Key> activeByHash(String sha256) {
+        if (sha256 == null) return Optional.empty();
+        byte[] hash = sha256.getBytes(StandardCharsets.US_ASCII);
+        for (Key k : list()) {
+            if (k.active() && MessageDigest.isEqual(hash, k.sha256().getBytes(StandardCharsets.US_ASCII))) return Optional.of(k);
+        }
+        return Optional.empty();
+    }
+
     private void save(List<Key> all) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

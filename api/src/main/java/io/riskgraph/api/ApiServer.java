@@ -88,6 +88,25 @@ public final class ApiServer implements AutoCloseable {
     private Javalin app;
     private volatile InspectionService inspections;
     private final RateLimiter codeChecks = new RateLimiter(InspectionService.CODE_CHECKS_PER_MINUTE_DEFAULT);
+    private final RateLimiter verifyPages = new RateLimiter(InspectionService.CODE_CHECKS_PER_MINUTE_DEFAULT);
+    private final RateLimiter signIns = new RateLimiter(SIGN_INS_PER_MINUTE);
+    private final WebSessions sessions = new WebSessions();
+    private final NetworkService network;
+    private final DashboardService dashboard;
+    private final InvestigationRoutes investigationRoutes;
+
+    /** Sign-in attempts per client address per minute (a brute-force bound; keys are 256-bit anyway). */
+    public static final int SIGN_INS_PER_MINUTE = 30;
+    /** Where the page's files are on the classpath (module web). */
+    public static final String WEB_RESOURCES = "/io/riskgraph/web";
+    /**
+     * The page's Content-Security-Policy: scripts, styles, fonts and data only from this server, no inline script or
+     * style attribute, no frames; images also from data: and blob: URLs (the network's PNG export).
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     /**
      * @param dataDir  where the keys file and the audit log are
@@ -106,6 +125,9 @@ public final class ApiServer implements AutoCloseable {
         this.metrics = new Metrics(reads::ping);
         this.workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(driver);
         this.clueRoutes = new ClueRoutes(workflow.clues(), java.time.Clock.systemUTC());
+        this.network = new NetworkService(store, reads, entities);
+        this.dashboard = new DashboardService(reads);
+        this.investigationRoutes = new InvestigationRoutes(workflow.investigations(), java.time.Clock.systemUTC());
         this.storeDescription = storeDescription;
     }
 
@@ -118,6 +140,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public AuditLog audit() { return audit; }
+
+    /** The web page's sign-in sessions. */
+    public WebSessions sessions() { return sessions; }
 
     public SearchIndex index() { return index; }
 
@@ -134,12 +159,22 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.defaultContentType = "application/json";
             cfg.jetty.host = host;
             cfg.jetty.port = port;
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = WEB_RESOURCES;
+                sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+            cfg.routes.before(ApiServer::securityHeaders);
             opsRoutes(cfg);
             entityRoutes(cfg);
             queryRoutes(cfg);
             adminRoutes(cfg);
             clueRoutes(cfg);
             inspectionRoutes(cfg);
+            webRoutes(cfg);
+            networkRoutes(cfg);
+            investigationRoutes(cfg);
         });
         app.start();
         return this;
@@ -290,6 +325,166 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
+    /** The web page's own routes: sign-in sessions, the public scan-check page, the dashboard and timelines. */
+    private void webRoutes(JavalinConfig cfg) {
+        route(cfg, "POST", "/session", null, false, this::signIn);
+        route(cfg, "GET", "/session", Role.CONSUMER, false, c -> sessionView(c.key, sessions.touch(c.ctx.cookie(WebSessions.COOKIE))
+                .filter(s -> s.keySha256().equals(c.key.sha256())).orElse(null)));
+        route(cfg, "DELETE", "/session", Role.CONSUMER, true, c -> {
+            sessions.close(c.ctx.cookie(WebSessions.COOKIE));
+            c.ctx.cookie(sessionCookie(c.ctx, "", 0));
+            return Map.of("signedOut", true);
+        });
+        route(cfg, "GET", "/verify/{code}", null, false, c -> {
+            if (!verifyPages.allow(c.ctx.ip(), System.currentTimeMillis())) {
+                throw new ApiException(429, "TOO_MANY_REQUESTS", "at most " + InspectionService.CODE_CHECKS_PER_MINUTE_DEFAULT
+                        + " code checks per minute from one address; try again in a minute");
+            }
+            return new Raw(resource("verify.html"), "text/html; charset=utf-8");
+        });
+        route(cfg, "GET", "/dashboard", Role.CONSUMER, true, c -> dashboard.dashboard(c.seen));
+        route(cfg, "GET", "/enterprises/{uscc}/timeline", Role.CONSUMER, true, c -> timeline(c));
+    }
+
+    /** The network view: the network around an enterprise, and one node expanded a page at a time. */
+    private void networkRoutes(JavalinConfig cfg) {
+        route(cfg, "GET", "/enterprises/{uscc}/network", Role.CONSUMER, true, c -> network.around(c.ctx.pathParam("uscc"),
+                intParam(c.ctx, "hops", 2, 1, 3), NetworkService.parseTypes(c.ctx.queryParam("types")),
+                intParam(c.ctx, "limit", NetworkService.AROUND_LIMIT_DEFAULT, 1, NetworkService.AROUND_LIMIT_MAX),
+                intParam(c.ctx, "hubDegree", config.hubDegree(), 1, config.hubDegree()), c.fullPersons(), c.seen));
+        route(cfg, "GET", "/network/expand", Role.CONSUMER, true, c -> network.expand(c.ctx.queryParam("node"),
+                NetworkService.parseTypes(c.ctx.queryParam("types")), intParam(c.ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                intParam(c.ctx, "limit", NetworkService.PAGE_DEFAULT, 1, NetworkService.PAGE_MAX), c.fullPersons(), c.seen));
+    }
+
+    /** Saved investigations: investigators and admins, each their own; shared ones readable by the others. */
+    private void investigationRoutes(JavalinConfig cfg) {
+        route(cfg, "GET", "/investigations", Role.INVESTIGATOR, true, investigationRoutes::list);
+        route(cfg, "POST", "/investigations", Role.INVESTIGATOR, true, c -> investigationRoutes.create(c, body(c.ctx)));
+        route(cfg, "GET", "/investigations/{id}", Role.INVESTIGATOR, true, investigationRoutes::one);
+        route(cfg, "PUT", "/investigations/{id}", Role.INVESTIGATOR, true, c -> investigationRoutes.update(c, body(c.ctx)));
+        route(cfg, "DELETE", "/investigations/{id}", Role.INVESTIGATOR, true, investigationRoutes::delete);
+    }
+
+    private Object signIn(Call c) {
+        Context ctx = c.ctx;
+        if (!signIns.allow(ctx.ip(), System.currentTimeMillis())) {
+            throw new ApiException(429, "TOO_MANY_REQUESTS", "at most " + SIGN_INS_PER_MINUTE + " sign-ins per minute from one address");
+        }
+        // a cross-site form cannot send JSON without a CORS preflight, which this server never grants
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw ApiException.badRequest("INVALID_BODY", "send the key as JSON: {\"apiKey\": \"rg_...\"} with Content-Type: application/json");
+        }
+        checkSameOrigin(ctx);
+        JsonNode body = body(ctx);
+        if (!body.path("apiKey").isTextual() || body.get("apiKey").asText().isBlank()) {
+            throw ApiException.badRequest("INVALID_BODY", "send {\"apiKey\": \"rg_...\"}");
+        }
+        ApiKeys.Key key = keys.authenticate(body.get("apiKey").asText()).orElse(null);
+        if (key == null) {
+            audit.append(new AuditLog.Entry(Instant.now(), "?", "?", "POST", "/session", ctx.path(), Map.of(), 401, List.of()));
+            throw new ApiException(401, "UNAUTHORIZED", "unknown or revoked API key; ask an admin for a key");
+        }
+        WebSessions.Session s = sessions.open(key.sha256());
+        ctx.cookie(sessionCookie(ctx, s.id(), (int) sessions.maxAge().toSeconds()));
+        audit.append(new AuditLog.Entry(Instant.now(), key.name(), key.role().lower(), "POST", "/session", ctx.path(),
+                Map.of(), 200, List.of()));
+        return sessionView(key, s);
+    }
+
+    private Map<String, Object> sessionView(ApiKeys.Key key, WebSessions.Session s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", key.name());
+        m.put("role", key.role().lower());
+        m.put("fullPersons", key.role().seesFullPersons());
+        m.put("csrfToken", s == null ? null : s.csrfToken());
+        m.put("expiresAt", s == null ? null : sessions.expires(s).toString());
+        return m;
+    }
+
+    private static io.javalin.http.Cookie sessionCookie(Context ctx, String value, int maxAgeSeconds) {
+        boolean https = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return new io.javalin.http.Cookie(WebSessions.COOKIE, value, "/", maxAgeSeconds, https, true, null,
+                io.javalin.http.SameSite.STRICT);
+    }
+
+    /** Refuses a request whose Origin (when the browser sends one) is not this server. */
+    private static void checkSameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) return;
+        String host = ctx.header("Host");
+        if (host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host))) {
+            throw new ApiException(403, "CROSS_ORIGIN", "requests from another origin (" + origin + ") are refused");
+        }
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        String p = ctx.path();
+        if (!p.startsWith("/webjars/") && !p.startsWith("/js/") && !p.startsWith("/css/")) ctx.header("Cache-Control", "no-store");
+    }
+
+    private Object timeline(Call c) {
+        Set<String> kinds = csv(c.ctx.queryParam("kinds")).stream().collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String k : kinds) {
+            if (!TIMELINE_KINDS.contains(k)) {
+                throw ApiException.badRequest("INVALID_PARAMETER", "kinds: '" + k + "' is not an event kind; use any of "
+                        + String.join(", ", TIMELINE_KINDS));
+            }
+        }
+        LocalDate from = date(c.ctx.queryParam("from"), "from");
+        LocalDate to = date(c.ctx.queryParam("to"), "to");
+        Map<String, Object> profile = entities.profile(entities.enterprise(c.ctx.pathParam("uscc")), c.fullPersons(), c.seen);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> all = (List<Map<String, Object>>) profile.get("timeline");
+        Map<String, Long> counts = new TreeMap<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (Map<String, Object> e : all) {
+            String kind = String.valueOf(e.get("kind"));
+            counts.merge(kind, 1L, Long::sum);
+            String day = String.valueOf(e.get("date"));
+            day = day.length() >= 10 ? day.substring(0, 10) : day;
+            if (!kinds.isEmpty() && !kinds.contains(kind)) continue;
+            if (from != null && day.compareTo(from.toString()) < 0) continue;
+            if (to != null && day.compareTo(to.toString()) > 0) continue;
+            events.add(e);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("uscc", profile.get("uscc"));
+        out.put("kinds", kinds.isEmpty() ? TIMELINE_KINDS : List.copyOf(kinds));
+        out.put("counts", counts);
+        out.put("events", events);
+        return out;
+    }
+
+    /** The kinds of event on an enterprise's timeline. */
+    static final List<String> TIMELINE_KINDS = List.of("Inspection", "Sample", "Penalty", "Complaint", "CourtRecord", "Alert");
+
+    private static LocalDate date(String s, String name) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return LocalDate.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_PARAMETER", name + " must be a date such as 2026-01-31, got '" + s + "'");
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(WEB_RESOURCES + "/" + name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the web module");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private InspectionService inspectionService() {
         InspectionService s = inspections;
         if (s == null) throw new ApiException(503, "PLANNING_UNAVAILABLE", "inspection planning is not enabled on this server");
@@ -304,6 +499,7 @@ public final class ApiServer implements AutoCloseable {
         switch (method) {
             case "GET" -> cfg.routes.get(path, h);
             case "POST" -> cfg.routes.post(path, h);
+            case "PUT" -> cfg.routes.put(path, h);
             case "DELETE" -> cfg.routes.delete(path, h);
             default -> throw new IllegalArgumentException(method);
         }
@@ -361,6 +557,8 @@ public final class ApiServer implements AutoCloseable {
     private ApiKeys.Key authenticate(Context ctx) {
         String secret = ctx.header("X-API-Key");
         String auth = ctx.header("Authorization");
+        String sessionId = ctx.cookie(WebSessions.COOKIE);
+        if (secret == null && auth == null && sessionId != null && !sessionId.isEmpty()) return sessionKey(ctx, sessionId);
         if (secret == null && auth != null) {
             if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw new ApiException(401, "UNAUTHORIZED", "the Authorization header must be 'Bearer KEY'");
@@ -373,6 +571,31 @@ public final class ApiServer implements AutoCloseable {
         }
         return keys.authenticate(secret).orElseThrow(() -> new ApiException(401, "UNAUTHORIZED",
                 "unknown or revoked API key; ask an admin for a key"));
+    }
+
+    /**
+     * The key behind a web session: the session must be live and its key still active; a state-changing request
+     * must also carry the session's CSRF token and come from this origin.
+     */
+    private ApiKeys.Key sessionKey(Context ctx, String sessionId) {
+        WebSessions.Session s = sessions.touch(sessionId).orElseThrow(() -> new ApiException(401, "UNAUTHORIZED",
+                "the session has ended (signed out, idle for " + WebSessions.IDLE_DEFAULT.toMinutes() + " minutes, or older than "
+                        + WebSessions.MAX_AGE_DEFAULT.toHours() + " hours); sign in again"));
+        ApiKeys.Key key = keys.activeByHash(s.keySha256()).orElse(null);
+        if (key == null) {
+            sessions.close(sessionId);
+            throw new ApiException(401, "UNAUTHORIZED", "the key of this session was revoked; ask an admin for a key");
+        }
+        if (!SAFE_METHODS.contains(ctx.method().name())) {
+            String token = ctx.header(WebSessions.CSRF_HEADER);
+            if (token == null || !java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
+                    s.csrfToken().getBytes(StandardCharsets.US_ASCII))) {
+                throw new ApiException(403, "CSRF_TOKEN", "a change from a signed-in page must carry the session's "
+                        + WebSessions.CSRF_HEADER + " header (GET /session gives it)");
+            }
+            checkSameOrigin(ctx);
+        }
+        return key;
     }
 
     // ---- endpoints ---------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ final class ClueRoutes {
     Object list(ApiServer.Call c) {
         Context ctx = c.ctx;
         ClueFilter filter = new ClueFilter(status(ctx.queryParam("status")), rule(ctx.queryParam("rule")),
-                uscc(ctx.queryParam("uscc")), segment(ctx.queryParam("segment")),
+                uscc(ctx.queryParam("uscc")), segment(ctx.queryParam("segment")), district(ctx.queryParam("district")),
                 ApiServer.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE), ApiServer.intParam(ctx, "limit", LIMIT_DEFAULT, 1, LIMIT_MAX));
         List<Clue> page = clues.list(filter);
         List<Map<String, Object>> out = new ArrayList<>();
@@ -124,6 +124,12 @@ final class ClueRoutes {
         IdCheck check = Uscc.check(s);
         if (!check.usable()) throw ApiException.badRequest("INVALID_USCC", check.message());
         return check.normalised();
+    }
+
+    private static String district(String s) {
+        if (s == null || s.isBlank()) return null;
+        if (s.strip().length() > 50) throw ApiException.badRequest("INVALID_PARAMETER", "district is a district name such as 黄浦区, got '" + s + "'");
+        return s.strip();
     }
 
     private static String segment(String s) {

@@ -98,6 +98,7 @@ public final class EntityService {
         out.put("grade", p.get("grade"));
         out.put("score", p.get("score"));
         out.put("reasons", p.get("reasons"));
+        out.put("model", p.get("grade_model"));
         Set<String> types = new HashSet<>(EVENT_TYPES);
         types.add("IN_SEGMENT");
         types.addAll(Set.of("LEGAL_REPRESENTATIVE_OF", "SHAREHOLDER_OF", "DIRECTOR_OF", "SUPERVISOR_OF", "MANAGER_OF",

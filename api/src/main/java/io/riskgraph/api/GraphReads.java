@@ -170,6 +170,118 @@ public final class GraphReads {
         return b.build();
     }
 
+    /** A relationship as the network view draws it: store ids of its ends, type and properties. */
+    public record Edge(String id, String start, String end, String type, Map<String, Object> properties) {}
+
+    /** One neighbour of an expanded node: the relationship and the node at its other end. */
+    public record Neighbour(Edge relationship, GraphNode node) {}
+
+    /** A page of a node's neighbours: the node, how many relationships of the types it has, and the page. */
+    public record Expansion(GraphNode node, long total, List<Neighbour> page) {}
+
+    /**
+     * The neighbours of the node {@code label}/{@code keyProperty} = key over relationships of the given types, in a
+     * stable order (type, then the neighbour's name or key, then relationship id), one page of them; null when no
+     * such node. Label and key property must be checked identifiers: they are written into the statement.
+     */
+    public Expansion expand(String label, String keyProperty, Object key, List<String> types, int offset, int limit) {
+        String match = "MATCH (n:`" + label + "` {`" + keyProperty + "`: $key}) ";
+        Map<String, Object> params = Map.of("key", key, "types", types, "offset", offset, "limit", limit);
+        GraphNode[] node = new GraphNode[1];
+        long[] total = new long[1];
+        read(match + "RETURN n, COUNT { (n)-[r]-() WHERE type(r) IN $types } AS total", params, r -> {
+            node[0] = node(r.get("n").asNode());
+            total[0] = r.get("total").asLong();
+        });
+        if (node[0] == null) return null;
+        List<Neighbour> page = new ArrayList<>();
+        read(match + """
+                MATCH (n)-[r]-(m) WHERE type(r) IN $types
+                RETURN r, m ORDER BY type(r), coalesce(m.name, m.address, m.number, m.id, m.code, ''), elementId(r)
+                SKIP $offset LIMIT $limit""", params, r -> {
+            org.neo4j.driver.types.Relationship rel = r.get("r").asRelationship();
+            page.add(new Neighbour(new Edge(rel.elementId(), rel.startNodeElementId(), rel.endNodeElementId(), rel.type(),
+                    rel.asMap()), node(r.get("m").asNode())));
+        });
+        return new Expansion(node[0], total[0], page);
+    }
+
+    /** Every relationship of the given types between two of the given nodes (store ids). */
+    public List<Edge> relationshipsAmong(List<String> ids, List<String> types) {
+        List<Edge> out = new ArrayList<>();
+        if (ids.isEmpty()) return out;
+        read("""
+                UNWIND $ids AS id MATCH (a) WHERE elementId(a) = id
+                MATCH (a)-[r]->(b) WHERE type(r) IN $types AND elementId(b) IN $ids
+                RETURN elementId(r) AS id, elementId(a) AS a, elementId(b) AS b, type(r) AS type, properties(r) AS props""",
+                Map.of("ids", ids, "types", types), r -> out.add(new Edge(r.get("id").asString(), r.get("a").asString(),
+                        r.get("b").asString(), r.get("type").asString(), r.get("props").asMap())));
+        return out;
+    }
+
+    private static GraphNode node(org.neo4j.driver.types.Node n) {
+        List<String> labels = new ArrayList<>();
+        n.labels().forEach(labels::add);
+        return new GraphNode(n.elementId(), labels, n.asMap());
+    }
+
+    /** Enterprises per segment and grade (grade null = not graded). */
+    public record GradeCount(String segment, String nameZh, String nameEn, String grade, long count) {}
+
+    public List<GradeCount> gradesBySegment() {
+        List<GradeCount> out = new ArrayList<>();
+        read("MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment) RETURN s.code AS segment, s.name_zh AS zh, s.name_en AS en, "
+                + "e.grade AS grade, count(*) AS n ORDER BY segment, grade", Map.of(),
+                r -> out.add(new GradeCount(r.get("segment").asString(), r.get("zh").asString(null), r.get("en").asString(null),
+                        r.get("grade").asString(null), r.get("n").asLong())));
+        return out;
+    }
+
+    /** Clues counted by a key (rule, or month of the day they are as of) and status. */
+    public record ClueCount(String key, String status, long count) {}
+
+    public List<ClueCount> cluesByRuleAndStatus() {
+        List<ClueCount> out = new ArrayList<>();
+        read("MATCH (c:Clue) RETURN c.rule AS k, c.status AS status, count(*) AS n ORDER BY k, status", Map.of(),
+                r -> out.add(new ClueCount(r.get("k").asString(), r.get("status").asString(), r.get("n").asLong())));
+        return out;
+    }
+
+    public List<ClueCount> cluesByMonthAndStatus() {
+        List<ClueCount> out = new ArrayList<>();
+        read("MATCH (c:Clue) WHERE c.as_of IS NOT NULL RETURN substring(toString(c.as_of), 0, 7) AS k, c.status AS status, "
+                + "count(*) AS n ORDER BY k, status", Map.of(),
+                r -> out.add(new ClueCount(r.get("k").asString(), r.get("status").asString(), r.get("n").asLong())));
+        return out;
+    }
+
+    /** A group of high-risk (grade C or D) enterprises of one segment in one community (or component). */
+    public record RiskCluster(String segment, String group, String groupKind, List<Map<String, Object>> firms, long size) {}
+
+    /**
+     * Per segment, the Louvain communities (written by {@code analyze}; the connected component where there is no
+     * community) holding at least {@code minFirms} C/D enterprises of the segment, largest first, at most
+     * {@code perSegment} per segment with at most {@code firmsShown} firms listed each.
+     */
+    public List<RiskCluster> highRiskClusters(int minFirms, int perSegment, int firmsShown) {
+        List<RiskCluster> out = new ArrayList<>();
+        read("""
+                MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)
+                WHERE e.grade IN ['C', 'D'] AND coalesce(e.community, e.wcc) IS NOT NULL
+                WITH s.code AS segment, CASE WHEN e.community IS NULL THEN 'component' ELSE 'community' END AS kind,
+                     toString(coalesce(e.community, e.wcc)) AS grp, e ORDER BY e.score DESC, e.uscc
+                WITH segment, kind, grp, collect({uscc: e.uscc, name: e.name, grade: e.grade, score: e.score}) AS firms
+                WHERE size(firms) >= $min
+                WITH segment, kind, grp, firms ORDER BY size(firms) DESC, grp
+                WITH segment, collect({kind: kind, grp: grp, firms: firms})[..$per] AS top
+                UNWIND top AS t
+                RETURN segment, t.kind AS kind, t.grp AS grp, size(t.firms) AS size, t.firms[..$shown] AS firms
+                ORDER BY segment, size DESC""", Map.of("min", minFirms, "per", perSegment, "shown", firmsShown),
+                r -> out.add(new RiskCluster(r.get("segment").asString(), r.get("grp").asString(), r.get("kind").asString(),
+                        r.get("firms").asList(v -> v.asMap()), r.get("size").asLong())));
+        return out;
+    }
+
     /**
      * A fingerprint of the store's size: its node and relationship counts (from Neo4j's count store, so it costs
      * no scan). It changes when an ingest adds or removes anything, not when only properties change; Neo4j

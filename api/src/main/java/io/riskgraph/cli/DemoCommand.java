@@ -172,5 +172,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./riskgraph query 'MATCH (e:Enterprise)<-[:SAMPLED_AT]-(s:Sample {result: \"FAIL\"}) "
                 + "RETURN e.name, count(s) AS failures ORDER BY failures DESC LIMIT 10'" + store);
         out.println("  Ground truth for back-testing: " + city.resolve(CityGenerator.TRUTH));
+        out.println();
+        out.println("The investigators' page (docs/web.md):");
+        out.println("  ./riskgraph keys create --role investigator --name me" + store + "   prints a key, once");
+        out.println("  ./riskgraph serve" + store + "   then open http://127.0.0.1:8080/ and sign in with that key");
     }
 }

@@ -68,6 +68,14 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the tasks as CSV.")
     Path out;
 
+    @Option(names = "--qr", paramLabel = "DIR",
+            description = "Also write each task's code as a QR image DIR/TASK_ID.png pointing at the public scan-check page.")
+    Path qr;
+
+    @Option(names = "--verify-url", paramLabel = "URL", defaultValue = QrCodes.VERIFY_URL_DEFAULT,
+            description = "Where the scan-check page is served, for --qr (default: ${DEFAULT-VALUE}); the QR holds URL/verify/CODE.")
+    String verifyUrl;
+
     @Option(names = "--inspectors-per-task", defaultValue = "" + PlanParams.INSPECTORS_PER_TASK_DEFAULT,
             description = "Inspectors per task, at least 2 (default: ${DEFAULT-VALUE}).")
     int perTask;
@@ -103,6 +111,8 @@ final class PlanCommand implements Callable<Integer> {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) throw new IllegalArgumentException("--out: folder " + parent + " does not exist");
         }
+        String verifyBase = QrCodes.checkBase(verifyUrl);
+        if (qr != null && Files.exists(qr) && !Files.isDirectory(qr)) throw new IllegalArgumentException("--qr " + qr + " is a file, not a folder");
         InspectionCodes codes = PlanningSupport.codes(storeOptions);
         try (StoreOptions.OpenStore open = storeOptions.open();
              WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
@@ -125,6 +135,10 @@ final class PlanCommand implements Callable<Integer> {
                 if (tmp != null) Files.deleteIfExists(tmp);
             }
             report(w, plan, snapshot, inspectors.size(), ties, tieMs);
+            if (qr != null) {
+                int n = QrCodes.write(qr, verifyBase, plan.tasks());
+                w.printf("Wrote %,d QR images to %s (each opens %s/verify/CODE)%n", n, qr, verifyBase.replaceAll("/$", ""));
+            }
         }
         return Main.OK;
     }

@@ -12,6 +12,7 @@ interface ClueNodeRepository extends Neo4jRepository<ClueNode, String> {
             MATCH (c:Clue)
             WHERE ($status IS NULL OR c.status = $status) AND ($rule IS NULL OR c.rule = $rule)
               AND ($uscc IS NULL OR c.uscc = $uscc) AND ($segment IS NULL OR c.segment = $segment)
+              AND ($district IS NULL OR EXISTS { MATCH (e:Enterprise {uscc: c.uscc}) WHERE e.district = $district })
             """;
 
     @Query(FILTER + """
@@ -21,8 +22,8 @@ interface ClueNodeRepository extends Neo4jRepository<ClueNode, String> {
             ORDER BY c.severity DESC, c.id
             RETURN c, rs, hs
             """)
-    List<ClueNode> filter(String status, String rule, String uscc, String segment, long offset, long limit);
+    List<ClueNode> filter(String status, String rule, String uscc, String segment, String district, long offset, long limit);
 
     @Query(FILTER + "RETURN count(c)")
-    long countFiltered(String status, String rule, String uscc, String segment);
+    long countFiltered(String status, String rule, String uscc, String segment, String district);
 }

@@ -108,13 +108,13 @@ final class SdnClueRepository implements ClueRepository {
 
     @Override
     public List<Clue> list(ClueFilter f) {
-        return nodes.filter(name(f.status()), f.rule(), f.uscc(), f.segment(), f.offset(), f.limit())
+        return nodes.filter(name(f.status()), f.rule(), f.uscc(), f.segment(), f.district(), f.offset(), f.limit())
                 .stream().map(SdnClueRepository::toClue).toList();
     }
 
     @Override
     public long count(ClueFilter f) {
-        return nodes.countFiltered(name(f.status()), f.rule(), f.uscc(), f.segment());
+        return nodes.countFiltered(name(f.status()), f.rule(), f.uscc(), f.segment(), f.district());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.riskgraph.cypher.workflow;
 
 import io.riskgraph.workflow.ClueRepository;
 import io.riskgraph.workflow.InspectionPlanRepository;
+import io.riskgraph.workflow.InvestigationRepository;
 import org.neo4j.driver.Driver;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -18,6 +19,7 @@ public final class WorkflowRepositories implements AutoCloseable {
     private final AnnotationConfigApplicationContext context;
     private final ClueRepository clues;
     private final InspectionPlanRepository inspectionPlans;
+    private final InvestigationRepository investigations;
 
     private WorkflowRepositories(AnnotationConfigApplicationContext context) {
         this.context = context;
@@ -25,6 +27,7 @@ public final class WorkflowRepositories implements AutoCloseable {
         this.inspectionPlans = new SdnInspectionPlanRepository(context.getBean(InspectionPlanNodeRepository.class),
                 context.getBean(InspectionTaskNodeRepository.class), context.getBean(Neo4jClient.class),
                 context.getBean(PlatformTransactionManager.class));
+        this.investigations = new SdnInvestigationRepository(context.getBean(InvestigationNodeRepository.class));
     }
 
     public static WorkflowRepositories open(Driver driver) {
@@ -44,6 +47,8 @@ public final class WorkflowRepositories implements AutoCloseable {
     public ClueRepository clues() { return clues; }
 
     public InspectionPlanRepository inspectionPlans() { return inspectionPlans; }
+
+    public InvestigationRepository investigations() { return investigations; }
 
     /** A Spring repository or bean of this context, for adapters added in this package. */
     <T> T bean(Class<T> type) { return context.getBean(type); }
