@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Saved investigations of the network view (investigator role and above): each user lists, opens and saves their
- * own; one marked shared can be opened (not changed) by the others. The content is the page's JSON document,
- * stored as it is; the page re-reads every node through the API when it opens one, so what a reader sees stays
- * what their role allows.
+ * own; one marked shared can be opened (not changed) by the others. The content is the page's JSON document
+ * (nodes with names, positions and notes), stored as it is: every role that may read it sees persons in full anyway,
+ * so nothing in it is masked.
  */
 final class InvestigationRoutes {
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -41,6 +41,7 @@ const TEXTS = {
     'verify.CODE_USED': '已使用', 'verify.CODE_MALFORMED': '格式错误', 'verify.CODE_UNKNOWN': '未知检查码',
     'verify.CODE_NOT_ISSUED': '未签发', 'verify.enterprise': '企业', 'verify.period': '检查周期', 'verify.validUntil': '有效期至',
     'verify.code': '检查码', 'verify.TOO_MANY_REQUESTS': '请求过多，请稍后再试',
+    'label.Enterprise': '企业', 'label.Person': '人员', 'label.Address': '地址', 'label.Phone': '电话',
     'error': '出错了', 'loading': '加载中…', 'forbidden': '当前角色无权访问',
   },
   en: {
@@ -84,6 +85,7 @@ const TEXTS = {
     'verify.CODE_USED': 'Already used', 'verify.CODE_MALFORMED': 'Malformed', 'verify.CODE_UNKNOWN': 'Unknown code',
     'verify.CODE_NOT_ISSUED': 'Not issued', 'verify.enterprise': 'Enterprise', 'verify.period': 'Inspection period', 'verify.validUntil': 'Valid until',
     'verify.code': 'Code', 'verify.TOO_MANY_REQUESTS': 'Too many checks; try again in a minute',
+    'label.Enterprise': 'Enterprise', 'label.Person': 'Person', 'label.Address': 'Address', 'label.Phone': 'Phone',
     'error': 'Something went wrong', 'loading': 'Loading…', 'forbidden': 'Your role may not see this',
   },
 };

@@ -11,6 +11,8 @@ const GRADE_COLOURS = { A: '#2e9d5b', B: '#8fbf3f', C: '#f0a030', D: '#d64541' }
 const LABEL_COLOURS = { Person: '#8e7cc3', Address: '#4aa3a2', Phone: '#6d8fb3' };
 const SHAPES = { Enterprise: 'round-rectangle', Person: 'ellipse', Address: 'diamond', Phone: 'triangle' };
 const PAGE = 20;
+/** Elements (nodes + links) above which links are drawn the cheap way. */
+const BIG_DRAWING = 1200;
 let fcoseRegistered = false;
 
 function colour(d) {
@@ -26,6 +28,8 @@ function edgeText(d) {
 function nodeData(n) {
   return { ...n, display: String(n.name ?? n.key ?? n.id).slice(0, 40), colour: colour(n), shape: SHAPES[n.label] || 'hexagon' };
 }
+
+function labelName(label) { const x = t('label.' + label); return x === 'label.' + label ? label : x; }
 
 function edgeData(e) { return { ...e, display: edgeText(e) }; }
 
@@ -84,7 +88,8 @@ export async function renderNetwork(main, opts) {
     container: cyBox, elements: [], wheelSensitivity: 0.3, pixelRatio: 1, textureOnViewport: false,
     style: [
       { selector: 'node', style: { 'background-color': 'data(colour)', shape: 'data(shape)', label: 'data(display)', 'font-size': 10,
-        'text-valign': 'bottom', 'text-margin-y': 3, width: 22, height: 22, 'min-zoomed-font-size': 7 } },
+        'text-valign': 'bottom', 'text-margin-y': 3, width: 22, height: 22, 'min-zoomed-font-size': 7,
+        'text-wrap': 'ellipsis', 'text-max-width': 120 } },
       { selector: 'node[label = "Enterprise"]', style: { width: 30, height: 22 } },
       { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#16213a' } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ff9f1c' } },
@@ -97,6 +102,21 @@ export async function renderNetwork(main, opts) {
       { selector: '.faded', style: { opacity: 0.25 } },
     ],
   });
+
+  /**
+   * A big drawing (2,000 nodes) stays interactive on a CPU canvas only with cheap edges: straight "haystack" lines
+   * without arrows or labels, and node labels only when zoomed in. Switched on and off as the drawing grows or shrinks.
+   */
+  let cheap = false;
+  function tuneForSize() {
+    const big = cy.elements().length > BIG_DRAWING;
+    if (big === cheap) return;
+    cheap = big;
+    cy.style().selector('edge').style(big
+      ? { 'curve-style': 'haystack', 'target-arrow-shape': 'none', label: '', width: 0.8 }
+      : { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', label: 'data(display)', width: 1.2 })
+      .selector('node').style({ 'min-zoomed-font-size': big ? 12 : 7 }).update();
+  }
 
   const undoStack = [];
   const pages = new Map();          // node id -> {offset, total}
@@ -127,7 +147,8 @@ export async function renderNetwork(main, opts) {
     const n = cy.nodes().length;
     return new Promise(resolve => {
       const l = cy.layout({ name: n > 1 ? 'fcose' : 'grid', quality: n > 300 ? 'draft' : 'default', randomize: true, animate: false,
-        fit: true, padding: 30, nodeRepulsion: 6000, idealEdgeLength: 70, numIter: n > 1000 ? 1000 : 2500 });
+        fit: true, padding: 30, nodeRepulsion: n > 300 ? 6000 : 12000, idealEdgeLength: n > 300 ? 70 : 100,
+        numIter: n > 1000 ? 1000 : 2500 });
       l.one('layoutstop', resolve);
       l.run();
     });
@@ -257,13 +278,15 @@ export async function renderNetwork(main, opts) {
   }
 
   function refresh() {
+    tuneForSize();
     const l = legendCounts();
     clear(legend).append(
       ...Object.entries(l.grades).sort().map(([g, n]) => h('div', { class: 'legend-row', 'data-grade': g }, h('span', { class: 'swatch ' + g }), g + ' ' + n)),
-      ...Object.entries(l.labels).sort().map(([k, n]) => h('div', { class: 'legend-row', 'data-label': k }, k + ' ' + n)),
+      ...Object.entries(l.labels).sort().map(([k, n]) => h('div', { class: 'legend-row', 'data-label': k },
+        h('span', { class: 'swatch shape-' + k }), labelName(k) + ' ' + n)),
       ...Object.entries(l.types).sort().map(([k, n]) => h('div', { class: 'legend-row muted', 'data-type': k }, k.toLowerCase() + ' ' + n)));
     const current = nodeList.value;
-    clear(nodeList).append(...cy.nodes().not('.hidden').map(n => h('option', { value: n.id() }, n.data('display') + ' · ' + n.data('label'))));
+    clear(nodeList).append(...cy.nodes().not('.hidden').map(n => h('option', { value: n.id() }, n.data('display') + ' · ' + labelName(n.data('label')))));
     if (current) nodeList.value = current;
     status.textContent = status.dataset.error ? status.textContent : cy.nodes().length + ' ' + t('net.nodes') + ', ' + cy.edges().length + ' ' + t('net.edges');
     delete status.dataset.error;
@@ -392,6 +415,7 @@ export async function renderNetwork(main, opts) {
       if (more) add(more.nodes, more.edges);
     }
     cy.getElementById(center).addClass('center');
+    tuneForSize();
     net.timings.fetched = Math.round(performance.now() - started);
     await layoutAll();
     net.timings.laidOut = Math.round(performance.now() - started);
