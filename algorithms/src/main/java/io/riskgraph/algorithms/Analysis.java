@@ -42,6 +42,8 @@ import java.util.function.Function;
 public final class Analysis {
     public static final List<String> STANDARD_LABELS = PropagationConfig.LABELS_DEFAULT;
     public static final Map<String, Double> STANDARD_WEIGHTS = PropagationConfig.TYPE_WEIGHTS_DEFAULT;
+    /** The label whose nodes get every result written back (other nodes get their risk only). */
+    public static final String ENTERPRISE = "Enterprise";
     /** Key property per label, for result rows. */
     public static final Map<String, String> KEY_PROPERTIES = Map.of("Enterprise", "uscc", "Person", "person_id",
             "Address", "address", "Phone", "number", "Inspector", "inspector_id", "Segment", "code");
@@ -128,16 +130,24 @@ public final class Analysis {
         RiskPropagation.Result risk = new RiskPropagation(g, propagation, events.own(), progress, cancellation).result();
         t = lap(millis, "risk", t);
 
-        java.util.Map<String, java.util.function.IntFunction<Object>> columns = new LinkedHashMap<>();
-        columns.put(PropertyNames.PAGERANK, i -> pagerank[i]);
-        columns.put(PropertyNames.DEGREE_WEIGHTED, i -> degree[i]);
-        columns.put(PropertyNames.BETWEENNESS, i -> bc.scores()[i]);
-        columns.put(PropertyNames.WCC, i -> g.storeId(components[i]));
-        columns.put(PropertyNames.WCC_SIZE, i -> (long) sizes[i]);
-        columns.put(PropertyNames.COMMUNITY, i -> (long) louvain.communities()[i]);
-        columns.put(PropertyNames.RISK_OWN, i -> risk.own()[i]);
-        columns.put(PropertyNames.RISK_INHERITED, i -> risk.inherited()[i]);
-        WriteCounts written = new PropertyWriter(store).writeAll(g, columns, progress, cancellation);
+        // what later steps read: grading reads all eight on enterprises; the API reads a party's risk on any node
+        Map<String, PropertyWriter.Column> risk2 = new LinkedHashMap<>();
+        risk2.put(PropertyNames.RISK_OWN, new PropertyWriter.Doubles(i -> risk.own()[i]));
+        risk2.put(PropertyNames.RISK_INHERITED, new PropertyWriter.Doubles(i -> risk.inherited()[i]));
+        Map<String, PropertyWriter.Column> all = new LinkedHashMap<>();
+        all.put(PropertyNames.PAGERANK, new PropertyWriter.Doubles(i -> pagerank[i]));
+        all.put(PropertyNames.DEGREE_WEIGHTED, new PropertyWriter.Doubles(i -> degree[i]));
+        all.put(PropertyNames.BETWEENNESS, new PropertyWriter.Doubles(i -> bc.scores()[i]));
+        all.put(PropertyNames.WCC, new PropertyWriter.Longs(i -> g.storeId(components[i])));
+        all.put(PropertyNames.WCC_SIZE, new PropertyWriter.Longs(i -> sizes[i]));
+        all.put(PropertyNames.COMMUNITY, new PropertyWriter.Longs(i -> louvain.communities()[i]));
+        all.putAll(risk2);
+        int enterprise = g.labelNames().indexOf(ENTERPRISE);
+        int[] enterprises = java.util.stream.IntStream.range(0, g.nodeCount()).filter(i -> g.label(i) == enterprise).toArray();
+        int[] others = java.util.stream.IntStream.range(0, g.nodeCount()).filter(i -> g.label(i) != enterprise).toArray();
+        PropertyWriter writer = new PropertyWriter(store);
+        WriteCounts written = writer.writeColumns(g, enterprises, all, progress, cancellation)
+                .plus(writer.writeColumns(g, others, risk2, progress, cancellation));
         lap(millis, "write", t);
 
         Map<String, Long> counted = new LinkedHashMap<>();

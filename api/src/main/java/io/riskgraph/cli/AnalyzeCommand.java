@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Run the standard graph analyses and write their results onto the nodes:",
-                "pagerank, degree_weighted, betweenness, wcc, wcc_size, community, risk_own, risk_inherited."})
+        description = {"Run the standard graph analyses and write their results back: onto enterprises",
+                "pagerank, degree_weighted, betweenness, wcc, wcc_size, community, risk_own, risk_inherited;",
+                "onto the other nodes of the network (persons, addresses, phones) risk_own and risk_inherited."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

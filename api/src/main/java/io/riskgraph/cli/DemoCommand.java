@@ -1,5 +1,6 @@
 package io.riskgraph.cli;
 
+import io.riskgraph.cypher.BulkStore;
 import io.riskgraph.cypher.QueryCatalogue;
 import io.riskgraph.cypher.ReadOnlyQueryRunner;
 import io.riskgraph.ingest.IngestSummary;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -69,27 +71,57 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println("2/3  Loading it into " + storeOptions.describe());
         Path rejects = storeOptions.besideStore("rejects.csv");
+        boolean bulk = IngestCommand.bulk(storeOptions, IngestCommand.Mode.auto, out);
+        if (bulk) {
+            out.println("     with Neo4j's offline importer (a first load)");
+            BulkLoad.Result r = BulkLoad.run(city, storeOptions.store, storeOptions.ids(), rejects,
+                    Ingestor.BATCH_SIZE_DEFAULT, BulkStore.IMPORT_MEMORY_DEFAULT, storeOptions.pageCacheMb << 20,
+                    new ConsoleProgress(System.err));
+            IngestCommand.print(out, r.summary(), rejects);
+            out.println("     " + BulkLoad.describe(r));
+        }
         try (StoreOptions.OpenStore open = storeOptions.open()) {
-            IngestSummary loaded = new Ingestor(open.store(), open.ids(), Ingestor.Options.DEFAULT)
-                    .ingest(city, rejects, new ConsoleProgress(System.err));
-            IngestCommand.print(out, loaded, rejects);
-
+            if (!bulk) {
+                IngestSummary loaded = new Ingestor(open.store(), open.ids(), Ingestor.Options.DEFAULT)
+                        .ingest(city, rejects, new ConsoleProgress(System.err));
+                IngestCommand.print(out, loaded, rejects);
+            }
             out.println("3/3  Analyses");
-            out.println("     Graph algorithms (centrality, communities, risk propagation), written back to the nodes:");
-            var analysis = new io.riskgraph.algorithms.Analysis()
-                    .runStandard(open.store(), new ConsoleProgress(System.err), new Cancellation());
-            java.io.StringWriter indented = new java.io.StringWriter();
-            AnalyzeCommand.print(new PrintWriter(indented), analysis);
-            indented.toString().lines().forEach(l -> out.println("     " + l));
-            out.println("     Credit-risk grades A (low risk) to D (high risk), general model (docs/models.md):");
-            GradeCommand.gradeAll(open.store(), io.riskgraph.algorithms.grading.ModelSet.shipped(), null, out, "     ");
-            out.println("     Warning models (clues for follow-up, docs/models.md):");
-            WarnCommand.warnAll(open, null, java.util.List.of(io.riskgraph.algorithms.warning.WarningRule.values()), out, "     ");
-            out.println("     Named queries (the patterns an analyst starts from), rows found:");
-            highlights(out, open);
+            for (Step step : analyses()) {
+                out.println("     " + step.title() + ":");
+                step.action().run(open, out);
+            }
         }
         nextSteps(out);
         return Main.OK;
+    }
+
+    /** One analysis of the demo: what it prints under its title. */
+    @FunctionalInterface
+    interface StepAction {
+        void run(StoreOptions.OpenStore open, PrintWriter out);
+    }
+
+    record Step(String title, StepAction action) {}
+
+    /** The analyses in the order they build on each other (grades read analyze's results; warnings read grades). */
+    List<Step> analyses() {
+        return List.of(
+                new Step("Graph algorithms (centrality, communities, risk propagation), written back to the nodes",
+                        (open, out) -> {
+                            var analysis = new io.riskgraph.algorithms.Analysis()
+                                    .runStandard(open.store(), new ConsoleProgress(System.err), new Cancellation());
+                            java.io.StringWriter indented = new java.io.StringWriter();
+                            AnalyzeCommand.print(new PrintWriter(indented), analysis);
+                            indented.toString().lines().forEach(l -> out.println("     " + l));
+                        }),
+                new Step("Credit-risk grades A (low risk) to D (high risk), general model (docs/models.md)",
+                        (open, out) -> GradeCommand.gradeAll(open.store(),
+                                io.riskgraph.algorithms.grading.ModelSet.shipped(), null, out, "     ")),
+                new Step("Warning models (clues for follow-up, docs/models.md)",
+                        (open, out) -> WarnCommand.warnAll(open, null,
+                                List.of(io.riskgraph.algorithms.warning.WarningRule.values()), out, "     ")),
+                new Step("Named queries (the patterns an analyst starts from), rows found", (open, out) -> highlights(out, open)));
     }
 
     /** What the named queries find in the city: the clues an analyst would start from. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export results as files.",
-        subcommands = {ExportCommand.Grades.class, ExportCommand.Clues.class, ExportCommand.Results.class})
+        subcommands = {ExportCommand.Grades.class, ExportCommand.Clues.class, ExportCommand.Results.class,
+                ExportCommand.ImporterCsv.class})
 final class ExportCommand {
 
     /** Writes the rows the body prints, as CSV with a header, into a sibling file renamed over {@code out} at the end. */
@@ -179,6 +181,66 @@ final class ExportCommand {
                 });
                 spec.commandLine().getOut().printf("Wrote %,d inspection results of %s to %s%n", closed.size(), p, out);
             }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "importer-csv", mixinStandardHelpOptions = true,
+            description = {"Turn a dataset folder into input files for Neo4j's offline importer, for a first load of a "
+                    + "server's database, and print the neo4j-admin command that loads them.",
+                    "Rows are read, validated and mapped as 'ingest' does them (the same rejects file); the graph "
+                    + "the files make is the one 'ingest' makes."})
+    static final class ImporterCsv implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "DIR", description = "The dataset folder (canonical CSV or JSONL files).")
+        Path dataset;
+
+        @Option(names = "--out", paramLabel = "FOLDER", required = true,
+                description = "A new or empty folder for the importer files.")
+        Path out;
+
+        @Option(names = "--database", defaultValue = "neo4j",
+                description = "The database the printed command imports into (default: ${DEFAULT-VALUE}).")
+        String database;
+
+        @Option(names = "--id-key-file", paramLabel = "FILE",
+                description = "Key for hashing resident ID numbers: the one the server's riskgraph commands will use "
+                        + "(default: ~/.riskgraph/id-hash.key, as with --uri).")
+        Path idKeyFile;
+
+        @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "importer-csv-rejects.csv",
+                description = "Where rejected rows and warnings go (default: ${DEFAULT-VALUE}).")
+        Path rejects;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            io.riskgraph.ingest.DatasetFolder.scan(dataset);
+            Path keyFile = idKeyFile != null ? idKeyFile : StoreOptions.serverIdKeyFile();
+            var written = BulkLoad.writeFiles(dataset, this.out, io.riskgraph.model.id.IdKeys.protector(keyFile), rejects,
+                    io.riskgraph.ingest.Ingestor.BATCH_SIZE_DEFAULT, new ConsoleProgress(System.err));
+            IngestCommand.print(out, written.summary(), rejects);
+            var files = written.files();
+            out.printf("Wrote %,d nodes and %,d relationships in %d files (%,d MB) to %s%n", files.nodeCount(),
+                    files.relationshipCount(), 2 * (files.nodes().size() + files.relationships().size()),
+                    files.bytes() >> 20, this.out.toAbsolutePath().normalize());
+            out.println();
+            out.println("On the server, with the database stopped (or not yet created), as its administrator:");
+            out.println();
+            out.println(io.riskgraph.cypher.BulkStore.adminCommand(files, database));
+            out.println();
+            out.println("Then start the database; the first riskgraph command against it (e.g. 'riskgraph stats --uri "
+                    + "neo4j://HOST:7687') creates the constraints and indexes and waits for them.");
+            if (!written.deferred().isEmpty()) {
+                out.printf("%,d rows update what the files already hold (a key or relationship given twice) or hold "
+                        + "values the files cannot carry; load the folder once more online to merge them:%n"
+                        + "  riskgraph ingest %s --mode online --uri neo4j://HOST:7687 --id-key-file %s%n",
+                        written.deferred().size(), dataset, keyFile);
+            }
+            out.println("Paths in the command are this machine's: copy the folder to the server and adjust them, "
+                    + "or run it where the folder is reachable.");
             return Main.OK;
         }
     }

@@ -42,7 +42,7 @@ public final class StoreOptions {
         @Override
         public void close() { connection.close(); }
 
-        public IdProtector ids() { return IdKeys.protector(options.idKeyFile()); }
+        public IdProtector ids() { return options.ids(); }
     }
 
     public OpenStore open() {
@@ -52,10 +52,18 @@ public final class StoreOptions {
         return new OpenStore(c, new Neo4jGraphStore(c.driver()), this);
     }
 
+    /** The key that hashes resident ID numbers, without opening the store. */
+    public IdProtector ids() { return IdKeys.protector(idKeyFile()); }
+
     public Path idKeyFile() {
         if (idKeyFile != null) return idKeyFile;
-        if (uri != null) return Path.of(System.getProperty("user.home"), ".riskgraph", "id-hash.key");
+        if (uri != null) return serverIdKeyFile();
         return store.resolve("id-hash.key");
+    }
+
+    /** The ID-hash key for an external server when none is named: one per user, beside no store. */
+    static Path serverIdKeyFile() {
+        return Path.of(System.getProperty("user.home"), ".riskgraph", "id-hash.key");
     }
 
     /** Where files that belong beside the store go (the rejects file), for embedded and external stores alike. */

@@ -48,6 +48,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path storeDir, int boltPort, long pageCacheBytes) {
         Path home = storeDir.toAbsolutePath().normalize();
+        String unfinished = BulkStore.interruptedMessage(home);
+        if (unfinished != null) throw new GraphStoreException(unfinished);
         try {
             Files.createDirectories(home);
         } catch (IOException e) {
@@ -80,11 +82,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         try {
             // the fast projection path; an external server gets it from the cypher jar in its plugins folder
-            db.getDependencyResolver().resolveDependency(GlobalProcedures.class)
-                    .registerProcedure(ProjectionProcedures.class);
+            GlobalProcedures procedures = db.getDependencyResolver().resolveDependency(GlobalProcedures.class);
+            procedures.registerProcedure(ProjectionProcedures.class);
+            procedures.registerProcedure(WriteBackProcedures.class);
         } catch (ProcedureException e) {
             dbms.shutdown();
-            throw new GraphStoreException("cannot register the projection procedures: " + e.getMessage(), e);
+            throw new GraphStoreException("cannot register the riskgraph procedures: " + e.getMessage(), e);
         }
         HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);

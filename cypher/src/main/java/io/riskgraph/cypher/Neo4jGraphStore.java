@@ -64,6 +64,8 @@ public final class Neo4jGraphStore implements GraphStore {
     private final Map<String, Boolean> optimisticLabels = new ConcurrentHashMap<>();
     /** Whether the server has the projection procedures; null until first asked. */
     private volatile Boolean projectionProcedures;
+    /** Whether the server has the write-back procedure; null until first asked. */
+    private volatile Boolean writeBackProcedure;
 
     public Neo4jGraphStore(Driver driver) {
         this(driver, ProjectionPath.PROCEDURE_WHEN_INSTALLED);
@@ -301,6 +303,63 @@ public final class Neo4jGraphStore implements GraphStore {
             rows.add(Map.of("id", ids[i], "p", props));
         }
         return write("UNWIND $rows AS row MATCH (n) WHERE id(n) = row.id SET n += row.p", Map.of("rows", rows));
+    }
+
+    /** Through {@link WriteBackProcedures} where the server has it, as packed columns; else as boxed values in Cypher. */
+    @Override
+    public WriteCounts writeNodeColumns(long[] ids, Map<String, ?> columns) {
+        if (!useWriteBackProcedure()) return GraphStore.super.writeNodeColumns(ids, columns);
+        List<String> names = new ArrayList<>(columns.size());
+        List<byte[]> packed = new ArrayList<>(columns.size());
+        List<String> kinds = new ArrayList<>(columns.size());
+        columns.forEach((name, column) -> {
+            requireIdentifier("property", name);
+            switch (column) {
+                case double[] d when d.length == ids.length -> {
+                    packed.add(PackedColumns.pack(d));
+                    kinds.add(WriteBackProcedures.DOUBLE);
+                }
+                case long[] l when l.length == ids.length -> {
+                    packed.add(PackedColumns.pack(l));
+                    kinds.add(WriteBackProcedures.LONG);
+                }
+                default -> throw new IllegalArgumentException("column " + name + " must be a double[] or a long[] of "
+                        + ids.length + " values");
+            }
+            names.add(name);
+        });
+        // one byte value for all columns: Bolt carries a list of byte arrays as lists of numbers
+        byte[] all = new byte[ids.length * Long.BYTES * packed.size()];
+        for (int c = 0; c < packed.size(); c++) {
+            System.arraycopy(packed.get(c), 0, all, c * ids.length * Long.BYTES, ids.length * Long.BYTES);
+        }
+        Map<String, Object> params = Map.of("ids", PackedColumns.pack(ids), "names", names, "columns", all,
+                "kinds", kinds);
+        try (Session session = driver.session()) {
+            long properties = session.executeWrite(tx -> tx.run("CALL " + WriteBackProcedures.NODE_PROPERTIES
+                    + "($ids, $names, $columns, $kinds) YIELD properties RETURN properties", params)
+                    .single().get(0).asLong());
+            return new WriteCounts(0, 0, 0, properties);
+        } catch (Neo4jException e) {
+            throw new GraphStoreException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the server has the write-back procedure (a plugin jar older than it may lack it); asked once. */
+    private boolean useWriteBackProcedure() {
+        if (projectionPath == ProjectionPath.CYPHER) return false;
+        Boolean installed = writeBackProcedure;
+        if (installed == null) {
+            try (Session session = readSession()) {
+                installed = session.executeRead(tx -> tx.run("SHOW PROCEDURES YIELD name WHERE name = $name "
+                        + "RETURN count(*)", Map.of("name", WriteBackProcedures.NODE_PROPERTIES)).single().get(0)
+                        .asLong()) == 1;
+            } catch (Neo4jException e) {
+                installed = false;
+            }
+            writeBackProcedure = installed;
+        }
+        return installed;
     }
 
     @Override

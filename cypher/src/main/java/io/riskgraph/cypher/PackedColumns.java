@@ -58,6 +58,18 @@ final class PackedColumns {
         }
     }
 
+    static byte[] pack(long[] values) {
+        byte[] out = new byte[values.length * Long.BYTES];
+        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(values);
+        return out;
+    }
+
+    static byte[] pack(double[] values) {
+        byte[] out = new byte[values.length * Double.BYTES];
+        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(values);
+        return out;
+    }
+
     static long[] longs(byte[] packed) {
         long[] out = new long[packed.length / Long.BYTES];
         ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);

@@ -8,13 +8,7 @@ import java.util.Optional;
  * What the platform needs from a graph store. The Neo4j adapter (module {@code cypher}) is the default; a second
  * backend implements this same interface and no caller changes. Implementations are thread-safe.
  */
-public interface GraphStore extends AutoCloseable {
-
-    /** Creates or updates nodes by key with their relationships; idempotent. */
-    WriteCounts upsert(UpsertBatch batch);
-
-    /** Creates or updates relationships between keyed nodes; idempotent. */
-    WriteCounts upsert(RelationshipBatch batch);
+public interface GraphStore extends GraphWriter, AutoCloseable {
 
     /** Node counts per label, relationship counts per type. */
     GraphCounts counts();
@@ -108,6 +102,22 @@ public interface GraphStore extends AutoCloseable {
      * to ids[i] (every array as long as ids).
      */
     WriteCounts writeNodeProperties(long[] ids, Map<String, Object[]> valuesByProperty);
+
+    /**
+     * Writes numeric columns onto nodes addressed by store id: each value of {@code columns} is a {@code double[]} or a
+     * {@code long[]} as long as {@code ids}, and its element i goes to ids[i]. This default boxes them for
+     * {@link #writeNodeProperties(long[], Map)}; a store should write them as they are.
+     */
+    default WriteCounts writeNodeColumns(long[] ids, Map<String, ?> columns) {
+        Map<String, Object[]> boxed = new java.util.LinkedHashMap<>();
+        columns.forEach((name, column) -> boxed.put(name, switch (column) {
+            case double[] d -> java.util.Arrays.stream(d).boxed().toArray();
+            case long[] l -> java.util.Arrays.stream(l).boxed().toArray();
+            default -> throw new IllegalArgumentException("column " + name + " must be a double[] or a long[], got "
+                    + (column == null ? "null" : column.getClass().getSimpleName()));
+        }));
+        return writeNodeProperties(ids, boxed);
+    }
 
     /** Writes properties on nodes addressed by key; each map goes to the node with that key. */
     WriteCounts writeNodeProperties(NodeKey node, Map<Object, Map<String, Object>> propertiesByKey);

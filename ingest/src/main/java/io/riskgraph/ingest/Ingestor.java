@@ -6,7 +6,7 @@ import io.riskgraph.ingest.GraphMapping.NodeShape;
 import io.riskgraph.ingest.GraphMapping.RelationshipEntry;
 import io.riskgraph.model.id.IdProtector;
 import io.riskgraph.progress.ProgressListener;
-import io.riskgraph.store.GraphStore;
+import io.riskgraph.store.GraphWriter;
 import io.riskgraph.store.NodeKey;
 import io.riskgraph.store.RelationshipBatch;
 import io.riskgraph.store.UpsertBatch;
@@ -28,7 +28,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Loads a dataset folder into a {@link GraphStore}: files in dependency order, each streamed row by row,
+ * Loads a dataset folder through a {@link GraphWriter} (a store, or the bulk writer of importer files): files in dependency order, each streamed row by row,
  * validated, mapped and written in batches by a few writer threads. Bad rows go to the {@link IssueLog}; they
  * never stop the load. Re-running on the same folder changes nothing.
  */
@@ -48,11 +48,11 @@ public final class Ingestor {
         }
     }
 
-    private final GraphStore store;
+    private final GraphWriter store;
     private final RowValidator validator;
     private final Options options;
 
-    public Ingestor(GraphStore store, IdProtector ids, Options options) {
+    public Ingestor(GraphWriter store, IdProtector ids, Options options) {
         this.store = store;
         this.validator = new RowValidator(ids);
         this.options = options;

@@ -92,4 +92,35 @@ class BetweennessTest {
         assertThat(capped.sources()).isEqualTo(100);
         assertThat(capped.errorBound()).isCloseTo(2 * full.errorBound(), within(1e-6 * full.errorBound()));
     }
+
+    /**
+     * A big component and many small ones: the small ones are exact, the big one is sampled with fewer sources
+     * than the whole graph would need, and the stated bound is no wider than the whole-graph one.
+     */
+    @Test
+    void componentsAreEstimatedOnTheirOwnForTheSameBound() {
+        EdgeList big = TestGraphs.random(1500, 6000, false, false, 5);
+        StringBuilder edges = new StringBuilder();
+        for (int e = 0; e < big.from().length; e++) {
+            edges.append(edges.isEmpty() ? "" : ", ").append(big.from()[e]).append(' ').append(big.to()[e]);
+        }
+        int n = 1500;
+        for (int c = 0; c < 100; c++) { // 100 paths of 5 nodes
+            for (int i = 0; i < 4; i++) edges.append(", ").append(n + i).append(' ').append(n + i + 1);
+            n += 5;
+        }
+        CompactGraph g = TestGraphs.parse(n, false, edges.toString()).graph();
+        double[] exact = new Betweenness(g, BetweennessConfig.DEFAULT).scores();
+        BetweennessConfig cfg = BetweennessConfig.DEFAULT.withExactNodeLimit(100).withSamples(400);
+        Betweenness.Result r = new Betweenness(g, cfg).result();
+        double wholeGraphBound = 0.5 * n * (n - 2) * Math.sqrt(Math.log(2 / 0.05) / (2.0 * 400));
+        assertThat(r.exact()).isFalse();
+        assertThat(r.errorBound()).isPositive().isLessThanOrEqualTo(wholeGraphBound);
+        // the 500 path nodes exactly, plus about (1500*1498 / 2000*1998)^2 * 400 = 127 sampled, against 400 sampled
+        assertThat(r.sources()).isBetween(500 + 100, 500 + 200);
+        for (int v = 1500; v < n; v++) assertThat(r.scores()[v]).isCloseTo(exact[v], within(1e-9));
+        int outside = 0;
+        for (int v = 0; v < 1500; v++) if (Math.abs(r.scores()[v] - exact[v]) > r.errorBound()) outside++;
+        assertThat(outside).isLessThanOrEqualTo(1500 / 20);
+    }
 }

@@ -163,7 +163,11 @@ class StoreIntegrationTest {
         assertThat(s.warnings()).isEmpty();
         assertThat(s.eventsCounted()).containsEntry("PENALTY", 1L).containsEntry("FAILED_SAMPLE", 1L)
                 .containsEntry("OPEN_ALERT", 1L);
-        assertThat(s.propertiesWritten()).isEqualTo(8L * s.nodes());
+        // all eight results on enterprises, the risk pair on the other nodes (what later steps read)
+        long enterprises = store.counts().nodesByLabel().get("Enterprise");
+        assertThat(s.propertiesWritten()).isEqualTo(8L * enterprises + 2L * (s.nodes() - enterprises));
+        Map<String, Object> p2 = store.node(P, "P2").orElseThrow().properties();
+        assertThat(p2).containsKeys("risk_own", "risk_inherited").doesNotContainKeys("pagerank", "community");
         Map<String, Object> e4 = store.node(E, "E4").orElseThrow().properties();
         // E4: own 0.3 (open alert); inherits E3's penalty via P2: 1 * 0.5 * 0.5 = 0.25
         assertThat((Double) e4.get("risk_own")).isCloseTo(0.3, within(1e-12));
