@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphReads;
 import io.riskgraph.algorithms.warning.WarningRule;
 
 import java.util.ArrayList;

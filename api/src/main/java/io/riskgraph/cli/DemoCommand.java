@@ -1,8 +1,9 @@
 package io.riskgraph.cli;
 
 import io.riskgraph.cypher.BulkStore;
-import io.riskgraph.cypher.QueryCatalogue;
-import io.riskgraph.cypher.ReadOnlyQueryRunner;
+import io.riskgraph.query.NamedQueries;
+import io.riskgraph.query.QueryLimits;
+import io.riskgraph.query.ReadOnlyQueries;
 import io.riskgraph.ingest.IngestSummary;
 import io.riskgraph.ingest.Ingestor;
 import io.riskgraph.ingest.generator.CityGenerator;
@@ -126,8 +127,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** What the named queries find in the city: the clues an analyst would start from. */
     private void highlights(PrintWriter out, StoreOptions.OpenStore open) {
-        QueryCatalogue catalogue = new QueryCatalogue();
-        ReadOnlyQueryRunner runner = new ReadOnlyQueryRunner(open.connection().driver());
+        NamedQueries catalogue = open.backend().cypherCatalogue();
+        ReadOnlyQueries runner = open.backend().cypher();
         Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
         runs.put("shell-clusters", Map.of("since", GeneratorParams.DEFAULT_WINDOW_END.minusYears(2).toString(),
                 "min_firms", 3L, "max_paid_in", 10_000L));
@@ -138,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
         runs.put("inspector-ties", Map.of());
         for (Map.Entry<String, Map<String, Object>> run : runs.entrySet()) {
             var q = catalogue.get(run.getKey());
-            var result = runner.run(q.cypher(), run.getValue(), ReadOnlyQueryRunner.Limits.DEFAULT);
+            var result = runner.run(q.statement(), run.getValue(), QueryLimits.DEFAULT);
             out.printf("     %-30s %,8d%s  %s%n", run.getKey(), result.rows().size(), result.truncated() ? "+" : " ",
                     firstSentence(q.description()));
         }

@@ -112,8 +112,8 @@ final class IngestCommand implements Callable<Integer> {
         if (mode == Mode.online) return false;
         if (!BulkStore.hasDatabase(dir)) return true;
         long nodes;
-        try (StoreOptions.OpenStore open = store.open(); var session = open.connection().driver().session()) {
-            nodes = session.run("MATCH (n) RETURN count(n)").single().get(0).asLong();
+        try (StoreOptions.OpenStore open = store.open()) {
+            nodes = open.store().counts().nodesByLabel().values().stream().mapToLong(Long::longValue).sum();
         }
         if (nodes == 0) return true;
         if (mode == Mode.bulk) {

@@ -1,6 +1,7 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.cypher.ReadOnlyQueryRunner;
+import io.riskgraph.query.QueryRefusedException;
+import io.riskgraph.query.QueryTimeoutException;
 import io.riskgraph.ingest.IngestInputException;
 import io.riskgraph.store.GraphStoreException;
 import picocli.CommandLine;
@@ -44,15 +45,15 @@ public final class Main {
             case IngestInputException x -> USAGE;
             case IllegalArgumentException x -> USAGE;
             case CommandLine.ParameterException x -> USAGE;
-            case ReadOnlyQueryRunner.QueryRefusedException x -> USAGE;
+            case QueryRefusedException x -> USAGE;
             default -> FAILURE;
         };
     }
 
     static String message(Throwable e) {
         if (e instanceof GraphStoreException || e instanceof IngestInputException
-                || e instanceof IllegalArgumentException || e instanceof ReadOnlyQueryRunner.QueryRefusedException
-                || e instanceof ReadOnlyQueryRunner.QueryTimeoutException) {
+                || e instanceof IllegalArgumentException || e instanceof QueryRefusedException
+                || e instanceof QueryTimeoutException) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -41,12 +41,12 @@ public final class ServeCommand implements Callable<Integer> {
     int hubDegree;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            defaultValue = "" + io.riskgraph.cypher.ReadOnlyQueryRunner.TIMEOUT_SECONDS_DEFAULT,
+            defaultValue = "" + io.riskgraph.query.ReadOnlyQueries.TIMEOUT_SECONDS_DEFAULT,
             description = "Longest a Cypher or named query may run (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--limit", paramLabel = "ROWS",
-            defaultValue = "" + io.riskgraph.cypher.ReadOnlyQueryRunner.MAX_ROWS_DEFAULT,
+            defaultValue = "" + io.riskgraph.query.ReadOnlyQueries.MAX_ROWS_DEFAULT,
             description = "Most rows a Cypher or named query may return (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
@@ -85,7 +85,6 @@ public final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(snapshotCheckSeconds));
         io.riskgraph.algorithms.planning.InspectionCodes codes = PlanningSupport.codes(storeOptions);
         StoreOptions.OpenStore open = storeOptions.open();
-        io.riskgraph.cypher.workflow.WorkflowRepositories workflow = null;
         io.riskgraph.algorithms.planning.BackgroundRegrader regrader = new io.riskgraph.algorithms.planning.BackgroundRegrader(
                 PlanningSupport.regrader(open.store()), e -> System.err.println("riskgraph: re-grading failed: " + e.getMessage()));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -100,9 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             Path dir = apiDir(storeOptions, apiDir);
             Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
-            workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver());
-            ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
-            starting.inspections(new io.riskgraph.api.InspectionService(open.store(), workflow.inspectionPlans(), codes,
+            ApiServer starting = new ApiServer(config, open.backend(), dir, index);
+            starting.inspections(new io.riskgraph.api.InspectionService(open.store(), open.workflow().inspectionPlans(), codes,
                     regrader, java.time.Clock.systemDefaultZone()));
             try {
                 starting.start(bind, port);
@@ -120,7 +118,6 @@ public final class ServeCommand implements Callable<Integer> {
         } finally {
             if (server != null) server.close();
             regrader.close();
-            if (workflow != null) workflow.close();
             open.close();
             out.println("riskgraph API stopped; store closed");
             out.flush();

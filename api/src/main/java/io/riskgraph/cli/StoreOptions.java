@@ -1,7 +1,8 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.cypher.Neo4jConnection;
-import io.riskgraph.cypher.Neo4jGraphStore;
+import io.riskgraph.backend.Backend;
+import io.riskgraph.store.GraphStore;
+import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.model.id.IdKeys;
 import io.riskgraph.model.id.IdProtector;
 import picocli.CommandLine.Option;
@@ -36,20 +37,22 @@ public final class StoreOptions {
                     + "~/.riskgraph/id-hash.key with --uri; or base64 in RISKGRAPH_ID_KEY).")
     Path idKeyFile;
 
-    /** An open store; closing it stops the embedded database if there is one. */
-    public record OpenStore(Neo4jConnection connection, Neo4jGraphStore store, StoreOptions options)
-            implements AutoCloseable {
+    /** An open backend; closing it closes its workflow repositories and stops an embedded database. */
+    public record OpenStore(Backend backend, StoreOptions options) implements AutoCloseable {
         @Override
-        public void close() { connection.close(); }
+        public void close() { backend.close(); }
+
+        public GraphStore store() { return backend.store(); }
+
+        public WorkflowStores workflow() { return backend.workflow(); }
 
         public IdProtector ids() { return options.ids(); }
     }
 
+    /** Opens the backend these options name ({@link Backends}, the one place that knows the implementations). */
     public OpenStore open() {
         if (pageCacheMb < 16) throw new IllegalArgumentException("--page-cache-mb must be at least 16");
-        Neo4jConnection c = uri != null ? Neo4jConnection.remote(uri, user, password)
-                : Neo4jConnection.embedded(store, pageCacheMb << 20);
-        return new OpenStore(c, new Neo4jGraphStore(c.driver()), this);
+        return new OpenStore(Backends.open(this), this);
     }
 
     /** The key that hashes resident ID numbers, without opening the store. */
