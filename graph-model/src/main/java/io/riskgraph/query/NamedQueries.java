@@ -15,7 +15,7 @@ public interface NamedQueries {
     }
 
     default NamedQuery get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("no " + language() + " query named '" + name
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no query named '" + name
                 + "'; known: " + String.join(", ", all().stream().map(NamedQuery::name).toList())));
     }
 }
