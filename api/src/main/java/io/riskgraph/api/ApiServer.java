@@ -81,7 +81,6 @@ public final class ApiServer implements AutoCloseable {
     private final RelationSnapshots snapshots;
     private final EntityService entities;
     private final Backend backend;
-    private final NamedQueries catalogue;
     private final ApiKeys keys;
     private final AuditLog audit;
     private final SearchIndex index;
@@ -123,7 +122,6 @@ public final class ApiServer implements AutoCloseable {
         this.backend = backend;
         this.store = backend.store();
         this.reads = backend.reads();
-        this.catalogue = backend.cypherCatalogue();
         this.snapshots = config.relationSnapshot() ? new RelationSnapshots(reads, config.snapshotCheck()) : null;
         this.entities = new EntityService(store, reads, new GraphOwnership(reads), config.hubDegree(), snapshots);
         this.keys = new ApiKeys(dataDir);
@@ -235,7 +233,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void queryRoutes(JavalinConfig cfg) {
-        route(cfg, "GET", "/queries", Role.ANALYST, false, c -> catalogue.all().stream().map(q -> {
+        route(cfg, "GET", "/queries", Role.ANALYST, false, c -> backend.cypherCatalogue().all().stream().map(q -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", q.name());
             m.put("description", q.description());
@@ -245,7 +243,7 @@ public final class ApiServer implements AutoCloseable {
         }).toList());
         route(cfg, "POST", "/queries/{name}", Role.ANALYST, true, c -> {
             String name = c.ctx.pathParam("name");
-            NamedQuery q = catalogue.find(name).orElseThrow(() -> ApiException.notFound("UNKNOWN_QUERY",
+            NamedQuery q = backend.cypherCatalogue().find(name).orElseThrow(() -> ApiException.notFound("UNKNOWN_QUERY",
                     "no named query '" + name + "'; GET /queries lists them"));
             JsonNode body = body(c.ctx);
             JsonNode params = body.has("params") ? body.get("params") : body;
@@ -253,6 +251,16 @@ public final class ApiServer implements AutoCloseable {
             c.auditParams.put("params", values);
             q.checkParams(values.keySet());
             return runCypher(c, q.statement(), values, body);
+        });
+        route(cfg, "POST", "/gremlin", Role.ANALYST, true, c -> {
+            JsonNode body = body(c.ctx);
+            if (!body.hasNonNull("statement") || !body.get("statement").isTextual()) {
+                throw ApiException.badRequest("MISSING_STATEMENT", "send {\"statement\": \"g.V()...\", \"params\": {...}}");
+            }
+            Map<String, Object> values = body.has("params") ? toMap(body.get("params"), "params") : Map.of();
+            c.auditParams.put("statement", body.get("statement").asText());
+            c.auditParams.put("params", values);
+            return runQuery(c, backend.gremlin(), body.get("statement").asText(), values, body);
         });
         route(cfg, "POST", "/cypher", Role.ANALYST, true, c -> {
             JsonNode body = body(c.ctx);
@@ -555,6 +563,7 @@ public final class ApiServer implements AutoCloseable {
             case QueryRefusedException r -> new ApiException(400, "QUERY_REFUSED", r.getMessage());
             case QueryTimeoutException t -> new ApiException(408, "QUERY_TIMEOUT", t.getMessage());
             case IllegalArgumentException i -> new ApiException(400, "BAD_REQUEST", i.getMessage());
+            case Backend.Unsupported u -> new ApiException(501, "NOT_ON_THIS_BACKEND", u.getMessage());
             case GraphStoreException g -> new ApiException(503, "STORE_UNAVAILABLE", "the graph store failed: " + g.getMessage());
             default -> new ApiException(500, "INTERNAL", e.getClass().getSimpleName() + ": " + e.getMessage());
         };
@@ -651,10 +660,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private Object runCypher(Call c, String statement, Map<String, Object> params, JsonNode body) {
+        return runQuery(c, backend.cypher(), statement, params, body);
+    }
+
+    /** One read-only statement in the runner's language, with the request's limits within the server's. */
+    private Object runQuery(Call c, ReadOnlyQueries runner, String statement, Map<String, Object> params, JsonNode body) {
         int maxSeconds = (int) config.cypherTimeout().toSeconds();
         int timeout = body.has("timeoutSeconds") ? bounded(body.get("timeoutSeconds"), "timeoutSeconds", 1, maxSeconds) : maxSeconds;
         int maxRows = body.has("maxRows") ? bounded(body.get("maxRows"), "maxRows", 1, config.cypherMaxRows()) : config.cypherMaxRows();
-        QueryResult r = backend.cypher().run(statement, params, new QueryLimits(Duration.ofSeconds(timeout), maxRows));
+        QueryResult r = runner.run(statement, params, new QueryLimits(Duration.ofSeconds(timeout), maxRows));
         if (r.truncated()) {
             throw new ApiException(413, "RESULT_TOO_LARGE", "the statement returns more than " + maxRows
                     + " rows; add a LIMIT, narrow it, or page with SKIP/LIMIT (server maximum " + config.cypherMaxRows() + " rows)");

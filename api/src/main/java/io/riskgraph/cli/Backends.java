@@ -3,11 +3,13 @@ package io.riskgraph.cli;
 import io.riskgraph.backend.Backend;
 import io.riskgraph.cypher.Neo4jBackend;
 import io.riskgraph.cypher.QueryCatalogue;
+import io.riskgraph.gremlin.GremlinBackend;
 import io.riskgraph.query.NamedQueries;
 
 /**
  * The one place that chooses and opens a graph backend; everything else sees the ports of {@link Backend}.
- * Neo4j is the default: the embedded database in {@code --store}, or a server with {@code --uri}.
+ * Neo4j is the default: the embedded database in {@code --store}, or a server with {@code --uri}; {@code --gremlin}
+ * chooses Apache TinkerPop: a Gremlin Server by URL, or {@code embedded} over a TinkerGraph in {@code --store}.
  */
 public final class Backends {
     private Backends() {}
@@ -16,6 +18,11 @@ public final class Backends {
     static NamedQueries cypherCatalogue() { return new QueryCatalogue(); }
 
     static Backend open(StoreOptions o) {
+        if (o.gremlin != null) {
+            if (o.uri != null) throw new IllegalArgumentException("--uri names a Neo4j server and --gremlin a Gremlin one: give one");
+            if (o.isEmbeddedGremlin()) return GremlinBackend.embedded(o.store);
+            return GremlinBackend.remote(o.gremlin, o.gremlinSource, o.user, o.password);
+        }
         if (o.uri != null) return Neo4jBackend.remote(o.uri, o.user, o.password);
         return Neo4jBackend.embedded(o.store, o.pageCacheMb << 20);
     }

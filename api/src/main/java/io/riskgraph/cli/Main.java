@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "riskgraph", mixinStandardHelpOptions = true, version = "riskgraph 0.1.0",
         description = "Graph-based enterprise risk knowledge platform for market-supervision regulators.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, AnalyzeCommand.class,
-                AlgoCommand.class, StatsCommand.class, QueryCommand.class, QueriesCommand.class, ServeCommand.class,
+                AlgoCommand.class, StatsCommand.class, QueryCommand.class, QueriesCommand.class, GremlinCommand.class, ServeCommand.class,
                 KeysCommand.class, GradeCommand.class, RegradeCommand.class, ExportCommand.class, BacktestCommand.class,
                 CalibrateCommand.class, WarnCommand.class, CluesCommand.class, PlanCommand.class, VerifyCodeCommand.class,
                 CommandLine.HelpCommand.class})
@@ -46,6 +46,7 @@ public final class Main {
             case IllegalArgumentException x -> USAGE;
             case CommandLine.ParameterException x -> USAGE;
             case QueryRefusedException x -> USAGE;
+            case io.riskgraph.backend.Backend.Unsupported x -> USAGE;
             default -> FAILURE;
         };
     }

@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                 "Values go in as parameters: riskgraph query 'MATCH (e:Enterprise {uscc: $u}) RETURN e.name' --param u=9131...",
                 "Writes, administration and SHOW/TERMINATE commands, USE, LOAD CSV, CALL { } IN TRANSACTIONS and",
                 "procedure calls (other than db.labels and friends) are refused."})
-final class QueryCommand implements Callable<Integer> {
+class QueryCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
     @Spec
@@ -74,6 +74,11 @@ final class QueryCommand implements Callable<Integer> {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** The language this command runs (Cypher here, Gremlin in {@link GremlinCommand}). */
+    ReadOnlyQueries runner(io.riskgraph.backend.Backend backend) { return backend.cypher(); }
+
+    io.riskgraph.query.NamedQueries catalogue(io.riskgraph.backend.Backend backend) { return backend.cypherCatalogue(); }
+
     @Override
     public Integer call() throws IOException {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -83,11 +88,11 @@ final class QueryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (StoreOptions.OpenStore open = storeOptions.open()) {
             if (named != null) {
-                NamedQuery q = open.backend().cypherCatalogue().get(named);
+                NamedQuery q = catalogue(open.backend()).get(named);
                 q.checkParams(values.keySet());
                 text = q.statement();
             }
-            QueryResult result = open.backend().cypher().run(text, values, limits);
+            QueryResult result = runner(open.backend()).run(text, values, limits);
             switch (format) {
                 case table -> printTable(out, result);
                 case csv -> printCsv(out, result);

@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     static Path apiDir(StoreOptions o, Path explicit) {
         if (explicit != null) return explicit;
-        if (o.uri != null) return Path.of(System.getProperty("user.home"), ".riskgraph");
+        if (o.remote()) return Path.of(System.getProperty("user.home"), ".riskgraph");
         return o.store;
     }
 
@@ -98,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "riskgraph-shutdown");
         try {
             Path dir = apiDir(storeOptions, apiDir);
-            Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
+            Path index = !storeOptions.remote() ? storeOptions.store.resolve("search-index") : null;
             ApiServer starting = new ApiServer(config, open.backend(), dir, index);
             starting.inspections(new io.riskgraph.api.InspectionService(open.store(), open.workflow().inspectionPlans(), codes,
                     regrader, java.time.Clock.systemDefaultZone()));

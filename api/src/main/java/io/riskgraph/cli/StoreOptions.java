@@ -21,11 +21,21 @@ public final class StoreOptions {
             description = "An external Neo4j server or cluster instead of the embedded store, e.g. neo4j://host:7687.")
     String uri;
 
-    @Option(names = "--user", paramLabel = "USER", description = "User for --uri.")
+    @Option(names = "--gremlin", paramLabel = "URL|embedded",
+            description = "The Apache TinkerPop backend instead of Neo4j: a Gremlin Server (JanusGraph, HugeGraph, Neptune) "
+                    + "by URL, e.g. ws://host:8182, or 'embedded' for an in-process Gremlin Server over a TinkerGraph kept "
+                    + "in --store.")
+    String gremlin;
+
+    @Option(names = "--gremlin-source", paramLabel = "NAME", defaultValue = "g",
+            description = "The traversal source of --gremlin (default: ${DEFAULT-VALUE}).")
+    String gremlinSource;
+
+    @Option(names = "--user", paramLabel = "USER", description = "User for --uri or a --gremlin server.")
     String user;
 
     @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:RISKGRAPH_PASSWORD}",
-            description = "Password for --uri (default: the RISKGRAPH_PASSWORD environment variable).")
+            description = "Password for --uri or a --gremlin server (default: the RISKGRAPH_PASSWORD environment variable).")
     String password;
 
     @Option(names = "--page-cache-mb", paramLabel = "MB", defaultValue = "1024",
@@ -58,9 +68,19 @@ public final class StoreOptions {
     /** The key that hashes resident ID numbers, without opening the store. */
     public IdProtector ids() { return IdKeys.protector(idKeyFile()); }
 
+    /** Whether the graph is on a server (--uri, or --gremlin with a URL) rather than in --store. */
+    public boolean remote() {
+        return uri != null || (gremlin != null && !isEmbeddedGremlin());
+    }
+
+    /** Whether --gremlin names the TinkerPop backend. */
+    public boolean gremlin() { return gremlin != null; }
+
+    boolean isEmbeddedGremlin() { return "embedded".equalsIgnoreCase(gremlin); }
+
     public Path idKeyFile() {
         if (idKeyFile != null) return idKeyFile;
-        if (uri != null) return serverIdKeyFile();
+        if (remote()) return serverIdKeyFile();
         return store.resolve("id-hash.key");
     }
 
@@ -71,12 +91,16 @@ public final class StoreOptions {
 
     /** Where files that belong beside the store go (the rejects file), for embedded and external stores alike. */
     public Path besideStore(String name) {
-        if (uri != null) return Path.of(name);
+        if (remote()) return Path.of(name);
         Path abs = store.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + "-" + name);
     }
 
     public String describe() {
+        if (gremlin != null) {
+            return isEmbeddedGremlin() ? "embedded Gremlin store " + store.toAbsolutePath().normalize()
+                    : "Gremlin Server " + gremlin;
+        }
         return uri != null ? uri : "embedded store " + store.toAbsolutePath().normalize();
     }
 
