@@ -106,7 +106,9 @@ class BackendParityTest {
         Map<String, Long> nodes = new TreeMap<>(n.nodesByLabel());
         nodes.remove("ClueChange");
         assertThat(g.nodesByLabel()).isEqualTo(nodes);
-        assertThat(g.relationshipsByType()).isEqualTo(n.relationshipsByType());
+        Map<String, Long> rels = new TreeMap<>(n.relationshipsByType());
+        rels.remove("HAS_CHANGE");
+        assertThat(g.relationshipsByType()).isEqualTo(rels);
         assertThat(n.nodes("Enterprise")).isEqualTo(32);
     }
 
@@ -219,7 +221,7 @@ class BackendParityTest {
         String[] on = {"--gremlin", "embedded", "--store", store.toString()};
         CliRun ingest = CliRun.of(concat(new String[]{"ingest", EXAMPLE}, on));
         assertThat(ingest.exit()).as(ingest.err() + ingest.out()).isZero();
-        assertThat(Files.exists(store.resolve("tinkergraph.kryo"))).isTrue();
+        assertThat(Files.exists(store.resolve("tinkergraph.bin"))).isTrue();
         CliRun stats = CliRun.of(concat(new String[]{"stats"}, on));
         assertThat(stats.out()).containsPattern("Enterprise\\s+32").containsPattern("SHAREHOLDER_OF\\s+7");
         CliRun count = CliRun.of(concat(new String[]{"gremlin", "g.V().has('Enterprise', 'uscc', u).values('name')",

@@ -5,9 +5,6 @@ import org.apache.commons.configuration2.BaseConfiguration;
 import org.apache.tinkerpop.gremlin.server.GremlinServer;
 import org.apache.tinkerpop.gremlin.server.Settings;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
-import org.apache.tinkerpop.gremlin.structure.io.gryo.GryoMapper;
-import org.apache.tinkerpop.gremlin.structure.io.gryo.GryoReader;
-import org.apache.tinkerpop.gremlin.structure.io.gryo.GryoWriter;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
 
 import java.io.IOException;
@@ -23,13 +20,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An in-process Gremlin Server on 127.0.0.1 (a free port) over a TinkerGraph kept in a store folder: the graph is
- * read from {@value #GRAPH_FILE} (Gryo, which keeps dates, date-times and lists as they are) at start and written back at {@link #close()} through a temporary file and an atomic
+ * read from {@value #GRAPH_FILE} (ids, labels and values as they are: dates, date-times, lists) at start and written back at {@link #close()} through a temporary file and an atomic
  * move, so a crash leaves the previous graph whole. Only the gremlin-lang engine is configured (Groovy fails on JDK
  * 25). Plain {@code TinkerGraph}, not TinkerTransactionGraph (3.8.1 loses edges when a vertex index exists). The
  * server's threads are not daemons: always close it. Clients reach it through the driver like any remote server.
  */
 public final class EmbeddedGremlinServer implements AutoCloseable {
-    public static final String GRAPH_FILE = "tinkergraph.kryo";
+    public static final String GRAPH_FILE = "tinkergraph.bin";
     /** The traversal source name the server offers. */
     public static final String SOURCE = "g";
 
@@ -88,7 +85,7 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
         Path file = dir.resolve(GRAPH_FILE);
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
-                GryoReader.build().mapper(GryoMapper.build().create()).create().readGraph(in, graph);
+                GraphFile.read(in, graph);
             } catch (IOException | RuntimeException e) {
                 throw new GraphStoreException("cannot read the TinkerGraph in " + file + ": " + e.getMessage(), e);
             }
@@ -116,7 +113,7 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
         Path file = dir.resolve(GRAPH_FILE);
         Path tmp = dir.resolve(GRAPH_FILE + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            GryoWriter.build().mapper(GryoMapper.build().create()).create().writeGraph(out, graph);
+            GraphFile.write(graph, out);
         } catch (IOException | RuntimeException e) {
             throw new GraphStoreException("cannot write the TinkerGraph to " + tmp + ": " + e.getMessage(), e);
         }
