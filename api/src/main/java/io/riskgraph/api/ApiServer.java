@@ -66,6 +66,8 @@ public final class ApiServer implements AutoCloseable {
         final ApiKeys.Key key;
         final Set<String> seen = new LinkedHashSet<>();
         final Map<String, Object> auditParams = new TreeMap<>();
+        /** Who a public route found the caller to be (sign-in, /health with a key), for the audit line. */
+        ApiKeys.Key auditAs;
 
         Call(Context ctx, ApiKeys.Key key) {
             this.ctx = ctx;
@@ -200,7 +202,7 @@ public final class ApiServer implements AutoCloseable {
     // ---- route groups --------------------------------------------------------------------------------------
 
     private void opsRoutes(JavalinConfig cfg) {
-        route(cfg, "GET", "/health", null, false, c -> health(c.ctx));
+        route(cfg, "GET", "/health", null, false, this::health);
         route(cfg, "GET", "/metrics", null, false, c -> new Raw(metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         route(cfg, "GET", "/openapi.json", null, false, c -> new Raw(openApi(), "application/json"));
     }
@@ -615,17 +617,34 @@ public final class ApiServer implements AutoCloseable {
 
     // ---- endpoints ---------------------------------------------------------------------------------------------
 
-    private Object health(Context ctx) {
+    /**
+     * Up or down for anyone (200 {"status":"ok"} or 503 {"status":"down"}: no paths, no counts, no errors); the
+     * store, counts, index and snapshot details only for a caller who sends an admin's key (a key that is sent must
+     * be valid: 401 otherwise).
+     */
+    private Object health(Call c) {
+        Context ctx = c.ctx;
+        boolean credentials = ctx.header("X-API-Key") != null || ctx.header("Authorization") != null
+                || (ctx.cookie(WebSessions.COOKIE) != null && !ctx.cookie(WebSessions.COOKIE).isEmpty());
+        ApiKeys.Key caller = credentials ? authenticate(ctx) : null;
+        c.auditAs = caller;
+        boolean details = caller != null && caller.role().includes(Role.ADMIN);
         Map<String, Object> out = new LinkedHashMap<>();
+        GraphCounts counts = null;
+        RuntimeException failure = null;
         try {
-            GraphCounts counts = store.counts();
-            out.put("status", "ok");
+            counts = store.counts();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        out.put("status", failure == null ? "ok" : "down");
+        if (failure != null) ctx.status(503);
+        if (!details) return out;
+        if (failure == null) {
             out.put("store", Map.of("up", true, "where", storeDescription, "nodes", counts.nodesByLabel(),
                     "relationships", counts.relationshipsByType()));
-        } catch (RuntimeException e) {
-            ctx.status(503);
-            out.put("status", "down");
-            out.put("store", Map.of("up", false, "where", storeDescription, "error", String.valueOf(e.getMessage())));
+        } else {
+            out.put("store", Map.of("up", false, "where", storeDescription, "error", String.valueOf(failure.getMessage())));
         }
         out.put("searchIndex", Map.of("documents", index.size(), "where", index.where()));
         RelationSnapshot snapshot = snapshots == null ? null : snapshots.current();

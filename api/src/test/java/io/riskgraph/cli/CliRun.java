@@ -21,7 +21,8 @@ public record CliRun(int exit, String out, String err) {
     /** Runs against the shared test Neo4j (by URI), with the ID-hash key kept in {@code keyDir}. */
     public static CliRun onTestStore(Path keyDir, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--uri", TestNeo4j.connection().uri(), "--id-key-file", keyDir.resolve("id.key").toString()));
+        all.addAll(TestNeo4j.uriArgs());
+        all.addAll(List.of("--id-key-file", keyDir.resolve("id.key").toString()));
         return of(all.toArray(String[]::new));
     }
 }
