@@ -135,6 +135,16 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiKeys keys() { return keys; }
 
+    private ApiLimits limits = ApiLimits.DEFAULT;
+
+    /** Request limits, timeouts and TLS (before {@link #start}). */
+    public ApiServer limits(ApiLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    public ApiLimits limits() { return limits; }
+
     /** Enables the inspection-code and inspection-result routes (they answer 503 until this is called). */
     public ApiServer inspections(InspectionService service) {
         this.inspections = service;
@@ -159,8 +169,8 @@ public final class ApiServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = "application/json";
-            cfg.jetty.host = host;
-            cfg.jetty.port = port;
+            cfg.http.maxRequestSize = limits.maxBodyBytes();
+            cfg.jetty.addConnector((server, http) -> connector(server, http, host, port));
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
@@ -184,6 +194,41 @@ public final class ApiServer implements AutoCloseable {
 
     public void stop() {
         if (app != null) app.stop();
+    }
+
+    /** Whether the server speaks HTTPS. */
+    public boolean tls() { return limits.tls(); }
+
+    /** The one connector: HTTP or HTTPS, with the header and idle timeouts and the connection limit. */
+    private org.eclipse.jetty.server.Connector connector(org.eclipse.jetty.server.Server server,
+                                                         org.eclipse.jetty.server.HttpConfiguration http, String host, int port) {
+        http.setRequestHeaderSize(limits.requestHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        org.eclipse.jetty.server.ServerConnector c;
+        org.eclipse.jetty.server.HttpConnectionFactory h1 = new org.eclipse.jetty.server.HttpConnectionFactory(http);
+        if (limits.tls()) {
+            http.setSecureScheme("https");
+            http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+            var ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+            ssl.setKeyStore(PemKeys.keyStore(limits.tlsCert(), limits.tlsKey(), password));
+            ssl.setKeyStorePassword(new String(password));
+            ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+            c = new org.eclipse.jetty.server.ServerConnector(server,
+                    new org.eclipse.jetty.server.SslConnectionFactory(ssl, h1.getProtocol()), h1);
+        } else {
+            c = new org.eclipse.jetty.server.ServerConnector(server, h1);
+        }
+        SlowClientGuard guard = new SlowClientGuard(server.getScheduler() != null ? server.getScheduler()
+                : new org.eclipse.jetty.util.thread.ScheduledExecutorScheduler(), limits.headerTimeout());
+        http.addCustomizer(guard);
+        c.addEventListener(guard);
+        c.setHost(host);
+        c.setPort(port);
+        c.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(limits.maxConnections(), c));
+        return c;
     }
 
     @Override
@@ -512,6 +557,7 @@ public final class ApiServer implements AutoCloseable {
         Call call = null;
         int status;
         try {
+            checkSize(ctx);
             if (role != null) {
                 key = authenticate(ctx);
                 if (!key.role().includes(role)) {
@@ -545,9 +591,26 @@ public final class ApiServer implements AutoCloseable {
                 : who.role().lower(), method, path, ctx.path(), params, status, call == null ? List.of() : new ArrayList<>(call.seen)));
     }
 
+    /** 414 for a long query string, 413 for a body declared larger than the limit (a chunked one: while read). */
+    private void checkSize(Context ctx) {
+        String q = ctx.queryString();
+        if (q != null && q.length() > limits.maxQueryChars()) {
+            throw new ApiException(414, "QUERY_TOO_LONG", "the query string has " + q.length() + " characters; at most "
+                    + limits.maxQueryChars());
+        }
+        long declared = ctx.contentLength();
+        if (declared > limits.maxBodyBytes()) throw bodyTooLarge();
+    }
+
+    private ApiException bodyTooLarge() {
+        return new ApiException(413, "BODY_TOO_LARGE", "the request body is larger than " + limits.maxBodyBytes() + " bytes");
+    }
+
     static ApiException toApi(Exception e) {
         return switch (e) {
             case ApiException a -> a;
+            case io.javalin.http.HttpResponseException h when h.getStatus() == 413 ->
+                    new ApiException(413, "BODY_TOO_LARGE", "the request body is too large");
             case ReadOnlyQueryRunner.QueryRefusedException r -> new ApiException(400, "QUERY_REFUSED", r.getMessage());
             case ReadOnlyQueryRunner.QueryTimeoutException t -> new ApiException(408, "QUERY_TIMEOUT", t.getMessage());
             case IllegalArgumentException i -> new ApiException(400, "BAD_REQUEST", i.getMessage());
@@ -788,12 +851,35 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode body(Context ctx) {
-        String b = ctx.body();
+    private JsonNode body(Context ctx) {
+        String b;
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+            if (bytes.length > limits.maxBodyBytes()) throw bodyTooLarge();
+            b = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ApiException.badRequest("INVALID_BODY", "the request body could not be read: " + e.getMessage());
+        }
+        return parseBody(b, limits.maxJsonDepth());
+    }
+
+    private static final Map<Integer, com.fasterxml.jackson.core.JsonFactory> BODY_FACTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static com.fasterxml.jackson.core.JsonFactory bodyFactory(int maxDepth) {
+        return BODY_FACTORIES.computeIfAbsent(maxDepth, d -> com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(d).build())
+                .build());
+    }
+
+    /** A request body as a JSON object: at most {@code maxDepth} levels deep, else 400. */
+    static JsonNode parseBody(String b, int maxDepth) {
         if (b == null || b.isBlank()) return Json.MAPPER.createObjectNode();
         try {
-            JsonNode n = Json.MAPPER.readTree(b);
-            if (!n.isObject()) throw ApiException.badRequest("INVALID_JSON", "the body must be a JSON object");
+            JsonNode n;
+            try (com.fasterxml.jackson.core.JsonParser p = bodyFactory(maxDepth).createParser(b)) {
+                n = Json.MAPPER.readTree(p);
+            }
+            if (n == null || !n.isObject()) throw ApiException.badRequest("INVALID_JSON", "the body must be a JSON object");
             return n;
         } catch (IOException e) {
             throw ApiException.badRequest("INVALID_JSON", "the body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
