@@ -99,6 +99,14 @@ public final class GremlinConnection implements AutoCloseable {
             }
             throw new GraphStoreException("cannot reach a Gremlin Server at " + url + ": " + why, e);
         }
+        try {
+            // concat() came with TinkerPop 3.7, after mergeV/mergeE (3.6), which every write here uses
+            g.inject("3.7").concat("+").toList();
+        } catch (RuntimeException e) {
+            throw new GraphStoreException("the Gremlin Server at " + url + " runs a TinkerPop older than 3.7 (it does not "
+                    + "know concat(); riskgraph's writes need mergeV/mergeE): use a server on TinkerPop 3.7 or newer "
+                    + "(JanusGraph 1.1, a Neptune engine on TinkerPop 3.7, Gremlin Server 3.7+): " + GremlinGraphStore.message(e), e);
+        }
     }
 
     public GraphTraversalSource g() { return g; }
