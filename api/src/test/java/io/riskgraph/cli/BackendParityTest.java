@@ -216,6 +216,18 @@ class BackendParityTest {
     }
 
     @Test
+    void theGremlinCatalogueRuns() {
+        Map<String, Map<String, Object>> params = Map.of("related-parties", Map.of("uscc", PYRAMID_TOP),
+                "co-located-firms", Map.of("min_firms", 2L), "dishonest-representatives", Map.of());
+        for (var q : gremlin.gremlinCatalogue().all()) {
+            q.checkParams(params.get(q.name()).keySet());
+            var r = gremlin.gremlin().run(q.statement(), params.get(q.name()), io.riskgraph.query.QueryLimits.DEFAULT);
+            assertThat(r.rows()).as(q.name()).isNotNull();
+            if (!q.name().equals("dishonest-representatives")) assertThat(r.rows()).as(q.name()).isNotEmpty();
+        }
+    }
+
+    @Test
     void theCliRunsOnTheEmbeddedGremlinBackend() {
         Path store = tmp.resolve("cli-gremlin");
         String[] on = {"--gremlin", "embedded", "--store", store.toString()};
@@ -228,6 +240,10 @@ class BackendParityTest {
                 "--param", "u=" + SNACK}, on));
         assertThat(count.exit()).as(count.err()).isZero();
         assertThat(count.out()).contains("上海祥味小吃店");
+        CliRun named = CliRun.of(concat(new String[]{"gremlin", "--named", "co-located-firms", "--param", "min_firms=2",
+                "--format", "csv"}, on));
+        assertThat(named.exit()).as(named.err()).isZero();
+        assertThat(named.out()).startsWith("address,firms");
         CliRun write = CliRun.of(concat(new String[]{"gremlin", "g.withoutStrategies(ReadOnlyStrategy).addV('X')"}, on));
         assertThat(write.exit()).isEqualTo(Main.USAGE);
         assertThat(write.err()).contains("g.withoutStrategies(...) is not allowed");

@@ -645,9 +645,15 @@ public final class GremlinGraphStore implements GraphStore {
         return out;
     }
 
+    /**
+     * The order in which a node's relationships are followed, which decides the one path kept to each node reached:
+     * a relationship with a share (a holding) first, so that a person who is both representative and shareholder is
+     * reached through the holding; then by id, so that the answer does not change between calls.
+     */
     private static List<Edge> sorted(List<Edge> edges) {
         List<Edge> l = new ArrayList<>(edges);
-        l.sort((a, b) -> String.valueOf(a.id).compareTo(String.valueOf(b.id)));
+        l.sort(java.util.Comparator.comparing((Edge e) -> e.properties().get("share") instanceof Number ? 0 : 1)
+                .thenComparing(e -> String.valueOf(e.id())));
         return l;
     }
 
