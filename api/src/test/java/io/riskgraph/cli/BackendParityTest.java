@@ -160,14 +160,17 @@ class BackendParityTest {
             "/enterprises/91310115MA1GH0888D/related?hops=2"})
     void sameRelatedParties(String path) throws Exception {
         JsonNode n = get(neo4jServer, neo4jKey, path), g = get(gremlinServer, gremlinKey, path);
-        assertThat(parties(g)).isEqualTo(parties(n)).isNotEmpty();
+        // which of several equal-length ways to a party is kept is the store's choice (Neo4j's varies between runs):
+        // compare shares only where every relationship followed is a holding
+        boolean holdingsOnly = path.contains("types=INVESTS_IN,SHAREHOLDER_OF");
+        assertThat(parties(g, holdingsOnly)).isEqualTo(parties(n, holdingsOnly)).isNotEmpty();
         assertThat(g.get("relatedRisk")).isEqualTo(n.get("relatedRisk"));
     }
 
-    static Map<String, String> parties(JsonNode j) {
+    static Map<String, String> parties(JsonNode j, boolean withShares) {
         Map<String, String> out = new TreeMap<>();
-        j.get("parties").forEach(p -> out.put(p.get("party").get("key").asText(), p.get("hops").asText() + " "
-                + p.path("effectiveShare").asText() + " " + p.path("holding").asText()));
+        j.get("parties").forEach(p -> out.put(p.get("party").get("key").asText(), p.get("hops").asText()
+                + (withShares ? " " + p.path("effectiveShare").asText() + " " + p.path("holding").asText() : "")));
         return out;
     }
 
