@@ -401,6 +401,19 @@ public final class GradingData {
      * (positions, ascending; null = all); everything else is shared.
      */
     private GradingData(GradingData b, List<Events> ev, int[] inspectionOfVisit, int[] personOfVisit) {
+        this(b, ev, inspectionOfVisit, personOfVisit, false);
+    }
+
+    /**
+     * This data without the analysis write-back that analyze derived from events (own and inherited event risk): it
+     * was computed over every event in the store, so grading as of a past day with it would see that day's future.
+     * A back-test of the shipped scorecards grades on this view (their S18 and N01 then read 0).
+     */
+    public GradingData withoutEventAnalyses() {
+        return new GradingData(this, all(this), inspectionOfVisit, personOfVisit, true);
+    }
+
+    private GradingData(GradingData b, List<Events> ev, int[] inspectionOfVisit, int[] personOfVisit, boolean dropEventAnalyses) {
         enterpriseIds = b.enterpriseIds;
         uscc = b.uscc;
         type = b.type;
@@ -416,8 +429,8 @@ public final class GradingData {
         degree = b.degree;
         betweenness = b.betweenness;
         wccSize = b.wccSize;
-        riskOwn = b.riskOwn;
-        riskInherited = b.riskInherited;
+        riskOwn = dropEventAnalyses ? nan(b.riskOwn.length) : b.riskOwn;
+        riskInherited = dropEventAnalyses ? nan(b.riskInherited.length) : b.riskInherited;
         community = b.community;
         wcc = b.wcc;
         personIds = b.personIds;

@@ -45,7 +45,11 @@ public final class Learner {
      * @param beatsPrior whether the model ranked the held-out outcomes better than the prior
      */
     public record Result(LearnedModel model, List<String> report, String summary, boolean beatsPrior,
-                         Evaluation learned, Evaluation prior, Evaluation baseline) {}
+                         Evaluation learned, Evaluation prior, Evaluation baseline, List<SegmentResult> segments) {}
+
+    /** A segment that had enough outcomes for a model of its own: out-of-time AUCs on its test firms. */
+    public record SegmentResult(String segment, int trainingLabelled, int testFirms, double priorAuc, double generalAuc,
+                                double segmentAuc, boolean kept) {}
 
     /** Rows of one label window: firms, features as of its start, labels, random draws. */
     private record Window(Outcomes outcomes, float[] rows, int startDay) {
@@ -67,7 +71,7 @@ public final class Learner {
         List<Window> windows = new ArrayList<>();
         double[] priorScore = null, baselineScore = null;
         IndicatorContext testCtx = null;
-        for (int k = 0; k <= p.maxWindows() && a - (k + 2) * w >= e - w; k++) {
+        for (int k = 0; k <= p.maxWindows(); k++) {
             int start = a - (k + 1) * w;
             if (start < e) break;
             long t = System.nanoTime();
@@ -93,7 +97,8 @@ public final class Learner {
         Booster uncorrected = rw == 1 ? null : fit(train, features, p, 1);
         Outcomes to = test.outcomes();
         double[] learned = probabilities(backtest, test.rows(), to.size(), features.size());
-        priorScore = pick(prior.grade(testCtx, GraderParams.DEFAULT).score(), to.firm());
+        // the prior must not see analyze's event-derived columns, computed over the test window's events too
+        priorScore = pick(prior.grade(new IndicatorContext(data.withoutEventAnalyses(), testCtx.asOf), GraderParams.DEFAULT).score(), to.firm());
         baselineScore = pick(FeatureMatrix.ownEventCount(testCtx), to.firm());
         Evaluation el = Evaluation.of("learned (" + p.kind().name().toLowerCase(Locale.ROOT) + ")", learned, to, p.coverage(), true);
         Evaluation eu = uncorrected == null ? null : Evaluation.of("learned, no bias correction",
@@ -104,6 +109,7 @@ public final class Learner {
         // per-segment models, kept only where they beat the general model on the segment's test firms
         Map<String, Booster> segmentBacktest = new LinkedHashMap<>();
         List<String> segmentLines = new ArrayList<>();
+        List<SegmentResult> segmentResults = new ArrayList<>();
         for (String seg : segments(data)) {
             List<Window> segTrain = train.stream().map(x -> restrict(x, data, seg, features.size())).toList();
             Window segTest = restrict(test, data, seg, features.size());
@@ -120,6 +126,7 @@ public final class Learner {
             double priorSeg = Evaluation.of("", pick(priorScore, at), segTest.outcomes(), p.coverage(), false).auc();
             boolean keep = own > general;
             if (keep) segmentBacktest.put(seg, b);
+            segmentResults.add(new SegmentResult(seg, labelled, segTest.size(), priorSeg, general, own, keep));
             segmentLines.add(String.format(Locale.ROOT, "  %-28s %,8d %,7d   %.4f   %.4f   %.4f   %s", seg, labelled,
                     segTest.size(), priorSeg, general, own, keep ? "kept" : "not kept (general model serves)"));
         }
@@ -154,6 +161,8 @@ public final class Learner {
                     x.size(), x.outcomes().positives(), x.outcomes().randoms()));
         }
         report.add(String.format(Locale.ROOT, "  bias correction: a firm drawn at random weighs %.2f targeted firms", rw));
+        report.add("  the prior is graded as of the test window's start without analyze's event-derived columns (S18, N01 read 0),");
+        report.add("  which analyze computed over every event, the test window's included");
         report.add("Out-of-time back-test on the test window (" + to.size() + " labelled firms, top "
                 + Math.round(p.coverage() * 100) + " % inspected):");
         report.add(el.line());
@@ -171,7 +180,7 @@ public final class Learner {
         report.addAll(gradeLines(model, p));
         String summary = String.format(Locale.ROOT, "OOT AUC %.4f (prior %.4f, baseline %.4f), lift %.2f, %d segment models",
                 el.auc(), ep.auc(), eb.auc(), el.result().lift(), finalSegments.size());
-        return new Result(model, report, summary, beats, el, ep, eb);
+        return new Result(model, report, summary, beats, el, ep, eb, List.copyOf(segmentResults));
     }
 
     /** From a labels file: features as of the as-of day, checked by {@value #FOLDS}-fold cross-validation. */
@@ -217,7 +226,7 @@ public final class Learner {
         report.addAll(gradeLines(model, p));
         String summary = String.format(Locale.ROOT, "CV AUC %.4f (prior %.4f, baseline %.4f), lift %.2f, labels %s",
                 el.auc(), ep.auc(), eb.auc(), el.result().lift(), labels.source());
-        return new Result(model, report, summary, el.auc() > ep.auc(), el, ep, eb);
+        return new Result(model, report, summary, el.auc() > ep.auc(), el, ep, eb, List.of());
     }
 
     /** Scores are 100 × probability; cut-offs compare on that scale. */

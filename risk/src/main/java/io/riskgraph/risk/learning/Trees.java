@@ -29,24 +29,19 @@ public final class Trees {
         p.put("seed", (int) seed);
         p.put("nthread", Math.max(1, Runtime.getRuntime().availableProcessors()));
         p.put("verbosity", 0);
-        if (kind == LearnParams.Kind.SCORECARD) {
-            p.put("booster", "gblinear");
-            p.put("lambda", 1.0);
-            p.put("eta", 0.3);
-            p.put("feature_selector", "shuffle");
-        } else {
-            p.put("booster", "gbtree");
-            p.put("tree_method", "hist");
-            p.put("max_depth", DEPTH);
-            p.put("eta", ETA);
-            p.put("subsample", 0.8);
-            p.put("colsample_bytree", 0.8);
-            p.put("min_child_weight", 5);
-            p.put("lambda", 1.0);
-            StringBuilder mono = new StringBuilder("(");
-            for (int j = 0; j < features.size(); j++) mono.append(j == 0 ? "" : ",").append(features.get(j).monotone());
-            p.put("monotone_constraints", mono.append(')').toString());
-        }
+        p.put("verbose_eval", false);
+        p.put("booster", "gbtree");
+        p.put("tree_method", "hist");
+        // a scorecard is additive: one-split trees give each feature its own points per bin, summed in log-odds
+        p.put("max_depth", kind == LearnParams.Kind.SCORECARD ? 1 : DEPTH);
+        p.put("eta", ETA);
+        p.put("subsample", 0.8);
+        p.put("colsample_bytree", 0.8);
+        p.put("min_child_weight", 5);
+        p.put("lambda", 1.0);
+        StringBuilder mono = new StringBuilder("(");
+        for (int j = 0; j < features.size(); j++) mono.append(j == 0 ? "" : ",").append(features.get(j).monotone());
+        p.put("monotone_constraints", mono.append(')').toString());
         return p;
     }
 
@@ -69,7 +64,7 @@ public final class Trees {
             java.util.Arrays.sort(out);
             DMatrix all = matrix(rows, nrow, ncol, label, weight);
             DMatrix train = all.slice(in), valid = all.slice(out);
-            int maxRounds = kind == LearnParams.Kind.SCORECARD ? 200 : MAX_ROUNDS;
+            int maxRounds = MAX_ROUNDS;
             Map<String, DMatrix> watches = new java.util.LinkedHashMap<>();
             watches.put("valid", valid);
             float[][] metrics = new float[1][maxRounds];
