@@ -1,11 +1,15 @@
 package io.riskgraph.cli;
 
+import io.riskgraph.cypher.BoltCredentials;
+import io.riskgraph.cypher.EmbeddedNeo4j;
 import io.riskgraph.cypher.Neo4jConnection;
 import io.riskgraph.cypher.Neo4jGraphStore;
 import io.riskgraph.model.id.IdKeys;
 import io.riskgraph.model.id.IdProtector;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the graph lives: the embedded store in a folder (default) or an external Neo4j by URI. */
@@ -51,8 +55,15 @@ public final class StoreOptions {
 
     public OpenStore open() {
         if (pageCacheMb < 16) throw new IllegalArgumentException("--page-cache-mb must be at least 16");
-        Neo4jConnection c = uri != null ? Neo4jConnection.remote(uri, user, password)
-                : Neo4jConnection.embedded(store, pageCacheMb << 20);
+        Neo4jConnection c;
+        if (uri == null) {
+            c = Neo4jConnection.embedded(store, pageCacheMb << 20);
+        } else if (user == null && runningStoreUri().equals(uri)) {
+            // another riskgraph process serves this store: use the store's Bolt password
+            c = Neo4jConnection.remote(uri, BoltCredentials.USER, BoltCredentials.read(store.toAbsolutePath()));
+        } else {
+            c = Neo4jConnection.remote(uri, user, password);
+        }
         return new OpenStore(c, new Neo4jGraphStore(c.driver()), this);
     }
 
@@ -82,6 +93,18 @@ public final class StoreOptions {
         if (uri != null) return Path.of(name);
         Path abs = store.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + "-" + name);
+    }
+
+    /** The Bolt URI of the process that has the store folder open now (empty when there is none or no password). */
+    String runningStoreUri() {
+        Path dir = store.toAbsolutePath();
+        Path address = dir.resolve(EmbeddedNeo4j.BOLT_ADDRESS_FILE);
+        try {
+            if (!Files.isRegularFile(address) || BoltCredentials.read(dir) == null) return "";
+            return Files.readString(address).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     public String describe() {

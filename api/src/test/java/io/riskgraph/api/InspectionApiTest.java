@@ -43,8 +43,8 @@ class InspectionApiTest {
 
     static String cli(String... args) {
         Path key = dir.resolve("planning-id.key");
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--uri",
-                TestNeo4j.connection().uri(), "--id-key-file", key.toString())).toArray(String[]::new);
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.concat(
+                TestNeo4j.uriArgs().stream(), java.util.stream.Stream.of("--id-key-file", key.toString()))).toArray(String[]::new);
         StringWriter out = new StringWriter(), err = new StringWriter();
         int exit = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(exit).as(err.toString()).isZero();

@@ -15,14 +15,56 @@ class OpsTest {
     static void start() { server(); }
 
     @Test
-    void healthShowsTheStoreAndCounts() {
-        Reply r = send(request("/health"), null, "GET");
+    void healthSaysOnlyUpToAnonymousCallersAndNonAdmins() {
+        for (Role role : new Role[]{null, Role.CONSUMER, Role.ANALYST, Role.INVESTIGATOR}) {
+            Reply r = role == null ? send(request("/health"), null, "GET") : get(role, "/health");
+            assertThat(r.status()).as(String.valueOf(role)).isEqualTo(200);
+            assertThat(r.body()).as(String.valueOf(role)).isEqualTo("{\"status\":\"ok\"}");
+        }
+        Reply bad = send(request("/health").header("X-API-Key", "rg_nope"), null, "GET");
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.body()).doesNotContain("store").doesNotContain("Enterprise");
+    }
+
+    @Test
+    void healthShowsTheStoreAndCountsToAdmins() {
+        Reply r = get(Role.ADMIN, "/health");
         assertThat(r.status()).isEqualTo(200);
         JsonNode j = r.json();
         assertThat(j.get("status").asText()).isEqualTo("ok");
         assertThat(j.get("store").get("up").asBoolean()).isTrue();
         assertThat(j.get("store").get("nodes").get("Enterprise").asLong()).isEqualTo(32);
         assertThat(j.get("searchIndex").get("documents").asInt()).isGreaterThan(40);
+    }
+
+    @Test
+    void healthSaysDownWithoutTheReasonToAnonymousCallers() throws Exception {
+        io.riskgraph.store.GraphStore real = io.riskgraph.cypher.TestNeo4j.store();
+        boolean[] down = {false};
+        io.riskgraph.store.GraphStore failing = (io.riskgraph.store.GraphStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{io.riskgraph.store.GraphStore.class}, (proxy, m, args) -> {
+                    if (down[0] && m.getName().equals("counts")) {
+                        throw new io.riskgraph.store.GraphStoreException("cannot reach /secret/store/path");
+                    }
+                    try {
+                        return m.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "health-down");
+        try (ApiServer s = new ApiServer(CONFIG, failing, io.riskgraph.cypher.TestNeo4j.connection().driver(), dir, null,
+                "test store").start("127.0.0.1", 0)) {
+            String admin = s.keys().create("health-admin", Role.ADMIN).secret();
+            down[0] = true;
+            var uri = java.net.URI.create("http://127.0.0.1:" + s.port() + "/health");
+            Reply anonymous = send(java.net.http.HttpRequest.newBuilder(uri), null, "GET");
+            assertThat(anonymous.status()).isEqualTo(503);
+            assertThat(anonymous.body()).isEqualTo("{\"status\":\"down\"}");
+            Reply detailed = send(java.net.http.HttpRequest.newBuilder(uri).header("X-API-Key", admin), null, "GET");
+            assertThat(detailed.status()).isEqualTo(503);
+            assertThat(detailed.json().get("store").get("error").asText()).contains("/secret/store/path");
+        }
     }
 
     @Test

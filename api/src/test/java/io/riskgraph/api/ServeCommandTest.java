@@ -50,7 +50,7 @@ class ServeCommandTest {
         ServeCommand serve = cli.getSubcommands().get("serve").getCommand();
         String secret = new ApiKeys(tmp).create("cli-consumer", Role.CONSUMER).secret();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread t = new Thread(() -> exit.set(cli.execute("serve", "--uri", TestNeo4j.connection().uri(), "--port", "0",
+        Thread t = new Thread(() -> exit.set(cli.execute("serve", "--uri", TestNeo4j.connection().uri(), "--user", "neo4j", "--password", TestNeo4j.password(), "--port", "0",
                 "--api-dir", tmp.toString(), "--id-key-file", tmp.resolve("id.key").toString(), "--no-relation-snapshot")));
         t.start();
         for (int i = 0; i < 600 && serve.server() == null; i++) Thread.sleep(100);

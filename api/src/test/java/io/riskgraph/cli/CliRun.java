@@ -24,8 +24,8 @@ public record CliRun(int exit, String out, String err) {
      */
     public static CliRun onTestStore(Path keyDir, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--uri", TestNeo4j.connection().uri(), "--id-key-file", keyDir.resolve("id.key").toString(),
-                "--models", keyDir.resolve("models").toString()));
+        all.addAll(TestNeo4j.uriArgs());
+        all.addAll(List.of("--id-key-file", keyDir.resolve("id.key").toString(), "--models", keyDir.resolve("models").toString()));
         return of(all.toArray(String[]::new));
     }
 }

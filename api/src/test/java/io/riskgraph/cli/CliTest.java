@@ -28,7 +28,8 @@ class CliTest {
 
     static String[] remote(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--uri", uri, "--id-key-file", tmp.resolve("id.key").toString()));
+        all.addAll(List.of("--uri", uri, "--user", "neo4j", "--password", TestNeo4j.password(),
+                "--id-key-file", tmp.resolve("id.key").toString()));
         return all.toArray(String[]::new);
     }
 

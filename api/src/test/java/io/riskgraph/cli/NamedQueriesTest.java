@@ -101,7 +101,7 @@ class NamedQueriesTest {
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("shell-clusters").contains("param since");
         var run = CliTest.run("query", "--named", "supplier-failures", "--param", "min_sites=2", "--uri",
-                TestNeo4j.connection().uri(), "--format", "csv");
+                TestNeo4j.connection().uri(), "--user", "neo4j", "--password", TestNeo4j.password(), "--format", "csv");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("上海绿源食品厂");
     }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * An in-process Neo4j Community database in a folder, reachable only through its Bolt connector on 127.0.0.1.
@@ -32,11 +33,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final Path storeDir;
     private final DatabaseManagementService dbms;
     private final String boltUri;
+    private final String password;
 
-    private EmbeddedNeo4j(Path storeDir, DatabaseManagementService dbms, String boltUri) {
+    private EmbeddedNeo4j(Path storeDir, DatabaseManagementService dbms, String boltUri, String password) {
         this.storeDir = storeDir;
         this.dbms = dbms;
         this.boltUri = boltUri;
+        this.password = password;
     }
 
     public static EmbeddedNeo4j start(Path storeDir) {
@@ -58,13 +61,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         if (!Files.isWritable(home)) {
             throw new GraphStoreException("store folder " + home + " is not writable");
         }
+        String password = BoltCredentials.loadOrCreate(home);
         DatabaseManagementService dbms;
         try {
             dbms = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
                     // the driver is closed before shutdown; waiting for its connections only delays exit
@@ -79,6 +83,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             dbms.shutdown();
             throw new GraphStoreException("the database in " + home + " did not become available; see "
                     + home.resolve("logs/debug.log"));
+        }
+        try {
+            setPassword(dbms, password);
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw new GraphStoreException("cannot set the Bolt password of " + home + ": " + e.getMessage(), e);
         }
         try {
             // the fast projection path; an external server gets it from the cypher jar in its plugins folder
@@ -97,7 +107,26 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (IOException e) {
             // Only a convenience for a second process; the database itself is fine.
         }
-        return new EmbeddedNeo4j(home, dbms, uri);
+        return new EmbeddedNeo4j(home, dbms, uri, password);
+    }
+
+    /**
+     * Makes the password file's password the {@value BoltCredentials#USER} user's, through the embedded API (which
+     * needs none): a new store, a store from before authentication (whose user still has Neo4j's initial password)
+     * and a store whose password file was deleted or replaced all come out the same way.
+     */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + BoltCredentials.USER + " SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Neo4j refuses to set the password the user already has: then there is nothing to do
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("cannot be the same")) return;
+            }
+            throw e;
+        }
     }
 
     private static String explainStartFailure(Path home, RuntimeException e) {
@@ -109,7 +138,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 try {
                     if (Files.exists(address)) {
                         hint = "; if that process is 'riskgraph serve', connect to it with --uri "
-                                + Files.readString(address).strip();
+                                + Files.readString(address).strip() + " (the store's Bolt password is then read from "
+                                + BoltCredentials.file(home) + " when --store names this folder; see riskgraph credentials)";
                     }
                 } catch (IOException ignored) {
                     // no hint then
@@ -124,6 +154,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     public String boltUri() { return boltUri; }
 
     public Path storeDir() { return storeDir; }
+
+    /** The Bolt credentials of this server (user {@value BoltCredentials#USER}). */
+    public org.neo4j.driver.AuthToken authToken() {
+        return org.neo4j.driver.AuthTokens.basic(BoltCredentials.USER, password);
+    }
 
     @Override
     public void close() {

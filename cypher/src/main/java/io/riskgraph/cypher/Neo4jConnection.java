@@ -36,7 +36,7 @@ public final class Neo4jConnection implements AutoCloseable {
     public static Neo4jConnection embedded(Path storeDir, long pageCacheBytes) {
         EmbeddedNeo4j db = EmbeddedNeo4j.start(storeDir, 0, pageCacheBytes);
         try {
-            return open(db.boltUri(), AuthTokens.none(), db);
+            return open(db.boltUri(), db.authToken(), db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -79,6 +79,9 @@ public final class Neo4jConnection implements AutoCloseable {
     public String uri() { return uri; }
 
     public boolean isEmbedded() { return embedded != null; }
+
+    /** The embedded store's folder, or null for an external server. */
+    public Path storeDir() { return embedded == null ? null : embedded.storeDir(); }
 
     @Override
     public void close() {

@@ -17,7 +17,7 @@ class ExternalUriTest {
     void secondInstanceConnectsByUri() {
         TestNeo4j.clear();
         String uri = TestNeo4j.connection().uri();
-        try (Neo4jConnection second = Neo4jConnection.remote(uri, "neo4j", "unused")) {
+        try (Neo4jConnection second = Neo4jConnection.remote(uri, "neo4j", TestNeo4j.password())) {
             Neo4jGraphStore remote = new Neo4jGraphStore(second.driver());
             remote.upsert(new UpsertBatch(new NodeKey("Enterprise", "uscc"), List.of(),
                     List.of(new UpsertBatch.Row("91310000MA1FL0XX0X", Map.of("name", "written remotely"), null))));

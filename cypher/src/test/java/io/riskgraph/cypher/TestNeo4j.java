@@ -29,6 +29,16 @@ public final class TestNeo4j {
         return connection;
     }
 
+    /** The password of the shared database's Bolt port (user neo4j). */
+    public static String password() {
+        return BoltCredentials.read(connection().storeDir());
+    }
+
+    /** Command-line options that reach the shared database by URI, with its credentials. */
+    public static java.util.List<String> uriArgs() {
+        return java.util.List.of("--uri", connection().uri(), "--user", BoltCredentials.USER, "--password", password());
+    }
+
     public static Neo4jGraphStore store() {
         return new Neo4jGraphStore(connection().driver());
     }
