@@ -27,7 +27,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Learning on a generated city held in a real embedded Neo4j: signal, leakage, segments, reasons. */
+/** Learning on a generated city held in a real embedded Neo4j: signal, leakage, segments, reasons, re-grades. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class LearnerTest {
     static final int ENTERPRISES = 6_000;
     /** Small enough that a 6,000-firm city has segment models to check. */
@@ -110,8 +111,38 @@ class LearnerTest {
         }
     }
 
+    /**
+     * A re-grade with the learned model after a new event gives what a full learned grade of the re-read store gives,
+     * for every firm, and names the firms whose result changed.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void incrementalRegradeWithTheLearnedModelEqualsAFullGrade() throws Exception {
+        io.riskgraph.risk.grading.IncrementalGrader grader = io.riskgraph.risk.grading.IncrementalGrader.open(
+                TestNeo4j.store(), result.model(), GraderParams.DEFAULT, asOf, Cancellation.NEVER);
+        String uscc = city.uscc[42];
+        Path event = tmp.resolve("event");
+        Files.createDirectories(event);
+        Files.writeString(event.resolve("samples.csv"), "sample_id,uscc,producer_uscc,date,product,category,result,failed_items\r\n"
+                + "SX1," + uscc + ",," + asOf + ",饼干,BAKERY,FAIL,microbial:coliforms\r\n");
+        new Ingestor(TestNeo4j.store(), new IdProtector(new byte[32]), Ingestor.Options.DEFAULT)
+                .ingest(event, tmp.resolve("event-rejects.csv"), ProgressListener.NONE);
+        io.riskgraph.risk.grading.IncrementalGrader.Result r = grader.regrade(TestNeo4j.store(), java.util.Set.of(uscc));
+        assertEquals(1, r.newEvents());
+        assertTrue(r.changed().contains(uscc), r.changed().toString());
+        GradingData reread = GradingData.read(TestNeo4j.store(), Cancellation.NEVER);
+        Grader.Grades full = result.model().grade(new IndicatorContext(reread, asOf), GraderParams.DEFAULT);
+        Grader.Grades held = grader.grades();
+        for (int i = 0; i < full.score().length; i++) {
+            assertEquals(full.score()[i], held.score()[i], 1e-9, "firm " + reread.uscc[i]);
+            assertEquals(full.grade()[i], held.grade()[i]);
+            assertEquals(full.reasons().get(i), held.reasons().get(i));
+        }
+    }
+
     /** Features as of a window's start read nothing inside it: the store without the window's events gives the same. */
     @Test
+    @org.junit.jupiter.api.Order(9)
     void noLeakageFromInsideTheLabelWindow() {
         LocalDate start = asOf.minusDays(PARAMS.windowDays());
         List<Feature> f = FeatureMatrix.all();
