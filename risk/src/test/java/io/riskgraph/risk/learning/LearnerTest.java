@@ -123,6 +123,10 @@ class LearnerTest {
         String uscc = city.uscc[42];
         Path event = tmp.resolve("event");
         Files.createDirectories(event);
+        // a dataset always has its enterprises: the firm's own row, unchanged
+        List<String> firms = Files.readAllLines(cityDir.resolve("enterprises.csv"));
+        Files.writeString(event.resolve("enterprises.csv"), firms.get(0) + "\r\n"
+                + firms.stream().filter(l -> l.startsWith(uscc + ",")).findFirst().orElseThrow() + "\r\n");
         Files.writeString(event.resolve("samples.csv"), "sample_id,uscc,producer_uscc,date,product,category,result,failed_items\r\n"
                 + "SX1," + uscc + ",," + asOf + ",饼干,BAKERY,FAIL,microbial:coliforms\r\n");
         new Ingestor(TestNeo4j.store(), new IdProtector(new byte[32]), Ingestor.Options.DEFAULT)
