@@ -245,8 +245,8 @@ public record Mechanics(String name, RiskCarriers risk, Spread spread, Targeting
                     0.3, 0.4, 0.3, 0.6,
                     // VEHICLE_INSPECTION, METROLOGY, ONLINE_TRADING
                     0.0, 0.5, 1.1),
-                    -0.2, 0.55, 0.30, 0.03, 1.8, 0.8, 0.85, 0.2, 0.25, 0.15, 3.0, 1.5, 0.2),
-            new Spread(1.5, 0.8, 1.0, 1.0, 0.2, 1.5, 0.08, 3.5),
+                    -0.2, 0.55, 0.30, 0.03, 1.3, 0.5, 0.75, 0.2, 0.25, 0.15, 3.0, 1.5, 0.2),
+            new Spread(1.1, 1.0, 1.0, 1.0, 0.2, 1.2, 0.08, 3.0),
             new Targeting(Checks.segments(Segment.DRUG_RETAIL, Segment.MEDICAL_DEVICE, Segment.COSMETICS,
                     Segment.ONLINE_TRADING, Segment.TESTING_AGENCY),
                     0.25, 1.0, 0.04, 0.005, 0.02, 0.3, 0.7, 0.8));
