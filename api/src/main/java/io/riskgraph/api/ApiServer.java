@@ -135,6 +135,16 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiKeys keys() { return keys; }
 
+    private ApiLimits limits = ApiLimits.DEFAULT;
+
+    /** Request limits, timeouts and TLS (before {@link #start}). */
+    public ApiServer limits(ApiLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    public ApiLimits limits() { return limits; }
+
     /** Enables the inspection-code and inspection-result routes (they answer 503 until this is called). */
     public ApiServer inspections(InspectionService service) {
         this.inspections = service;
@@ -159,8 +169,8 @@ public final class ApiServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = "application/json";
-            cfg.jetty.host = host;
-            cfg.jetty.port = port;
+            cfg.http.maxRequestSize = limits.maxBodyBytes();
+            cfg.jetty.addConnector((server, http) -> connector(server, http, host, port));
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
@@ -184,6 +194,41 @@ public final class ApiServer implements AutoCloseable {
 
     public void stop() {
         if (app != null) app.stop();
+    }
+
+    /** Whether the server speaks HTTPS. */
+    public boolean tls() { return limits.tls(); }
+
+    /** The one connector: HTTP or HTTPS, with the header and idle timeouts and the connection limit. */
+    private org.eclipse.jetty.server.Connector connector(org.eclipse.jetty.server.Server server,
+                                                         org.eclipse.jetty.server.HttpConfiguration http, String host, int port) {
+        http.setRequestHeaderSize(limits.requestHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        org.eclipse.jetty.server.ServerConnector c;
+        org.eclipse.jetty.server.HttpConnectionFactory h1 = new org.eclipse.jetty.server.HttpConnectionFactory(http);
+        if (limits.tls()) {
+            http.setSecureScheme("https");
+            http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+            var ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+            ssl.setKeyStore(PemKeys.keyStore(limits.tlsCert(), limits.tlsKey(), password));
+            ssl.setKeyStorePassword(new String(password));
+            ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+            c = new org.eclipse.jetty.server.ServerConnector(server,
+                    new org.eclipse.jetty.server.SslConnectionFactory(ssl, h1.getProtocol()), h1);
+        } else {
+            c = new org.eclipse.jetty.server.ServerConnector(server, h1);
+        }
+        SlowClientGuard guard = new SlowClientGuard(server.getScheduler() != null ? server.getScheduler()
+                : new org.eclipse.jetty.util.thread.ScheduledExecutorScheduler(), limits.headerTimeout());
+        http.addCustomizer(guard);
+        c.addEventListener(guard);
+        c.setHost(host);
+        c.setPort(port);
+        c.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(limits.maxConnections(), c));
+        return c;
     }
 
     @Override
@@ -277,11 +322,10 @@ public final class ApiServer implements AutoCloseable {
             Instant from = instant(c.ctx.queryParam("from"), "from");
             Instant to = instant(c.ctx.queryParam("to"), "to");
             String format = c.ctx.queryParam("format") == null ? "jsonl" : c.ctx.queryParam("format").toLowerCase(Locale.ROOT);
-            List<JsonNode> entries = audit.read(from, to);
             return switch (format) {
-                case "jsonl" -> new Raw(entries.stream().map(JsonNode::toString).map(s -> s + "\n").collect(Collectors.joining()),
-                        "application/x-ndjson; charset=utf-8");
-                case "csv" -> new Raw(AuditLog.csv(entries), "text/csv; charset=utf-8");
+                // the lines as written, so that an export verifies (riskgraph audit verify --partial FILE)
+                case "jsonl" -> new Raw(audit.readRaw(from, to), "application/x-ndjson; charset=utf-8");
+                case "csv" -> new Raw(AuditLog.csv(audit.read(from, to)), "text/csv; charset=utf-8");
                 default -> throw ApiException.badRequest("INVALID_PARAMETER", "format must be jsonl or csv, got '" + format + "'");
             };
         });
@@ -384,14 +428,10 @@ public final class ApiServer implements AutoCloseable {
             throw ApiException.badRequest("INVALID_BODY", "send {\"apiKey\": \"rg_...\"}");
         }
         ApiKeys.Key key = keys.authenticate(body.get("apiKey").asText()).orElse(null);
-        if (key == null) {
-            audit.append(new AuditLog.Entry(Instant.now(), "?", "?", "POST", "/session", ctx.path(), Map.of(), 401, List.of()));
-            throw new ApiException(401, "UNAUTHORIZED", "unknown or revoked API key; ask an admin for a key");
-        }
+        if (key == null) throw new ApiException(401, "UNAUTHORIZED", "unknown or revoked API key; ask an admin for a key");
+        c.auditAs = key;
         WebSessions.Session s = sessions.open(key.sha256());
         ctx.cookie(sessionCookie(ctx, s.id(), (int) sessions.maxAge().toSeconds()));
-        audit.append(new AuditLog.Entry(Instant.now(), key.name(), key.role().lower(), "POST", "/session", ctx.path(),
-                Map.of(), 200, List.of()));
         return sessionView(key, s);
     }
 
@@ -495,6 +535,10 @@ public final class ApiServer implements AutoCloseable {
 
     // ---- the wrapper every route goes through -----------------------------------------------------------------
 
+    /**
+     * Registers a route. Every request to it leaves one audit line; {@code audited} only documents that the route
+     * reads entity data (the line then lists the entities returned).
+     */
     private void route(JavalinConfig cfg, String method, String path, Role role, boolean audited, Endpoint endpoint) {
         routes.add(new RouteInfo(method, path, role));
         Handler h = ctx -> handle(ctx, method, path, role, audited, endpoint);
@@ -513,6 +557,7 @@ public final class ApiServer implements AutoCloseable {
         Call call = null;
         int status;
         try {
+            checkSize(ctx);
             if (role != null) {
                 key = authenticate(ctx);
                 if (!key.role().includes(role)) {
@@ -521,6 +566,7 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
             call = new Call(ctx, key);
+            if (role == null) call.auditAs = presentedKey(ctx);
             Object result = endpoint.handle(call);
             if (result instanceof Raw raw) {
                 ctx.contentType(raw.contentType()).result(raw.body());
@@ -535,25 +581,50 @@ public final class ApiServer implements AutoCloseable {
                     .result(Json.write(Map.of("code", a.code(), "message", String.valueOf(a.getMessage()))));
         }
         metrics.record(method, path, status, (System.nanoTime() - t0) / 1e9);
-        if (audited && key != null) {
-            Map<String, Object> params = new TreeMap<>();
-            ctx.pathParamMap().forEach(params::put);
-            ctx.queryParamMap().forEach((k, v) -> params.put(k, v.size() == 1 ? v.getFirst() : v));
-            if (call != null) params.putAll(call.auditParams);
-            audit.append(new AuditLog.Entry(Instant.now(), key.name(), key.role().lower(), method, path, ctx.path(),
-                    params, status, call == null ? List.of() : new ArrayList<>(call.seen)));
+        // every request leaves one line: refused ones, public routes and unknown callers too
+        ApiKeys.Key who = key != null ? key : call == null ? null : call.auditAs;
+        Map<String, Object> params = new TreeMap<>();
+        ctx.pathParamMap().forEach(params::put);
+        ctx.queryParamMap().forEach((k, v) -> params.put(k, v.size() == 1 ? v.getFirst() : v));
+        if (call != null) params.putAll(call.auditParams);
+        audit.append(new AuditLog.Entry(Instant.now(), who == null ? "-" : who.name(), who == null ? "anonymous"
+                : who.role().lower(), method, path, ctx.path(), params, status, call == null ? List.of() : new ArrayList<>(call.seen)));
+    }
+
+    /** 414 for a long query string, 413 for a body declared larger than the limit (a chunked one: while read). */
+    private void checkSize(Context ctx) {
+        String q = ctx.queryString();
+        if (q != null && q.length() > limits.maxQueryChars()) {
+            throw new ApiException(414, "QUERY_TOO_LONG", "the query string has " + q.length() + " characters; at most "
+                    + limits.maxQueryChars());
         }
+        long declared = ctx.contentLength();
+        if (declared > limits.maxBodyBytes()) throw bodyTooLarge();
+    }
+
+    private ApiException bodyTooLarge() {
+        return new ApiException(413, "BODY_TOO_LARGE", "the request body is larger than " + limits.maxBodyBytes() + " bytes");
     }
 
     static ApiException toApi(Exception e) {
         return switch (e) {
             case ApiException a -> a;
+            case io.javalin.http.HttpResponseException h when h.getStatus() == 413 ->
+                    new ApiException(413, "BODY_TOO_LARGE", "the request body is too large");
             case ReadOnlyQueryRunner.QueryRefusedException r -> new ApiException(400, "QUERY_REFUSED", r.getMessage());
             case ReadOnlyQueryRunner.QueryTimeoutException t -> new ApiException(408, "QUERY_TIMEOUT", t.getMessage());
             case IllegalArgumentException i -> new ApiException(400, "BAD_REQUEST", i.getMessage());
             case GraphStoreException g -> new ApiException(503, "STORE_UNAVAILABLE", "the graph store failed: " + g.getMessage());
             default -> new ApiException(500, "INTERNAL", e.getClass().getSimpleName() + ": " + e.getMessage());
         };
+    }
+
+    /** On a public route, the valid key a caller sent in a header anyway (for the audit line), else null. */
+    private ApiKeys.Key presentedKey(Context ctx) {
+        String secret = ctx.header("X-API-Key");
+        String auth = ctx.header("Authorization");
+        if (secret == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) secret = auth.substring(7).strip();
+        return secret == null || secret.isBlank() ? null : keys.authenticate(secret).orElse(null);
     }
 
     private ApiKeys.Key authenticate(Context ctx) {
@@ -780,12 +851,35 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode body(Context ctx) {
-        String b = ctx.body();
+    private JsonNode body(Context ctx) {
+        String b;
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+            if (bytes.length > limits.maxBodyBytes()) throw bodyTooLarge();
+            b = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ApiException.badRequest("INVALID_BODY", "the request body could not be read: " + e.getMessage());
+        }
+        return parseBody(b, limits.maxJsonDepth());
+    }
+
+    private static final Map<Integer, com.fasterxml.jackson.core.JsonFactory> BODY_FACTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static com.fasterxml.jackson.core.JsonFactory bodyFactory(int maxDepth) {
+        return BODY_FACTORIES.computeIfAbsent(maxDepth, d -> com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(d).build())
+                .build());
+    }
+
+    /** A request body as a JSON object: at most {@code maxDepth} levels deep, else 400. */
+    static JsonNode parseBody(String b, int maxDepth) {
         if (b == null || b.isBlank()) return Json.MAPPER.createObjectNode();
         try {
-            JsonNode n = Json.MAPPER.readTree(b);
-            if (!n.isObject()) throw ApiException.badRequest("INVALID_JSON", "the body must be a JSON object");
+            JsonNode n;
+            try (com.fasterxml.jackson.core.JsonParser p = bodyFactory(maxDepth).createParser(b)) {
+                n = Json.MAPPER.readTree(p);
+            }
+            if (n == null || !n.isObject()) throw ApiException.badRequest("INVALID_JSON", "the body must be a JSON object");
             return n;
         } catch (IOException e) {
             throw ApiException.badRequest("INVALID_JSON", "the body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));

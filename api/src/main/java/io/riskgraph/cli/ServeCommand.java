@@ -60,6 +60,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How often the relation snapshot is compared with the store (default: ${DEFAULT-VALUE}; 0 = only on reindex).")
     int snapshotCheckSeconds;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM",
+            description = "Serve HTTPS with this PEM certificate chain (with --tls-key); keys travel as bearer tokens, so "
+                    + "use HTTPS, or a reverse proxy that terminates it, whenever --bind is not 127.0.0.1.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's private key, PEM PKCS#8 (BEGIN PRIVATE KEY).")
+    Path tlsKey;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Close a connection that has not sent a whole request head this long after opening (default: ${DEFAULT-VALUE}).")
+    int headerTimeoutSeconds;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Close a connection idle this long (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
     /** Released to stop a running server (the shutdown hook does it on SIGTERM / Ctrl-C; tests may too). */
     final CountDownLatch stop = new CountDownLatch(1);
     volatile ApiServer server;
@@ -80,6 +96,11 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (timeoutSeconds < 1) throw new IllegalArgumentException("--timeout must be at least 1 second");
         PrintWriter out = spec.commandLine().getOut();
+        if (headerTimeoutSeconds < 1 || idleTimeoutSeconds < 1) throw new IllegalArgumentException("timeouts must be at least 1 second");
+        io.riskgraph.api.ApiLimits limits = io.riskgraph.api.ApiLimits.DEFAULT
+                .withTimeouts(Duration.ofSeconds(headerTimeoutSeconds), Duration.ofSeconds(idleTimeoutSeconds))
+                .withTls(tlsCert, tlsKey);
+        if (limits.tls()) io.riskgraph.api.PemKeys.keyStore(tlsCert, tlsKey, "check".toCharArray()); // unusable files: exit 2 before the store opens
         if (snapshotCheckSeconds < 0) throw new IllegalArgumentException("--snapshot-check must be 0 or more seconds");
         ApiConfig config = new ApiConfig(hubDegree, Duration.ofSeconds(timeoutSeconds), maxRows, relationSnapshot,
                 Duration.ofSeconds(snapshotCheckSeconds));
@@ -101,7 +122,8 @@ public final class ServeCommand implements Callable<Integer> {
             Path dir = apiDir(storeOptions, apiDir);
             Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
             workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver());
-            ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe());
+            ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe())
+                    .limits(limits);
             starting.inspections(new io.riskgraph.api.InspectionService(open.store(), workflow.inspectionPlans(), codes,
                     regrader, java.time.Clock.systemDefaultZone()));
             try {
@@ -112,7 +134,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             server = starting;
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("riskgraph API on http://" + bind + ":" + server.port() + " over " + storeOptions.describe()
+            out.println("riskgraph API on " + (limits.tls() ? "https" : "http") + "://" + bind + ":" + server.port() + " over " + storeOptions.describe()
                     + " (keys: " + server.keys().file() + ", audit: " + server.audit().file() + ", search index: "
                     + server.index().where() + ")");
             out.flush();
