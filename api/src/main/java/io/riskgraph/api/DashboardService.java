@@ -1,6 +1,6 @@
 package io.riskgraph.api;
 
-import io.riskgraph.algorithms.warning.WarningRule;
+import io.riskgraph.risk.warning.WarningRule;
 
 import java.util.ArrayList;
 import java.util.Collection;
