@@ -2,7 +2,7 @@ package io.riskgraph.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.riskgraph.algorithms.warning.WarningRule;
+import io.riskgraph.risk.warning.WarningRule;
 import io.riskgraph.model.Segment;
 import io.riskgraph.model.id.IdCheck;
 import io.riskgraph.model.id.Uscc;

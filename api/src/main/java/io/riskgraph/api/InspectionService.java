@@ -1,9 +1,9 @@
 package io.riskgraph.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.riskgraph.algorithms.planning.InspectionCodes;
-import io.riskgraph.algorithms.planning.Regrader;
-import io.riskgraph.algorithms.planning.ResultLoop;
+import io.riskgraph.risk.planning.InspectionCodes;
+import io.riskgraph.risk.planning.Regrader;
+import io.riskgraph.risk.planning.ResultLoop;
 import io.riskgraph.ingest.GraphMapping;
 import io.riskgraph.store.GraphStore;
 import io.riskgraph.workflow.InspectionOutcome;

@@ -1,12 +1,12 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.Backtest;
-import io.riskgraph.algorithms.grading.Category;
-import io.riskgraph.algorithms.grading.Grader;
-import io.riskgraph.algorithms.grading.GraderParams;
-import io.riskgraph.algorithms.grading.GradingModel;
-import io.riskgraph.algorithms.grading.IndicatorContext;
-import io.riskgraph.algorithms.grading.ModelSet;
+import io.riskgraph.risk.grading.Backtest;
+import io.riskgraph.risk.grading.Category;
+import io.riskgraph.risk.grading.Grader;
+import io.riskgraph.risk.grading.GraderParams;
+import io.riskgraph.risk.grading.GradingModel;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.grading.ModelSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,12 +80,12 @@ final class BacktestCommand implements Callable<Integer> {
                 perSegment(out, ctx, models, combined, Grader.grade(ctx, model, GraderParams.DEFAULT), labels);
             }
             if (tuneOut != null) {
-                String text = io.riskgraph.algorithms.grading.ModelTuner.DEFAULT.tune(ctx, model, labels,
+                String text = io.riskgraph.risk.grading.ModelTuner.DEFAULT.tune(ctx, model, labels,
                         "tuned by 'riskgraph backtest --tune-out' on truth " + truth.getFileName());
                 // the tuned file must load before it is offered
-                io.riskgraph.algorithms.grading.ModelParser.parse(tuneOut.getFileName().toString(), text);
+                io.riskgraph.risk.grading.ModelParser.parse(tuneOut.getFileName().toString(), text);
                 java.nio.file.Files.writeString(tuneOut, text);
-                GradingModel tuned = io.riskgraph.algorithms.grading.ModelParser.parse(tuneOut);
+                GradingModel tuned = io.riskgraph.risk.grading.ModelParser.parse(tuneOut);
                 print(out, "tuned (in-sample)", run(ctx, tuned, GraderParams.DEFAULT, labels));
                 print(out, "tuned w/o NETWORK", run(ctx, tuned, GraderParams.DEFAULT.without(Category.NETWORK), labels));
                 out.println("Tuned model written to " + tuneOut);
@@ -99,12 +99,12 @@ final class BacktestCommand implements Callable<Integer> {
             throws IOException {
         if (models.professional().isEmpty()) throw new IllegalArgumentException("--tune-professional-out needs professional models (--professional DIR)");
         java.nio.file.Files.createDirectories(tuneProfessionalOut);
-        List<String> texts = ModelSet.tuneProfessional(ctx, models, labels, io.riskgraph.algorithms.grading.ModelTuner.DEFAULT,
+        List<String> texts = ModelSet.tuneProfessional(ctx, models, labels, io.riskgraph.risk.grading.ModelTuner.DEFAULT,
                 "tuned by 'riskgraph backtest --tune-professional-out' on truth " + truth.getFileName() + " (the firms of its scope only)");
         for (int k = 0; k < texts.size(); k++) {
             GradingModel p = models.professional().get(k);
             String name = p.id() + "-v" + p.version() + ".properties";
-            io.riskgraph.algorithms.grading.ModelParser.parse(name, texts.get(k));
+            io.riskgraph.risk.grading.ModelParser.parse(name, texts.get(k));
             java.nio.file.Files.writeString(tuneProfessionalOut.resolve(name), texts.get(k));
             out.println("Tuned professional model written to " + tuneProfessionalOut.resolve(name));
         }

@@ -1,9 +1,9 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.GradingModel;
-import io.riskgraph.algorithms.grading.IndicatorContext;
-import io.riskgraph.algorithms.grading.ModelParser;
-import io.riskgraph.algorithms.grading.ModelTuner;
+import io.riskgraph.risk.grading.GradingModel;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.grading.ModelParser;
+import io.riskgraph.risk.grading.ModelTuner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

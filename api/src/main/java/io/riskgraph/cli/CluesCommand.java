@@ -1,6 +1,6 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.warning.WarningRule;
+import io.riskgraph.risk.warning.WarningRule;
 import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.workflow.Clue;
 import io.riskgraph.workflow.ClueFilter;

@@ -116,12 +116,15 @@ final class DemoCommand implements Callable<Integer> {
                             AnalyzeCommand.print(new PrintWriter(indented), analysis);
                             indented.toString().lines().forEach(l -> out.println("     " + l));
                         }),
-                new Step("Credit-risk grades A (low risk) to D (high risk), general model (docs/models.md)",
-                        (open, out) -> GradeCommand.gradeAll(open.store(),
-                                io.riskgraph.algorithms.grading.ModelSet.shipped(), null, out, "     ")),
+                new Step("Learning the grading model from the city's own inspection history, checked out of time (docs/models.md)",
+                        (open, out) -> LearnCommand.learn(open, io.riskgraph.risk.learning.LearnParams.DEFAULT, null, null,
+                                false, true, out, "     ")),
+                new Step("Credit-risk grades A (low risk) to D (high risk) with the active model (docs/models.md)",
+                        (open, out) -> GradeCommand.gradeAll(open.store(), GradingOptions.activeModel(open.options()), null,
+                                out, "     ")),
                 new Step("Warning models (clues for follow-up, docs/models.md)",
                         (open, out) -> WarnCommand.warnAll(open, null,
-                                List.of(io.riskgraph.algorithms.warning.WarningRule.values()), out, "     ")),
+                                List.of(io.riskgraph.risk.warning.WarningRule.values()), out, "     ")),
                 new Step("Named queries (the patterns an analyst starts from), rows found", (open, out) -> highlights(out, open)));
     }
 

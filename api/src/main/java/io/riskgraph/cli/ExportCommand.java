@@ -1,6 +1,6 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.planning.Period;
+import io.riskgraph.risk.planning.Period;
 import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.store.GraphStore;
 import io.riskgraph.workflow.Clue;

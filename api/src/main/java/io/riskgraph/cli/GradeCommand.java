@@ -1,9 +1,10 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.Grader;
-import io.riskgraph.algorithms.grading.GraderParams;
-import io.riskgraph.algorithms.grading.IndicatorContext;
-import io.riskgraph.algorithms.grading.ModelSet;
+import io.riskgraph.risk.grading.Grader;
+import io.riskgraph.risk.grading.GraderParams;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.grading.RiskModel;
+import io.riskgraph.risk.learning.LearnedModel;
 import io.riskgraph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ModelSet model = grading.models();
+        RiskModel model = grading.active(storeOptions);
         LocalDate asOf = grading.asOfOrNull();
         try (StoreOptions.OpenStore open = storeOptions.open()) {
             gradeAll(open.store(), model, asOf, out, "");
@@ -43,27 +44,30 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     /** Grades every enterprise, writes the results back and prints the distribution (each line after indent). */
-    static void gradeAll(GraphStore store, ModelSet model, LocalDate asOf, PrintWriter out, String indent) {
+    static void gradeAll(GraphStore store, RiskModel model, LocalDate asOf, PrintWriter out, String indent) {
         long t = System.nanoTime();
         IndicatorContext ctx = GradingOptions.context(store, asOf);
         long read = System.nanoTime();
-        Grader.Grades g = Grader.grade(ctx, model, GraderParams.DEFAULT);
+        Grader.Grades g = model.grade(ctx, GraderParams.DEFAULT);
         long scored = System.nanoTime();
         long written = write(store, ctx, g);
         long end = System.nanoTime();
         long professional = java.util.Arrays.stream(g.modelName()).filter(m -> m.contains("+")).count();
         out.printf("%sGraded %,d enterprises with model %s and %d professional models (%,d firms refined) as of %s in %,d ms "
-                + "(%,d properties written; read %,d ms, score %,d ms, write %,d ms)%n", indent, ctx.n, model.general().name(),
-                model.professional().size(), professional, ctx.asOf, (end - t) / 1_000_000, written,
+                + "(%,d properties written; read %,d ms, score %,d ms, write %,d ms)%n", indent, ctx.n, model.name(),
+                model.professionalCount(), professional, ctx.asOf, (end - t) / 1_000_000, written,
                 (read - t) / 1_000_000, (scored - read) / 1_000_000, (end - scored) / 1_000_000);
         long[] d = g.distribution();
+        double[] expected = model instanceof LearnedModel lm ? lm.expectedDetection() : null;
+        if (expected != null) out.printf("%s  grade      firms   share   expected detection (back-test)%n", indent);
         for (int i = 0; i < 4; i++) {
-            out.printf("%s  %c  %,9d  %5.1f %%%n", indent, (char) ('A' + i), d[i], 100.0 * d[i] / Math.max(1, ctx.n));
+            out.printf("%s  %c  %,9d  %5.1f %%%s%n", indent, (char) ('A' + i), d[i], 100.0 * d[i] / Math.max(1, ctx.n),
+                    expected == null ? "" : Double.isNaN(expected[i]) ? "   -" : String.format(java.util.Locale.ROOT, "   %5.1f %%", 100 * expected[i]));
         }
     }
 
     static long write(GraphStore store, IndicatorContext ctx, Grader.Grades g) {
-        return io.riskgraph.algorithms.grading.GradeWriter.write(store, ctx, g, null);
+        return io.riskgraph.risk.grading.GradeWriter.write(store, ctx, g, null);
     }
 
     static List<String> columns() { return List.of("uscc", "score", "grade", "model", "reasons"); }

@@ -1,10 +1,12 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.GradingData;
-import io.riskgraph.algorithms.grading.GradingModel;
-import io.riskgraph.algorithms.grading.IndicatorContext;
-import io.riskgraph.algorithms.grading.ModelParser;
-import io.riskgraph.algorithms.grading.ModelSet;
+import io.riskgraph.risk.grading.GradingData;
+import io.riskgraph.risk.grading.GradingModel;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.grading.ModelParser;
+import io.riskgraph.risk.grading.ModelSet;
+import io.riskgraph.risk.grading.RiskModel;
+import io.riskgraph.risk.learning.ModelRegistry;
 import io.riskgraph.progress.Cancellation;
 import io.riskgraph.store.GraphStore;
 import picocli.CommandLine.Option;
@@ -45,6 +47,20 @@ public final class GradingOptions {
         else if (professional.strip().equalsIgnoreCase(NO_PROFESSIONAL)) pro = List.of();
         else pro = ModelSet.professionalFolder(Path.of(professional.strip()));
         return new ModelSet(general, pro);
+    }
+
+    /**
+     * The model grading uses: the files named by --model or --professional when given, else the store's active
+     * learned model, else the shipped scorecards (the prior).
+     */
+    RiskModel active(StoreOptions store) {
+        if (model != null || professional != null) return models();
+        return activeModel(store);
+    }
+
+    /** The store's active learned model, or the shipped scorecards when none was learned or activated. */
+    static RiskModel activeModel(StoreOptions store) {
+        return new ModelRegistry(store.modelsDir()).active(ModelSet.shipped());
     }
 
     LocalDate asOfOrNull() {

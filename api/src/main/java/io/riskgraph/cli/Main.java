@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, AnalyzeCommand.class,
                 AlgoCommand.class, StatsCommand.class, QueryCommand.class, QueriesCommand.class, GremlinCommand.class,
                 ServeCommand.class, KeysCommand.class, CredentialsCommand.class, AuditCommand.class, GradeCommand.class,
-                RegradeCommand.class, ExportCommand.class, BacktestCommand.class,
+                RegradeCommand.class, LearnCommand.class, ModelsCommand.class, ExportCommand.class, BacktestCommand.class,
                 CalibrateCommand.class, WarnCommand.class, CluesCommand.class, PlanCommand.class, VerifyCodeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

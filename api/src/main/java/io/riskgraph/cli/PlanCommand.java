@@ -1,15 +1,15 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.planning.GradeSnapshot;
-import io.riskgraph.algorithms.planning.InspectionCodes;
-import io.riskgraph.algorithms.planning.Inspector;
-import io.riskgraph.algorithms.planning.Period;
-import io.riskgraph.algorithms.planning.PlanParams;
-import io.riskgraph.algorithms.planning.Planner;
-import io.riskgraph.algorithms.planning.SamplingRatios;
-import io.riskgraph.algorithms.planning.Simulation;
-import io.riskgraph.algorithms.planning.TieParams;
-import io.riskgraph.algorithms.planning.Ties;
+import io.riskgraph.risk.planning.GradeSnapshot;
+import io.riskgraph.risk.planning.InspectionCodes;
+import io.riskgraph.risk.planning.Inspector;
+import io.riskgraph.risk.planning.Period;
+import io.riskgraph.risk.planning.PlanParams;
+import io.riskgraph.risk.planning.Planner;
+import io.riskgraph.risk.planning.SamplingRatios;
+import io.riskgraph.risk.planning.Simulation;
+import io.riskgraph.risk.planning.TieParams;
+import io.riskgraph.risk.planning.Ties;
 import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.workflow.InspectionTask;
 import org.apache.commons.csv.CSVFormat;

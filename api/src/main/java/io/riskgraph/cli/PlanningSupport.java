@@ -1,13 +1,13 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.GraderParams;
-import io.riskgraph.algorithms.grading.GradeWriter;
-import io.riskgraph.algorithms.grading.GradingData;
-import io.riskgraph.algorithms.grading.IncrementalGrader;
-import io.riskgraph.algorithms.grading.ModelSet;
-import io.riskgraph.algorithms.planning.InspectionCodes;
-import io.riskgraph.algorithms.planning.Regrader;
-import io.riskgraph.algorithms.planning.ResultLoop;
+import io.riskgraph.risk.grading.GraderParams;
+import io.riskgraph.risk.grading.GradeWriter;
+import io.riskgraph.risk.grading.GradingData;
+import io.riskgraph.risk.grading.IncrementalGrader;
+import io.riskgraph.risk.grading.ModelSet;
+import io.riskgraph.risk.planning.InspectionCodes;
+import io.riskgraph.risk.planning.Regrader;
+import io.riskgraph.risk.planning.ResultLoop;
 import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.model.id.IdKeys;
 import io.riskgraph.progress.Cancellation;
@@ -39,6 +39,11 @@ public final class PlanningSupport {
         return new HeldRegrader(store, ModelSet.shipped());
     }
 
+    /** Re-grades enterprises with the store's active model (a learned one, or the shipped scorecards). */
+    public static Regrader regrader(StoreOptions.OpenStore open) {
+        return new HeldRegrader(open.store(), GradingOptions.activeModel(open.options()));
+    }
+
     /**
      * Re-grades enterprises after new events about them. The first call reads and grades the city
      * ({@link IncrementalGrader#open}, the cost of a full grade, on the latest event day) and writes the named firms;
@@ -50,12 +55,12 @@ public final class PlanningSupport {
     static final class HeldRegrader implements Regrader {
         private static final List<String> ENTITIES = List.of("Enterprise", "Person", "Inspector");
         private final GraphStore store;
-        private final ModelSet models;
+        private final io.riskgraph.risk.grading.RiskModel models;
         private IncrementalGrader grader;
         private List<Long> fingerprint;
         private int opens;
 
-        HeldRegrader(GraphStore store, ModelSet models) {
+        HeldRegrader(GraphStore store, io.riskgraph.risk.grading.RiskModel models) {
             this.store = store;
             this.models = models;
         }
@@ -123,7 +128,7 @@ public final class PlanningSupport {
         if (!hasTasks(open.store())) return List.of();
         {
             WorkflowStores w = open.workflow();
-            List<InspectionTask> closed = new ResultLoop(w.inspectionPlans(), regrader(open.store())).closeReturned(Instant.now());
+            List<InspectionTask> closed = new ResultLoop(w.inspectionPlans(), regrader(open)).closeReturned(Instant.now());
             if (!closed.isEmpty()) {
                 out.printf("Closed %,d inspection task(s) whose code came back on an inspection; their enterprises were "
                         + "re-graded%n", closed.size());

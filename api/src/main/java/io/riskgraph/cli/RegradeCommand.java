@@ -1,8 +1,8 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.GraderParams;
-import io.riskgraph.algorithms.grading.IncrementalGrader;
-import io.riskgraph.algorithms.grading.ModelSet;
+import io.riskgraph.risk.grading.GraderParams;
+import io.riskgraph.risk.grading.IncrementalGrader;
+import io.riskgraph.risk.grading.ModelSet;
 import io.riskgraph.progress.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +44,7 @@ final class RegradeCommand implements Callable<Integer> {
     public Integer call() {
         if (runs < 1 || runs > 100) throw new IllegalArgumentException("--runs must be in 1..100, got " + runs);
         PrintWriter out = spec.commandLine().getOut();
-        ModelSet models = grading.models();
+        io.riskgraph.risk.grading.RiskModel models = grading.active(storeOptions);
         java.time.LocalDate asOf = grading.asOfOrNull();
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         for (String u : usccs) {

@@ -104,10 +104,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (snapshotCheckSeconds < 0) throw new IllegalArgumentException("--snapshot-check must be 0 or more seconds");
         ApiConfig config = new ApiConfig(hubDegree, Duration.ofSeconds(timeoutSeconds), maxRows, relationSnapshot,
                 Duration.ofSeconds(snapshotCheckSeconds));
-        io.riskgraph.algorithms.planning.InspectionCodes codes = PlanningSupport.codes(storeOptions);
+        io.riskgraph.risk.planning.InspectionCodes codes = PlanningSupport.codes(storeOptions);
         StoreOptions.OpenStore open = storeOptions.open();
-        io.riskgraph.algorithms.planning.BackgroundRegrader regrader = new io.riskgraph.algorithms.planning.BackgroundRegrader(
-                PlanningSupport.regrader(open.store()), e -> System.err.println("riskgraph: re-grading failed: " + e.getMessage()));
+        io.riskgraph.risk.planning.BackgroundRegrader regrader = new io.riskgraph.risk.planning.BackgroundRegrader(
+                PlanningSupport.regrader(open), e -> System.err.println("riskgraph: re-grading failed: " + e.getMessage()));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();

@@ -47,6 +47,10 @@ public final class StoreOptions {
                     + "~/.riskgraph/id-hash.key with --uri; or base64 in RISKGRAPH_ID_KEY).")
     Path idKeyFile;
 
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "Folder of learned models (default: models in the store folder, or ~/.riskgraph/models with --uri).")
+    Path models;
+
     /** An open backend; closing it closes its workflow repositories and stops an embedded database. */
     public record OpenStore(Backend backend, StoreOptions options) implements AutoCloseable {
         @Override
@@ -82,6 +86,13 @@ public final class StoreOptions {
         if (idKeyFile != null) return idKeyFile;
         if (remote()) return serverIdKeyFile();
         return store.resolve("id-hash.key");
+    }
+
+    /** The learned-model registry's folder (docs/models.md, "Learning"). */
+    public Path modelsDir() {
+        if (models != null) return models;
+        if (remote()) return Path.of(System.getProperty("user.home"), ".riskgraph", "models");
+        return store.resolve("models");
     }
 
     /** The ID-hash key for an external server when none is named: one per user, beside no store. */

@@ -1,6 +1,6 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.planning.InspectionCodes;
+import io.riskgraph.risk.planning.InspectionCodes;
 import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.store.NodeKey;
 import picocli.CommandLine.Command;

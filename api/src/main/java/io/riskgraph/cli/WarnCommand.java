@@ -1,10 +1,10 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.IndicatorContext;
-import io.riskgraph.algorithms.warning.WarningData;
-import io.riskgraph.algorithms.warning.WarningParams;
-import io.riskgraph.algorithms.warning.WarningRule;
-import io.riskgraph.algorithms.warning.WarningRules;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.warning.WarningData;
+import io.riskgraph.risk.warning.WarningParams;
+import io.riskgraph.risk.warning.WarningRule;
+import io.riskgraph.risk.warning.WarningRules;
 import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.progress.Cancellation;
 import io.riskgraph.workflow.NewClue;

@@ -1,11 +1,11 @@
 package io.riskgraph.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.riskgraph.algorithms.grading.GradingData;
-import io.riskgraph.algorithms.warning.WarningData;
-import io.riskgraph.algorithms.warning.WarningParams;
-import io.riskgraph.algorithms.warning.WarningRule;
-import io.riskgraph.algorithms.warning.WarningRules;
+import io.riskgraph.risk.grading.GradingData;
+import io.riskgraph.risk.warning.WarningData;
+import io.riskgraph.risk.warning.WarningParams;
+import io.riskgraph.risk.warning.WarningRule;
+import io.riskgraph.risk.warning.WarningRules;
 import io.riskgraph.cypher.TestNeo4j;
 import io.riskgraph.cypher.workflow.WorkflowRepositories;
 import io.riskgraph.progress.Cancellation;

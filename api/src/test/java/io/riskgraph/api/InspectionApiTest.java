@@ -1,7 +1,7 @@
 package io.riskgraph.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.riskgraph.algorithms.planning.InspectionCodes;
+import io.riskgraph.risk.planning.InspectionCodes;
 import io.riskgraph.cli.Main;
 import io.riskgraph.cli.PlanningSupport;
 import io.riskgraph.cypher.TestNeo4j;
@@ -33,12 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InspectionApiTest {
     static WorkflowRepositories workflow;
-    static io.riskgraph.algorithms.planning.BackgroundRegrader regrader;
+    static io.riskgraph.risk.planning.BackgroundRegrader regrader;
     static List<CSVRecord> tasks;
     static String expiredCode;
     /** The next quarter, so that its codes are valid whenever the test runs; results are dated today. */
     static final java.time.LocalDate TODAY = java.time.LocalDate.now();
-    static final io.riskgraph.algorithms.planning.Period NEXT = io.riskgraph.algorithms.planning.Period.parse(
+    static final io.riskgraph.risk.planning.Period NEXT = io.riskgraph.risk.planning.Period.parse(
             TODAY.plusMonths(3).getYear() + "-Q" + ((TODAY.plusMonths(3).getMonthValue() - 1) / 3 + 1));
 
     static String cli(String... args) {
@@ -72,7 +72,7 @@ class InspectionApiTest {
         expiredCode = csv(past).stream().filter(r -> !r.get("code").isEmpty()).findFirst().orElseThrow().get("code");
         workflow = WorkflowRepositories.open(TestNeo4j.connection().driver());
         InspectionCodes codes = new InspectionCodes(IdKeys.loadOrCreate(dir.resolve(InspectionCodes.KEY_FILE)));
-        regrader = new io.riskgraph.algorithms.planning.BackgroundRegrader(PlanningSupport.regrader(TestNeo4j.store()),
+        regrader = new io.riskgraph.risk.planning.BackgroundRegrader(PlanningSupport.regrader(TestNeo4j.store()),
                 e -> { throw e; });
         server().inspections(new InspectionService(TestNeo4j.store(), workflow.inspectionPlans(), codes, regrader,
                 Clock.systemDefaultZone()));

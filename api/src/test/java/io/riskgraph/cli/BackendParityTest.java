@@ -84,10 +84,10 @@ class BackendParityTest {
                 .ingest(Path.of(EXAMPLE), dir.resolve("rejects.csv"), ProgressListener.NONE);
         new io.riskgraph.algorithms.Analysis().runStandard(store, ProgressListener.NONE, new Cancellation());
         StringWriter out = new StringWriter();
-        GradeCommand.gradeAll(store, io.riskgraph.algorithms.grading.ModelSet.shipped(), null, new PrintWriter(out), "");
+        GradeCommand.gradeAll(store, io.riskgraph.risk.grading.ModelSet.shipped(), null, new PrintWriter(out), "");
         StringWriter warned = new StringWriter();
         WarnCommand.warnAll(new StoreOptions.OpenStore(backend, new StoreOptions()), null,
-                List.of(io.riskgraph.algorithms.warning.WarningRule.values()), new PrintWriter(warned), "");
+                List.of(io.riskgraph.risk.warning.WarningRule.values()), new PrintWriter(warned), "");
         return warned.toString();
     }
 

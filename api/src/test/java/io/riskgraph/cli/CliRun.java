@@ -18,11 +18,14 @@ public record CliRun(int exit, String out, String err) {
         return new CliRun(exit, out.toString(), err.toString());
     }
 
-    /** Runs against the shared test Neo4j (by URI), with the ID-hash key kept in {@code keyDir}. */
+    /**
+     * Runs against the shared test Neo4j (by URI), with the ID-hash key and the learned models kept in {@code keyDir}
+     * (never in the user's home).
+     */
     public static CliRun onTestStore(Path keyDir, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(TestNeo4j.uriArgs());
-        all.addAll(List.of("--id-key-file", keyDir.resolve("id.key").toString()));
+        all.addAll(List.of("--id-key-file", keyDir.resolve("id.key").toString(), "--models", keyDir.resolve("models").toString()));
         return of(all.toArray(String[]::new));
     }
 }

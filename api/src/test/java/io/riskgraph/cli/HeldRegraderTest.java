@@ -1,9 +1,9 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.algorithms.grading.Grader;
-import io.riskgraph.algorithms.grading.GraderParams;
-import io.riskgraph.algorithms.grading.IndicatorContext;
-import io.riskgraph.algorithms.grading.ModelSet;
+import io.riskgraph.risk.grading.Grader;
+import io.riskgraph.risk.grading.GraderParams;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.grading.ModelSet;
 import io.riskgraph.cypher.TestNeo4j;
 import io.riskgraph.ingest.Ingestor;
 import io.riskgraph.model.id.IdProtector;

@@ -1,14 +1,14 @@
 package io.riskgraph.grading;
 
 import io.riskgraph.algorithms.Analysis;
-import io.riskgraph.algorithms.grading.Backtest;
-import io.riskgraph.algorithms.grading.Category;
-import io.riskgraph.algorithms.grading.Grader;
-import io.riskgraph.algorithms.grading.GraderParams;
-import io.riskgraph.algorithms.grading.GradingData;
-import io.riskgraph.algorithms.grading.GradingModel;
-import io.riskgraph.algorithms.grading.IndicatorContext;
-import io.riskgraph.algorithms.grading.IndicatorLibrary;
+import io.riskgraph.risk.grading.Backtest;
+import io.riskgraph.risk.grading.Category;
+import io.riskgraph.risk.grading.Grader;
+import io.riskgraph.risk.grading.GraderParams;
+import io.riskgraph.risk.grading.GradingData;
+import io.riskgraph.risk.grading.GradingModel;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.grading.IndicatorLibrary;
 import io.riskgraph.cli.TruthFile;
 import io.riskgraph.cypher.TestNeo4j;
 import io.riskgraph.ingest.Ingestor;
@@ -54,7 +54,7 @@ class GradingCityTest {
     void everyIndicatorComputesAFiniteValuePerEnterprise() {
         assertThat(ctx.n).isEqualTo(ENTERPRISES);
         // N26-N30 read the first pass and G01 the general score: grading with the shipped set provides both
-        Grader.grade(ctx, io.riskgraph.algorithms.grading.ModelSet.shipped(), GraderParams.DEFAULT);
+        Grader.grade(ctx, io.riskgraph.risk.grading.ModelSet.shipped(), GraderParams.DEFAULT);
         IndicatorLibrary.all().values().forEach(ind -> {
             double[] v = ind.compute().apply(ctx).value();
             assertThat(v).as(ind.code()).hasSize(ENTERPRISES);
@@ -105,8 +105,8 @@ class GradingCityTest {
     @Test
     void tuningOnACityGivesALoadableModelThatRanksAtLeastAsWellThereAsTheStart() {
         GradingModel start = GradingModel.general();
-        String text = io.riskgraph.algorithms.grading.ModelTuner.DEFAULT.tune(ctx, start, truth, "test");
-        GradingModel tuned = io.riskgraph.algorithms.grading.ModelParser.parse("tuned.properties", text);
+        String text = io.riskgraph.risk.grading.ModelTuner.DEFAULT.tune(ctx, start, truth, "test");
+        GradingModel tuned = io.riskgraph.risk.grading.ModelParser.parse("tuned.properties", text);
         assertThat(tuned.entries()).hasSameSizeAs(start.entries());
         double before = Backtest.evaluate(ctx, Grader.grade(ctx, start, GraderParams.DEFAULT), truth, 0.3).auc();
         double after = Backtest.evaluate(ctx, Grader.grade(ctx, tuned, GraderParams.DEFAULT), truth, 0.3).auc();

@@ -86,7 +86,7 @@ class GradingCliTest {
         assertThat(r.out()).containsPattern("L2 0.001 +fold  1  held-out +[0-9,]+  AUC 0\\.\\d{4}")
                 .containsPattern("L2 0.01 +fold  3").containsPattern("Chosen L2 0.0[0-9]+ \\(mean held-out AUC 0\\.\\d{4}\\)")
                 .contains("model general-v3 written to");
-        io.riskgraph.algorithms.grading.GradingModel m = io.riskgraph.algorithms.grading.ModelParser.parse(out);
+        io.riskgraph.risk.grading.GradingModel m = io.riskgraph.risk.grading.ModelParser.parse(out);
         assertThat(m.version()).isEqualTo(3);
         assertThat(m.logit()).isNotNull();
         assertThat(Files.readString(out)).contains("cross-validation");
@@ -95,7 +95,7 @@ class GradingCliTest {
     @Test
     void calibrateWithBadInputIsAUsageErrorAndKeepsThePreviousModel() throws Exception {
         Path previous;
-        try (java.io.InputStream in = GradingCliTest.class.getResourceAsStream(io.riskgraph.algorithms.grading.GradingModel.RESOURCE)) {
+        try (java.io.InputStream in = GradingCliTest.class.getResourceAsStream(io.riskgraph.risk.grading.GradingModel.RESOURCE)) {
             previous = Files.write(tmp.resolve("previous.properties"), in.readAllBytes());
         }
         String before = Files.readString(previous);

@@ -1,7 +1,7 @@
 package io.riskgraph.web;
 
-import io.riskgraph.algorithms.planning.BackgroundRegrader;
-import io.riskgraph.algorithms.planning.InspectionCodes;
+import io.riskgraph.risk.planning.BackgroundRegrader;
+import io.riskgraph.risk.planning.InspectionCodes;
 import io.riskgraph.api.ApiConfig;
 import io.riskgraph.api.ApiServer;
 import io.riskgraph.api.InspectionService;

@@ -1,0 +1,315 @@
+package io.riskgraph.risk.learning;
+
+import io.riskgraph.risk.grading.Category;
+import io.riskgraph.risk.grading.GradingData;
+import io.riskgraph.risk.grading.GradingInput;
+import io.riskgraph.risk.grading.Indicator;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.grading.IndicatorLibrary;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.riskgraph.risk.grading.IndicatorContext.M12;
+import static io.riskgraph.risk.grading.IndicatorContext.M36;
+import static io.riskgraph.risk.grading.IndicatorContext.any;
+import static io.riskgraph.risk.grading.IndicatorContext.is;
+
+/**
+ * The features of learned models, as of a context's day: the indicator library (less what cannot be known as of a
+ * past day) and aggregates of events over each firm's 1- and 2-hop related parties. Every value reads only events on
+ * or before the context's day, so features taken as of a label window's start hold nothing from inside it.
+ */
+public final class FeatureMatrix {
+    /**
+     * A shared address or phone with more firms than this (registration agents, business centres) relates nobody:
+     * it would make thousands of unrelated firms each other's parties.
+     */
+    public static final int HUB_FIRMS = 50;
+    /** 2-hop sets are cut at this many firms (firms near a hub person), the nearest kept. */
+    public static final int MAX_TWO_HOP = 2_000;
+
+    /**
+     * Left out: S18 and N01 read the analysis write-back, which analyze computed over every event including those after
+     * a past as-of day (leakage in a back-test); G01 and the score-reading indicators read a scorecard's scores.
+     */
+    static final Set<String> EXCLUDED = Set.of("S18", "N01", "G01");
+
+    /** Indicators that count violations or their consequences: more can only mean more risk. */
+    static final Set<String> MONOTONE_UP = Set.of("S02", "S03", "S05", "S06", "S08", "S09", "S10", "S11", "S16",
+            "S17", "S19", "S20", "D02", "D03", "D05", "D06", "D07", "D08", "D14", "D16", "E03", "E04", "E07", "E08",
+            "E09", "E10", "E13");
+
+    /** The related-party aggregates, R01..R12, in the order {@link #relatedRow} fills them. */
+    static final List<Feature> RELATED = List.of(
+            rel("R01", "关联方检查发现问题", "related parties' inspections with issues, 36 months", 1),
+            rel("R02", "关联方行政处罚", "related parties' penalties, 36 months", 1),
+            rel("R03", "关联方抽检不合格", "related parties' failed samples, 36 months", 1),
+            rel("R04", "关联方查实投诉", "related parties' verified complaints, 36 months", 1),
+            rel("R05", "关联方司法记录", "related parties' court records, 36 months", 1),
+            rel("R06", "关联方告警", "related parties' smart-kitchen alerts, 12 months", 1),
+            rel("R07", "一度关联企业数", "1-hop related firms", 0),
+            rel("R08", "一度关联企业违法占比", "1-hop related firms with violations, share", 1),
+            rel("R09", "二度关联方违法事件", "2-hop related parties' violations, 36 months", 1),
+            rel("R10", "二度关联企业数", "2-hop related firms", 0),
+            rel("R11", "二度关联企业违法占比", "2-hop related firms with violations, share", 1),
+            rel("R12", "关联方近一年检查问题率", "related parties' inspected firms with issues, 12 months, share", 1));
+
+    private static Feature rel(String code, String zh, String en, int monotone) {
+        return new Feature(code, zh, en, Category.NETWORK, monotone);
+    }
+
+    /** Every event family: what the related-party aggregates read that a re-grade can change. */
+    static final Set<GradingInput> EVENTS = Set.of(GradingInput.INSPECTIONS, GradingInput.SAMPLES, GradingInput.PENALTIES,
+            GradingInput.COMPLAINTS, GradingInput.COURT_RECORDS, GradingInput.ALERTS);
+
+    private FeatureMatrix() {}
+
+    /** Every feature, library indicators first, in a stable order. */
+    public static List<Feature> all() {
+        List<Feature> out = new ArrayList<>();
+        for (Indicator ind : IndicatorLibrary.all().values()) {
+            if (usable(ind)) out.add(new Feature(ind.code(), ind.nameZh(), ind.nameEn(), ind.category(),
+                    MONOTONE_UP.contains(ind.code()) ? 1 : 0));
+        }
+        out.addAll(RELATED);
+        return List.copyOf(out);
+    }
+
+    /** The features by code; an unknown code is an error naming it (a hand-edited model file). */
+    public static List<Feature> byCodes(List<String> codes) {
+        Map<String, Feature> known = new LinkedHashMap<>();
+        for (Feature f : all()) known.put(f.code(), f);
+        List<Feature> out = new ArrayList<>();
+        for (String c : codes) {
+            Feature f = known.get(c);
+            if (f == null) throw new IllegalArgumentException("unknown feature " + c + "; this riskgraph knows " + known.keySet());
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static boolean usable(Indicator ind) {
+        return !ind.usesScores() && !EXCLUDED.contains(ind.code()) && ind.category() != Category.MODEL;
+    }
+
+    /** One column per feature, a value per enterprise (NaN = missing), computed once per context. */
+    public static double[][] columns(IndicatorContext ctx, List<Feature> features) {
+        double[][] out = new double[features.size()][];
+        for (int j = 0; j < features.size(); j++) out[j] = column(ctx, features.get(j));
+        return out;
+    }
+
+    static double[] column(IndicatorContext ctx, Feature f) {
+        Indicator ind = IndicatorLibrary.get(f.code());
+        if (ind != null) return ctx.values(ind).value();
+        int r = RELATED.indexOf(f);
+        if (r < 0) throw new IllegalArgumentException("unknown feature " + f.code());
+        return ctx.cached("learn:related", EVENTS, () -> related(ctx, null))[r];
+    }
+
+    /**
+     * Row-major values of the given firms for XGBoost: library indicators from the context's cached columns, the
+     * related-party aggregates computed for these firms only (what a re-grade of a few firms needs).
+     */
+    public static float[] rowsOf(IndicatorContext ctx, List<Feature> features, int[] firms) {
+        double[][] rel = related(ctx, firms);
+        double[][] cols = new double[features.size()][];
+        boolean[] relatedAt = new boolean[features.size()];
+        for (int j = 0; j < features.size(); j++) {
+            int r = RELATED.indexOf(features.get(j));
+            if (r >= 0) { cols[j] = rel[r]; relatedAt[j] = true; }
+            else cols[j] = column(ctx, features.get(j));
+        }
+        int m = features.size();
+        float[] out = new float[firms.length * m];
+        for (int x = 0; x < firms.length; x++) {
+            for (int j = 0; j < m; j++) out[x * m + j] = (float) cols[j][relatedAt[j] ? x : firms[x]];
+        }
+        return out;
+    }
+
+    /** Row-major values of the given firms (rows) for XGBoost, as floats. */
+    public static float[] rows(double[][] columns, int[] firms) {
+        int m = columns.length;
+        float[] out = new float[firms.length * m];
+        for (int r = 0; r < firms.length; r++) {
+            int i = firms[r];
+            for (int j = 0; j < m; j++) out[r * m + j] = (float) columns[j][i];
+        }
+        return out;
+    }
+
+    /** A firm's own violation evidence, the measure its related parties are summed over. */
+    enum OwnMeasure { ISSUES, PENALTIES, FAILED, COMPLAINTS, COURT, ALERTS }
+
+    static double[] own(IndicatorContext c, OwnMeasure m) {
+        GradingData d = c.data;
+        return c.cached("learn:own:" + m, EVENTS, () -> switch (m) {
+            case ISSUES -> c.count(d.inspections, M36, is(d.inspections, "result", "ISSUES_FOUND"));
+            case PENALTIES -> c.count(d.penalties, M36, any());
+            case FAILED -> c.count(d.samples, M36, is(d.samples, "result", "FAIL"));
+            case COMPLAINTS -> c.count(d.complaints, M36, is(d.complaints, "verified", "true"));
+            case COURT -> c.count(d.courtRecords, M36, any());
+            case ALERTS -> c.count(d.alerts, M12, any());
+        });
+    }
+
+    /** Issues, penalties and failed samples of each firm in 36 months: what "a firm with violations" means here. */
+    static double[] violations(IndicatorContext c) {
+        return c.cached("learn:violations", EVENTS, () -> {
+            double[] v = own(c, OwnMeasure.ISSUES).clone();
+            double[] p = own(c, OwnMeasure.PENALTIES), f = own(c, OwnMeasure.FAILED);
+            for (int i = 0; i < v.length; i++) v[i] += p[i] + f[i];
+            return v;
+        });
+    }
+
+    /** Every event a firm has as of the day, of any family: the one-line baseline the back-test shows. */
+    public static double[] ownEventCount(IndicatorContext c) {
+        GradingData d = c.data;
+        double[] out = new double[c.n];
+        for (GradingData.Events ev : List.of(d.inspections, d.samples, d.penalties, d.complaints, d.courtRecords, d.alerts)) {
+            double[] k = c.count(ev, 0, any());
+            for (int i = 0; i < out.length; i++) out[i] += k[i];
+        }
+        return out;
+    }
+
+    /**
+     * R01..R12 of the given firms (all when null), by feature then firm position. One firm at a time, so that a
+     * re-grade computes them for the firms an event can reach only.
+     */
+    static double[][] related(IndicatorContext c, int[] firms) {
+        GradingData d = c.data;
+        Neighbours nb = neighbours(c);
+        OwnMeasure[] measures = OwnMeasure.values();
+        double[][] own = new double[measures.length][];
+        for (int m = 0; m < measures.length; m++) own[m] = own(c, measures[m]);
+        double[] viol = violations(c);
+        double[] inspected = c.cached("learn:inspected12", EVENTS, () -> c.count(d.inspections, M12, any()));
+        double[] issues = c.cached("learn:issues12", EVENTS, () -> c.count(d.inspections, M12, is(d.inspections, "result", "ISSUES_FOUND")));
+        int k = firms == null ? c.n : firms.length;
+        double[][] out = new double[RELATED.size()][k];
+        int[] mark = new int[c.n];
+        java.util.Arrays.fill(mark, -1);
+        for (int r = 0; r < k; r++) {
+            int i = firms == null ? r : firms[r];
+            mark[i] = r;
+            int k1 = 0, bad1 = 0, seen = 0, badSeen = 0;
+            for (int q = nb.offset[i]; q < nb.offset[i + 1]; q++) {
+                int x = nb.firm[q];
+                mark[x] = r;
+                k1++;
+                for (int m = 0; m < measures.length; m++) out[m][r] += own[m][x];
+                if (viol[x] > 0) bad1++;
+                if (inspected[x] > 0) {
+                    seen++;
+                    if (issues[x] > 0) badSeen++;
+                }
+            }
+            int k2 = 0, bad2 = 0;
+            double s2 = 0;
+            outer:
+            for (int q = nb.offset[i]; q < nb.offset[i + 1]; q++) {
+                int x = nb.firm[q];
+                for (int z = nb.offset[x]; z < nb.offset[x + 1]; z++) {
+                    int y = nb.firm[z];
+                    if (mark[y] == r) continue;
+                    mark[y] = r;
+                    k2++;
+                    s2 += viol[y];
+                    if (viol[y] > 0) bad2++;
+                    if (k2 >= MAX_TWO_HOP) break outer;
+                }
+            }
+            out[6][r] = k1;
+            out[7][r] = k1 == 0 ? Double.NaN : (double) bad1 / k1;
+            out[8][r] = s2;
+            out[9][r] = k2;
+            out[10][r] = k2 == 0 ? Double.NaN : (double) bad2 / k2;
+            out[11][r] = seen == 0 ? Double.NaN : (double) badSeen / seen;
+        }
+        return out;
+    }
+
+    /**
+     * Each firm's 1-hop related firms (CSR, without itself, no repeats): firms sharing one of its role holders, its
+     * enterprise links' other ends, and firms at its address or phone when fewer than {@link #HUB_FIRMS} share it.
+     */
+    record Neighbours(int[] offset, int[] firm) {}
+
+    static Neighbours neighbours(IndicatorContext c) {
+        return c.cached("learn:neighbours", Set.of(), () -> {
+            GradingData d = c.data;
+            int n = c.n;
+            int[][] byFirm = c.rolesByFirm(), byPerson = c.rolesByPerson(), links = c.linksByFirm();
+            int[][] address = c.groupMembers(d.entAddress), phone = c.groupMembers(d.entPhone);
+            int[] addressOf = groupOf(address, n), phoneOf = groupOf(phone, n);
+            int[] offset = new int[n + 1];
+            int[] buf = new int[1024];
+            int size = 0;
+            int[] mark = new int[n];
+            java.util.Arrays.fill(mark, -1);
+            for (int i = 0; i < n; i++) {
+                mark[i] = i;
+                int start = size;
+                for (int r = byFirm[0][i]; r < byFirm[0][i + 1]; r++) {
+                    int p = d.rolePerson[byFirm[1][r]];
+                    for (int q = byPerson[0][p]; q < byPerson[0][p + 1]; q++) {
+                        int x = d.roleEnt[byPerson[1][q]];
+                        if (mark[x] != i) { mark[x] = i; buf = push(buf, size++, x); }
+                    }
+                }
+                for (int l = links[0][i]; l < links[0][i + 1]; l++) {
+                    int k = links[1][l];
+                    int x = d.linkFrom[k] == i ? d.linkTo[k] : d.linkFrom[k];
+                    if (mark[x] != i) { mark[x] = i; buf = push(buf, size++, x); }
+                }
+                for (int[][] g : new int[][][]{address, phone}) {
+                    int grp = g == address ? addressOf[i] : phoneOf[i];
+                    if (grp < 0 || g[0][grp + 1] - g[0][grp] > HUB_FIRMS) continue;
+                    for (int q = g[0][grp]; q < g[0][grp + 1]; q++) {
+                        int x = g[1][q];
+                        if (mark[x] != i) { mark[x] = i; buf = push(buf, size++, x); }
+                    }
+                }
+                offset[i + 1] = size;
+                if (size - start > MAX_TWO_HOP) { size = start + MAX_TWO_HOP; offset[i + 1] = size; }
+            }
+            return new Neighbours(offset, java.util.Arrays.copyOf(buf, size));
+        });
+    }
+
+    private static int[] groupOf(int[][] members, int n) {
+        int[] of = new int[n];
+        java.util.Arrays.fill(of, -1);
+        int groups = members[0].length - 1;
+        for (int g = 0; g < groups; g++) for (int q = members[0][g]; q < members[0][g + 1]; q++) of[members[1][q]] = g;
+        return of;
+    }
+
+    private static int[] push(int[] buf, int at, int x) {
+        if (at == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        buf[at] = x;
+        return buf;
+    }
+
+    /** The firms within two hops of any firm in {@code seeds}, the seeds included (what an event there can change). */
+    public static BitSet reach(IndicatorContext c, BitSet seeds) {
+        Neighbours nb = neighbours(c);
+        BitSet one = (BitSet) seeds.clone();
+        for (int i = seeds.nextSetBit(0); i >= 0; i = seeds.nextSetBit(i + 1)) {
+            for (int k = nb.offset[i]; k < nb.offset[i + 1]; k++) one.set(nb.firm[k]);
+        }
+        BitSet two = (BitSet) one.clone();
+        for (int i = one.nextSetBit(0); i >= 0; i = one.nextSetBit(i + 1)) {
+            for (int k = nb.offset[i]; k < nb.offset[i + 1]; k++) two.set(nb.firm[k]);
+        }
+        return two;
+    }
+}

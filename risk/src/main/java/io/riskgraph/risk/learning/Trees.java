@@ -1,0 +1,152 @@
+package io.riskgraph.risk.learning;
+
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** The one caller of XGBoost: fitting, margins, SHAP contributions, model bytes. */
+public final class Trees {
+    /** Boosting rounds at most; early stopping on an inner holdout picks the number. */
+    public static final int MAX_ROUNDS = 800, EARLY_STOP = 40;
+    public static final int DEPTH = 3;
+    public static final double ETA = 0.05;
+    /** The share of training rows held out to pick the number of rounds, before the final refit on all of them. */
+    public static final double INNER_HOLDOUT = 0.2;
+
+    private Trees() {}
+
+    static Map<String, Object> params(LearnParams.Kind kind, List<Feature> features, long seed) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("objective", "binary:logistic");
+        p.put("eval_metric", "auc");
+        p.put("seed", (int) seed);
+        p.put("nthread", Math.max(1, Runtime.getRuntime().availableProcessors()));
+        p.put("verbosity", 0);
+        p.put("verbose_eval", false);
+        p.put("booster", "gbtree");
+        p.put("tree_method", "hist");
+        // a scorecard is additive: one-split trees give each feature its own points per bin, summed in log-odds
+        p.put("max_depth", kind == LearnParams.Kind.SCORECARD ? 1 : DEPTH);
+        p.put("eta", ETA);
+        p.put("subsample", 0.8);
+        p.put("colsample_bytree", 0.8);
+        p.put("min_child_weight", 5);
+        p.put("lambda", 1.0);
+        StringBuilder mono = new StringBuilder("(");
+        for (int j = 0; j < features.size(); j++) mono.append(j == 0 ? "" : ",").append(features.get(j).monotone());
+        p.put("monotone_constraints", mono.append(')').toString());
+        return p;
+    }
+
+    /** A fitted booster and the rounds early stopping chose. */
+    public record Fit(Booster booster, int rounds) {}
+
+    /**
+     * Fits on the rows: picks the number of rounds by early stopping on a random inner holdout, then refits on every
+     * row with that number. {@code rows} is row-major, {@code weight} may be null.
+     */
+    public static Fit fit(float[] rows, int nrow, List<Feature> features, float[] label, float[] weight,
+                          LearnParams.Kind kind, long seed) {
+        int ncol = features.size();
+        try {
+            Map<String, Object> p = params(kind, features, seed);
+            int[] order = shuffled(nrow, seed);
+            int hold = Math.max(1, (int) (nrow * INNER_HOLDOUT));
+            int[] in = java.util.Arrays.copyOfRange(order, hold, nrow), out = java.util.Arrays.copyOfRange(order, 0, hold);
+            java.util.Arrays.sort(in);
+            java.util.Arrays.sort(out);
+            DMatrix all = matrix(rows, nrow, ncol, label, weight);
+            DMatrix train = all.slice(in), valid = all.slice(out);
+            int maxRounds = MAX_ROUNDS;
+            Map<String, DMatrix> watches = new java.util.LinkedHashMap<>();
+            watches.put("valid", valid);
+            float[][] metrics = new float[1][maxRounds];
+            Booster probe = XGBoost.train(train, p, maxRounds, watches, metrics, null, null, EARLY_STOP);
+            int rounds = bestRounds(probe, metrics[0]);
+            probe.dispose();
+            train.dispose();
+            valid.dispose();
+            Booster b = XGBoost.train(all, p, rounds, Map.of(), null, null);
+            all.dispose();
+            return new Fit(b, rounds);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost failed to fit: " + e.getMessage(), e);
+        }
+    }
+
+    private static int bestRounds(Booster probe, float[] auc) throws XGBoostError {
+        String best = probe.getAttr("best_iteration");
+        if (best != null) return Integer.parseInt(best.strip()) + 1;
+        int at = 0;
+        for (int i = 1; i < auc.length; i++) if (auc[i] > auc[at]) at = i;
+        return at + 1;
+    }
+
+    static DMatrix matrix(float[] rows, int nrow, int ncol, float[] label, float[] weight) throws XGBoostError {
+        DMatrix m = new DMatrix(rows, nrow, ncol, Float.NaN);
+        if (label != null) m.setLabel(label);
+        if (weight != null) m.setWeight(weight);
+        return m;
+    }
+
+    static int[] shuffled(int n, long seed) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        Random r = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i]; a[i] = a[j]; a[j] = t;
+        }
+        return a;
+    }
+
+    /** Log-odds per row. */
+    public static float[] margins(Booster b, float[] rows, int nrow, int ncol) {
+        try {
+            DMatrix m = matrix(rows, nrow, ncol, null, null);
+            float[][] p = b.predict(m, true);
+            m.dispose();
+            float[] out = new float[nrow];
+            for (int i = 0; i < nrow; i++) out[i] = p[i][0];
+            return out;
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost failed to predict: " + e.getMessage(), e);
+        }
+    }
+
+    /** Per row the SHAP contribution of each feature in log-odds, and the bias last: they add up to the margin. */
+    public static float[][] contributions(Booster b, float[] rows, int nrow, int ncol) {
+        try {
+            DMatrix m = matrix(rows, nrow, ncol, null, null);
+            float[][] c = b.predictContrib(m, 0);
+            m.dispose();
+            return c;
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost failed to explain: " + e.getMessage(), e);
+        }
+    }
+
+    public static byte[] bytes(Booster b) {
+        try {
+            return b.toByteArray("ubj");
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost failed to save a model: " + e.getMessage(), e);
+        }
+    }
+
+    /** A booster from its saved bytes; a damaged file is an IllegalArgumentException naming {@code what}. */
+    public static Booster load(byte[] bytes, String what) {
+        try {
+            return XGBoost.loadModel(bytes);
+        } catch (XGBoostError | IOException | RuntimeException e) {
+            throw new IllegalArgumentException(what + " is not a readable XGBoost model: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.riskgraph.risk.learning;
+
+import io.riskgraph.cypher.TestNeo4j;
+import io.riskgraph.ingest.Ingestor;
+import io.riskgraph.ingest.generator.CityGenerator;
+import io.riskgraph.ingest.generator.GeneratorParams;
+import io.riskgraph.model.id.IdProtector;
+import io.riskgraph.progress.Cancellation;
+import io.riskgraph.progress.ProgressListener;
+import io.riskgraph.risk.grading.Backtest;
+import io.riskgraph.risk.grading.Grader;
+import io.riskgraph.risk.grading.GraderParams;
+import io.riskgraph.risk.grading.GradingData;
+import io.riskgraph.risk.grading.IndicatorContext;
+import io.riskgraph.risk.grading.ModelSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Learning on a generated city held in a real embedded Neo4j: signal, leakage, segments, reasons, re-grades. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class LearnerTest {
+    static final int ENTERPRISES = 6_000;
+    /** Small enough that a 6,000-firm city has segment models to check. */
+    static final LearnParams PARAMS = LearnParams.DEFAULT.withSegmentMinimum(150, 30);
+
+    @TempDir
+    static Path tmp;
+    static Path cityDir;
+    static GradingData city;
+    static LocalDate asOf;
+    static Learner.Result result;
+
+    @BeforeAll
+    static void learn() throws Exception {
+        cityDir = tmp.resolve("city");
+        new CityGenerator(GeneratorParams.of(ENTERPRISES, 11)).generate(cityDir, ProgressListener.NONE);
+        TestNeo4j.clear();
+        new Ingestor(TestNeo4j.store(), new IdProtector(new byte[32]), Ingestor.Options.DEFAULT)
+                .ingest(cityDir, tmp.resolve("rejects.csv"), ProgressListener.NONE);
+        city = GradingData.read(TestNeo4j.store(), Cancellation.NEVER);
+        asOf = city.latestEventDay();
+        result = Learner.fromHistory(city, asOf, PARAMS, ModelSet.shipped(), line -> {});
+    }
+
+    /** The generator plants each firm's violation risk; the learned grades must rank next half-year's violations. */
+    @Test
+    void learnedGradesRankThePlantedFutureViolations() throws Exception {
+        Map<String, Boolean> truth = new HashMap<>();
+        List<String> lines = Files.readAllLines(cityDir.resolve("truth.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int u = header.indexOf("uscc"), v = header.indexOf("violation_next_half_year");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            truth.put(f[u], Boolean.parseBoolean(f[v]));
+        }
+        IndicatorContext now = new IndicatorContext(city, asOf);
+        Grader.Grades g = result.model().grade(now, GraderParams.DEFAULT);
+        Backtest.Result r = Backtest.evaluate(now, g, truth, 0.3);
+        assertTrue(r.auc() > 0.70, "population AUC " + r.auc());
+        assertTrue(r.lift() > 1.8, "lift " + r.lift());
+        assertTrue(result.learned().auc() > result.baseline().auc(), result.report().toString());
+        assertEquals(0.05, share(g, 'D'), 0.02);
+        assertEquals(0.15, share(g, 'C'), 0.03);
+    }
+
+    private static double share(Grader.Grades g, char grade) {
+        long k = 0;
+        for (char c : g.grade()) if (c == grade) k++;
+        return (double) k / g.grade().length;
+    }
+
+    /** A professional model is kept only where it beat the general model on its segment's test firms. */
+    @Test
+    void aSegmentModelNeverLowersItsSegmentsOutOfTimeAuc() {
+        assertTrue(!result.segments().isEmpty(), "the test needs segments with enough outcomes: " + result.report());
+        for (Learner.SegmentResult s : result.segments()) {
+            assertEquals(s.kept(), result.model().segments().containsKey(s.segment()), s.toString());
+            if (s.kept()) assertTrue(s.segmentAuc() > s.generalAuc(), s.toString());
+        }
+    }
+
+    /** SHAP contributions and the bias add up to the firm's log-odds, and the score is 100 × its probability. */
+    @Test
+    void reasonsAddUpToTheScore() {
+        IndicatorContext now = new IndicatorContext(city, asOf);
+        List<Feature> f = result.model().features();
+        int[] firms = {0, 1, 2, 17, 1234, ENTERPRISES - 1};
+        float[] rows = FeatureMatrix.rowsOf(now, f, firms);
+        float[][] contrib = Trees.contributions(result.model().general(), rows, firms.length, f.size());
+        float[] margin = Trees.margins(result.model().general(), rows, firms.length, f.size());
+        Grader.Grades g = result.model().grade(now, GraderParams.DEFAULT);
+        for (int k = 0; k < firms.length; k++) {
+            double sum = 0;
+            for (float c : contrib[k]) sum += c;
+            assertEquals(margin[k], sum, 1e-3, "firm " + firms[k]);
+            if (result.model().segments().isEmpty() || g.modelName()[firms[k]].equals(result.model().name())) {
+                assertEquals(LearnedModel.score(sum), g.score()[firms[k]], 1e-3);
+            }
+            for (Grader.Reason r : g.reasons().get(firms[k])) assertTrue(r.contribution() > 0 && r.text().contains("log-odds"), r.text());
+        }
+    }
+
+    /**
+     * A re-grade with the learned model after a new event gives what a full learned grade of the re-read store gives,
+     * for every firm, and names the firms whose result changed.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void incrementalRegradeWithTheLearnedModelEqualsAFullGrade() throws Exception {
+        io.riskgraph.risk.grading.IncrementalGrader grader = io.riskgraph.risk.grading.IncrementalGrader.open(
+                TestNeo4j.store(), result.model(), GraderParams.DEFAULT, asOf, Cancellation.NEVER);
+        String uscc = city.uscc[42];
+        Path event = tmp.resolve("event");
+        Files.createDirectories(event);
+        // a dataset always has its enterprises: the firm's own row, unchanged
+        List<String> firms = Files.readAllLines(cityDir.resolve("enterprises.csv"));
+        Files.writeString(event.resolve("enterprises.csv"), firms.get(0) + "\r\n"
+                + firms.stream().filter(l -> l.startsWith(uscc + ",")).findFirst().orElseThrow() + "\r\n");
+        Files.writeString(event.resolve("samples.csv"), "sample_id,uscc,producer_uscc,date,product,category,result,failed_items\r\n"
+                + "SX1," + uscc + ",," + asOf + ",饼干,BAKERY,FAIL,microbial:coliforms\r\n");
+        new Ingestor(TestNeo4j.store(), new IdProtector(new byte[32]), Ingestor.Options.DEFAULT)
+                .ingest(event, tmp.resolve("event-rejects.csv"), ProgressListener.NONE);
+        io.riskgraph.risk.grading.IncrementalGrader.Result r = grader.regrade(TestNeo4j.store(), java.util.Set.of(uscc));
+        assertEquals(1, r.newEvents());
+        assertTrue(r.changed().contains(uscc), r.changed().toString());
+        GradingData reread = GradingData.read(TestNeo4j.store(), Cancellation.NEVER);
+        Grader.Grades full = result.model().grade(new IndicatorContext(reread, asOf), GraderParams.DEFAULT);
+        Grader.Grades held = grader.grades();
+        for (int i = 0; i < full.score().length; i++) {
+            assertEquals(full.score()[i], held.score()[i], 1e-9, "firm " + reread.uscc[i]);
+            assertEquals(full.grade()[i], held.grade()[i]);
+            assertEquals(full.reasons().get(i), held.reasons().get(i));
+        }
+    }
+
+    /** Features as of a window's start read nothing inside it: the store without the window's events gives the same. */
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void noLeakageFromInsideTheLabelWindow() {
+        LocalDate start = asOf.minusDays(PARAMS.windowDays());
+        List<Feature> f = FeatureMatrix.all();
+        double[][] before = FeatureMatrix.columns(new IndicatorContext(city, start), f);
+        for (String label : List.of("Inspection", "Sample", "Penalty", "Complaint", "CourtRecord")) {
+            write("MATCH (e:" + label + ") WHERE e.date > date($start) DETACH DELETE e", start);
+        }
+        write("MATCH (e:Alert) WHERE date(e.time) > date($start) DETACH DELETE e", start);
+        GradingData cut = GradingData.read(TestNeo4j.store(), Cancellation.NEVER);
+        assertTrue(cut.latestEventDay().isBefore(start.plusDays(1)));
+        double[][] after = FeatureMatrix.columns(new IndicatorContext(cut, start), f);
+        for (int j = 0; j < f.size(); j++) {
+            for (int i = 0; i < before[j].length; i++) {
+                double a = before[j][i], b = after[j][i];
+                if (!(Double.isNaN(a) && Double.isNaN(b))) assertEquals(a, b, 1e-9, f.get(j).code() + " of firm " + i);
+            }
+        }
+        // the rest of the suite reads the city whole again
+        TestNeo4j.clear();
+    }
+
+    private static void write(String cypher, LocalDate start) {
+        try (var session = TestNeo4j.connection().driver().session()) {
+            session.executeWrite(tx -> tx.run(cypher, Map.of("start", start.toString())).consume());
+        }
+    }
+}
