@@ -15,6 +15,7 @@ TARGETS=(
   "cypher CypherGuardFuzzTest#checkText"
   "api ApiInputFuzzTest#jsonBody"
   "api ApiInputFuzzTest#inspectionCode"
+  "api ModelFileFuzzTest#gradingModelFile"
 )
 failed=0
 for t in "${TARGETS[@]}"; do
