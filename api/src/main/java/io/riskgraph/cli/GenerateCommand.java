@@ -3,6 +3,7 @@ package io.riskgraph.cli;
 import io.riskgraph.ingest.generator.CityGenerator;
 import io.riskgraph.ingest.generator.GeneratorParams;
 import io.riskgraph.ingest.generator.GeneratorSummary;
+import io.riskgraph.ingest.generator.Mechanics;
 import io.riskgraph.progress.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,12 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--mechanics", paramLabel = "NAME", defaultValue = "default",
+            description = {"How the city works (default: ${DEFAULT-VALUE}): default, alt or alt2 differ in which segments",
+                    "and events carry risk, how risk spreads through persons and controllers, and how inspections",
+                    "are targeted. See docs/generator.md."})
+    String mechanics;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be empty or new).")
     Path out;
 
@@ -37,11 +44,12 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GeneratorParams params = GeneratorParams.of(enterprises, seed);
+        GeneratorParams params = GeneratorParams.of(enterprises, seed).withMechanics(Mechanics.preset(mechanics));
         GeneratorParams.checkOutputDir(out, force);
         GeneratorSummary summary = new CityGenerator(params)
                 .generate(out, force, new ConsoleProgress(System.err), Cancellation.NEVER);
         print(spec.commandLine().getOut(), summary);
+        spec.commandLine().getOut().printf("Mechanics: %s%n", params.mechanics().name());
         return Main.OK;
     }
 

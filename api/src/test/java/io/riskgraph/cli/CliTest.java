@@ -86,6 +86,7 @@ class CliTest {
             "query|RETURN 1|--format|xml; 2; Invalid value for option '--format'",
             "generate|--enterprises|0|--out|target/never-written; 2; enterprises must be at least 1",
             "generate|--out|../examples/small-city; 2; exists and is not empty; choose another folder or use --force",
+            "generate|--mechanics|chaos|--out|target/never-written; 2; mechanics must be one of [default, alt, alt2]",
             "demo|--enterprises|-5|--city|target/never-written; 2; enterprises must be at least 1",
     })
     void errorsAndExitCodes(String args, int exit, String message) {

@@ -3,10 +3,12 @@ package io.riskgraph.ingest;
 import io.riskgraph.cypher.TestNeo4j;
 import io.riskgraph.ingest.generator.CityGenerator;
 import io.riskgraph.ingest.generator.GeneratorParams;
+import io.riskgraph.ingest.generator.Mechanics;
 import io.riskgraph.model.id.IdProtector;
 import io.riskgraph.progress.ProgressListener;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.neo4j.driver.Session;
 
 import java.nio.file.Files;
@@ -14,15 +16,17 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A generated city is valid input: it loads with no rejection, no warning and no stub. */
+/** A generated city, with every mechanics preset, is valid input: it loads with no rejection, no warning and no stub. */
 class GeneratedCityIngestTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void generatedCityIngestsCleanly() throws Exception {
+    @ParameterizedTest(name = "mechanics {0}")
+    @ValueSource(strings = {"default", "alt", "alt2"})
+    void generatedCityIngestsCleanly(String mechanics) throws Exception {
         Path city = tmp.resolve("city");
-        var generated = new CityGenerator(GeneratorParams.of(3_000, 7)).generate(city, ProgressListener.NONE);
+        var generated = new CityGenerator(GeneratorParams.of(3_000, 7).withMechanics(Mechanics.preset(mechanics)))
+                .generate(city, ProgressListener.NONE);
         TestNeo4j.clear();
         IngestSummary s = new Ingestor(TestNeo4j.store(), new IdProtector(new byte[32]), Ingestor.Options.DEFAULT)
                 .ingest(city, tmp.resolve("rejects.csv"), ProgressListener.NONE);

@@ -98,7 +98,6 @@ public final class CityGenerator {
             B_TESTING = bit(Segment.TESTING_AGENCY), B_VEHICLE = bit(Segment.VEHICLE_INSPECTION),
             B_ONLINE = bit(Segment.ONLINE_TRADING);
     private static final int CONSUMER_SEGS = B_CATERING | B_FOOD_SALES | B_ONLINE | B_COSMETICS | B_DRUG | B_SPECIAL_FOOD;
-    private static final int HIGH_RISK_SEGS = B_FOOD_PROD | B_SPECIAL_FOOD | B_SE_MAKING | B_VEHICLE | B_TESTING;
     // role codes in role plans
     private static final String[] ROLE_NAMES = {"LEGAL_REPRESENTATIVE", "SHAREHOLDER", "DIRECTOR", "SUPERVISOR",
             "MANAGER", "FINANCE_OFFICER", "CONTACT"};
@@ -196,6 +195,11 @@ public final class CityGenerator {
     /** The whole city as primitive arrays, then streamed out. */
     static final class City {
         final GeneratorParams p;
+        final Mechanics.RiskCarriers mr;
+        final Mechanics.Spread ms;
+        final Mechanics.Targeting mt;
+        final double[] segEffect;
+        final int routineSegs;
         final ProgressListener pl;
         final Cancellation cx;
         final long seed;
@@ -232,6 +236,11 @@ public final class CityGenerator {
 
         City(GeneratorParams p, ProgressListener pl, Cancellation cx) {
             this.p = p;
+            this.mr = p.mechanics().risk();
+            this.ms = p.mechanics().spread();
+            this.mt = p.mechanics().targeting();
+            this.segEffect = mr.segmentEffectArray();
+            this.routineSegs = mt.routineMask();
             this.pl = pl;
             this.cx = cx;
             this.seed = p.seed();
@@ -683,10 +692,10 @@ public final class CityGenerator {
             personRisk = new float[numPersons];
             for (int q = 0; q < numPersons; q++) {
                 SplittableRandom pr = Rand.of(seed, S_RISK, 1_000_000_000L + q);
-                double x = 1.4 * pr.nextGaussian();
+                double x = ms.personRiskSd() * pr.nextGaussian();
                 if (q >= nomineeBase && q < inspectorPersonBase) x = 2.5 + 0.5 * pr.nextGaussian();
                 else if (q >= inspectorPersonBase) x = 0.3 * pr.nextGaussian();
-                else if (pr.nextDouble() < 0.04) x += 3.0; // bad actors
+                else if (pr.nextDouble() < ms.badActorShare()) x += ms.badActorBoost(); // bad actors
                 personRisk[q] = (float) x;
             }
             // assign slots (fixing duplicates inside one enterprise), principal and person aggregate
@@ -722,7 +731,8 @@ public final class CityGenerator {
                     if (!contains(used, nu, q)) used[nu++] = q;
                 }
                 legalRep[i] = principal;
-                personAgg[i] = (float) (1.0 * personRisk[principal] + (maxOther > -10 ? 0.3 * maxOther : 0));
+                personAgg[i] = (float) (ms.principal() * personRisk[principal]
+                        + (maxOther > -10 ? ms.otherRoles() * maxOther : 0));
                 tick(i);
             }
         }
@@ -741,10 +751,10 @@ public final class CityGenerator {
                 SplittableRandom r = Rand.of(seed, S_RISK, i);
                 int s = seg[i];
                 double b = -1.2;
-                if (s == 0) b -= 0.4;
+                if (s == 0) b += mr.unsupervisedEffect();
                 else {
                     double m = -1;
-                    for (int x = 0; x < SEG_COUNT; x++) if ((s & (1 << x)) != 0) m = Math.max(m, Vocab.SEGMENT_RISK[x]);
+                    for (int x = 0; x < SEG_COUNT; x++) if ((s & (1 << x)) != 0) m = Math.max(m, segEffect[x]);
                     b += m;
                 }
                 double age = (endDay - est[i]) / 365.25;
@@ -770,12 +780,12 @@ public final class CityGenerator {
                 for (int i = 0; i < n; i++) {
                     double net = personAgg[i];
                     int up = owner[i] >= 0 ? owner[i] : branchOf[i];
-                    if (up >= 0) net += (branchOf[i] >= 0 ? 0.8 : 0.7) * (z[up] - zbar);
+                    if (up >= 0) net += (branchOf[i] >= 0 ? ms.branchParent() : ms.owner()) * (z[up] - zbar);
                     int s0 = supStart[i], s1 = supStart[i + 1];
                     if (s1 > s0) {
                         double acc = 0;
                         for (int x = s0; x < s1; x++) acc += z[supList[x]];
-                        net += 0.3 * (acc / (s1 - s0) - zbar);
+                        net += ms.suppliers() * (acc / (s1 - s0) - zbar);
                     }
                     z[i] = (float) (base[i] + c * net);
                 }
@@ -794,7 +804,7 @@ public final class CityGenerator {
                     status[i] = ST_CANCELLED;
                 } else if (u < 0.03 + 0.005 + 0.04 * pr && (flags[i] & F_AGENT_FIRM) == 0) {
                     status[i] = ST_REVOKED;
-                } else if (r.nextDouble() < 0.02 + 0.35 * pr) {
+                } else if (r.nextDouble() < 0.02 + mr.abnormalPerRisk() * pr) {
                     status[i] = ST_ABNORMAL;
                 }
                 if (status[i] == ST_CANCELLED || status[i] == ST_REVOKED) {
@@ -1188,7 +1198,7 @@ public final class CityGenerator {
                 pl.start("write person court records", numPersons);
                 for (int q = 0; q < numPersons; q++) {
                     SplittableRandom r = Rand.of(seed, S_PCOURT, q);
-                    double lambda = 0.004 + 1.0 * Rand.sigmoid(2.5 * (personRisk[q] - 2.0));
+                    double lambda = 0.004 + mr.personCourtRate() * Rand.sigmoid(2.5 * (personRisk[q] - 2.0));
                     int k = Rand.poisson(r, lambda);
                     for (int x = 0; x < k; x++) {
                         int d = startDay + r.nextInt(endDay - startDay + 1);
@@ -1249,45 +1259,47 @@ public final class CityGenerator {
                 boolean v = r.nextDouble() < (h == 0 || !inViolation ? pr * (h == 0 ? 1 : 1 - RHO) : pr + RHO * (1 - pr));
                 inViolation = v;
                 // complaints, each may trigger a complaint inspection
-                double lc = frac * (consumer ? 0.04 + (v ? 0.9 : 0.06) : 0.004 + (v ? 0.25 : 0.0));
+                double lc = frac * (consumer ? 0.04 + (v ? mr.complaintsIfViolated() : 0.06)
+                        : 0.004 + (v ? mr.complaintsIfViolatedOther() : 0.0));
                 int nc = Rand.poisson(r, lc);
                 for (int x = 0; x < nc; x++) {
                     int d = lo + r.nextInt(hi - lo + 1);
-                    Boolean verified = d > endDay - 20 ? null : r.nextDouble() < (v ? 0.65 : 0.12);
+                    Boolean verified = d > endDay - 20 ? null : r.nextDouble() < (v ? mr.complaintVerifiedIfViolated() : 0.12);
                     String cat = (s & (B_CATERING | B_FOOD_SALES | B_FOOD_PROD)) != 0 && r.nextDouble() < 0.6
                             ? "FOOD_SAFETY" : Vocab.COMPLAINT_CATEGORIES[r.nextInt(Vocab.COMPLAINT_CATEGORIES.length)];
                     sink.com.row("Q" + (1_000_000_000L + complaintSeq++), u, day(d),
                             Vocab.COMPLAINT_CHANNELS[Vocab.weighted(Vocab.COMPLAINT_CHANNEL_W, 100, r)], cat, verified);
                     if (verified == null || verified || r.nextDouble() < 0.2) {
-                        if (r.nextDouble() < 0.45) {
+                        if (r.nextDouble() < mt.complaintInspectionShare()) {
                             int di = d + 3 + r.nextInt(12);
                             if (di <= last) priorIssues += inspection(i, u, di, "COMPLAINT", v, pr, tiedInspector, r, sink);
                         }
                     }
                 }
                 // double random, routine, campaign, remote inspections
-                int ndr = Rand.poisson(r, frac * (supervised ? 0.11 : 0.015));
+                int ndr = Rand.poisson(r, frac * (supervised ? mt.doubleRandomSupervised() : mt.doubleRandomOther()));
                 for (int x = 0; x < ndr; x++) {
                     priorIssues += inspection(i, u, lo + r.nextInt(hi - lo + 1), "DOUBLE_RANDOM", v, pr, tiedInspector, r, sink);
                 }
-                double routine = ((s & HIGH_RISK_SEGS) != 0 ? 0.35 : 0) + (supervised && priorIssues > 0 ? 0.25 : 0);
+                double routine = ((s & routineSegs) != 0 ? mt.routineRate() : 0)
+                        + (supervised && priorIssues > 0 ? mt.followUpRate() : 0);
                 int nr = Rand.poisson(r, frac * routine);
                 for (int x = 0; x < nr; x++) {
                     priorIssues += inspection(i, u, lo + r.nextInt(hi - lo + 1), "ROUTINE", v, pr, tiedInspector, r, sink);
                 }
                 if ((s & (B_CATERING | B_FOOD_SALES)) != 0) {
-                    int ncp = Rand.poisson(r, frac * 0.05);
+                    int ncp = Rand.poisson(r, frac * mt.campaignRate());
                     for (int x = 0; x < ncp; x++) {
                         priorIssues += inspection(i, u, lo + r.nextInt(hi - lo + 1), "CAMPAIGN", v, pr, tiedInspector, r, sink);
                     }
                 }
                 if (smart) {
-                    int nrm = Rand.poisson(r, frac * 0.3);
+                    int nrm = Rand.poisson(r, frac * mt.remoteRate());
                     for (int x = 0; x < nrm; x++) {
                         priorIssues += inspection(i, u, lo + r.nextInt(hi - lo + 1), "REMOTE", v, pr, tiedInspector, r, sink);
                     }
                     // smart kitchen alerts
-                    int na = Rand.poisson(r, frac * (0.8 + (v ? 8 : 0.5)));
+                    int na = Rand.poisson(r, frac * (0.8 + (v ? mr.alertsIfViolated() : 0.5)));
                     for (int x = 0; x < na; x++) {
                         int d = lo + r.nextInt(hi - lo + 1);
                         int secs = 10 * 3600 + r.nextInt(12 * 3600);
@@ -1315,7 +1327,8 @@ public final class CityGenerator {
                         int s0 = supStart[i], s1 = supStart[i + 1];
                         if (s1 > s0 && r.nextDouble() < 0.7) producer = supList[s0 + r.nextInt(s1 - s0)];
                         int cat = sampleCategory(s, r);
-                        double fail = 0.005 + (v ? 0.15 : 0.005) + (producer >= 0 ? 0.2 * risk[producer] : 0);
+                        double fail = 0.005 + (v ? mr.sampleFailIfViolated() : 0.005)
+                                + (producer >= 0 ? 0.2 * risk[producer] : 0);
                         boolean failed = r.nextDouble() < fail;
                         String items = null;
                         if (failed) {
@@ -1331,7 +1344,7 @@ public final class CityGenerator {
                                 day(d), prods[r.nextInt(prods.length)], Vocab.SAMPLE_CATEGORIES[cat],
                                 failed ? "FAIL" : "PASS", items);
                         if (failed) {
-                            if (r.nextDouble() < 0.6 && d + 3 <= last) {
+                            if (r.nextDouble() < mt.failedSampleTrigger() && d + 3 <= last) {
                                 priorIssues += inspection(i, u, d + 1 + r.nextInt(3), "TRIGGERED", v, pr, tiedInspector, r, sink);
                             }
                             if (r.nextDouble() < 0.4) penaltyCase(sink, u, d + 10 + r.nextInt(30), s, r);
@@ -1339,9 +1352,9 @@ public final class CityGenerator {
                     }
                 }
                 // court records of the enterprise
-                int nl = Rand.poisson(r, frac * (0.012 + 0.4 * pr));
+                int nl = Rand.poisson(r, frac * (0.012 + mr.lawsuitsPerRisk() * pr + (v ? mr.lawsuitsIfViolated() : 0)));
                 for (int x = 0; x < nl; x++) courtRecord(sink, u, "ENTERPRISE", lo + r.nextInt(hi - lo + 1), r, 0.0);
-                int nd = Rand.poisson(r, frac * (0.003 + 0.2 * pr * pr + (v ? 0.06 : 0)));
+                int nd = Rand.poisson(r, frac * (0.003 + 0.2 * pr * pr + (v ? mr.dishonestIfViolated() : 0)));
                 for (int x = 0; x < nd; x++) courtRecord(sink, u, "ENTERPRISE", lo + r.nextInt(hi - lo + 1), r, 1.0);
             }
         }
@@ -1374,7 +1387,7 @@ public final class CityGenerator {
                 team = inspectorId(a) + "|" + inspectorId(b);
             }
             boolean shielded = tiedInspector >= 0 && a == tiedInspector;
-            double detect = v ? (kind.equals("REMOTE") ? 0.45 : 0.75) : 0;
+            double detect = v ? (kind.equals("REMOTE") ? mr.remoteDetection() : mr.detection()) : 0;
             double minor = 0.02 + 0.08 * pr;
             if (shielded) {
                 detect *= 0.2;

@@ -16,10 +16,14 @@ import java.time.LocalDate;
  * @param historyYears        length of the observed history window in years, 1..10
  * @param supervisedShare     share of enterprises in at least one of the 14 supervised segments, (0, 1]
  * @param targetViolationRate mean probability of a violation in the half-year after the window, (0, 0.5]
- * @param contagion           strength of risk spreading along control and ownership, 0 (none) .. 3; 1 = default
+ * @param contagion           strength of risk spreading along control and ownership, 0 (none) .. 3; 1 = default;
+ *                            scales the mechanics' {@link Mechanics.Spread} as a whole
+ * @param mechanics           how the city works: which segments and events carry risk, how it spreads, how inspections
+ *                            are targeted; {@link Mechanics#DEFAULT} is the city as it has always been generated
  */
 public record GeneratorParams(int enterprises, long seed, LocalDate windowEnd, int historyYears,
-                              double supervisedShare, double targetViolationRate, double contagion) {
+                              double supervisedShare, double targetViolationRate, double contagion,
+                              Mechanics mechanics) {
 
     public static final int DEFAULT_ENTERPRISES = 100_000;
     public static final int MAX_ENTERPRISES = 50_000_000;
@@ -57,30 +61,46 @@ public record GeneratorParams(int enterprises, long seed, LocalDate windowEnd, i
         if (!(contagion >= 0 && contagion <= 3)) {
             throw new IllegalArgumentException("contagion must be in [0, 3], got " + contagion);
         }
+        if (mechanics == null) {
+            throw new IllegalArgumentException("mechanics must be given (e.g. Mechanics.DEFAULT); presets "
+                    + Mechanics.presetNames());
+        }
+    }
+
+    /** With the default mechanics. */
+    public GeneratorParams(int enterprises, long seed, LocalDate windowEnd, int historyYears,
+                           double supervisedShare, double targetViolationRate, double contagion) {
+        this(enterprises, seed, windowEnd, historyYears, supervisedShare, targetViolationRate, contagion,
+                Mechanics.DEFAULT);
     }
 
     /** The defaults for everything but the size and seed. */
     public static GeneratorParams of(int enterprises, long seed) {
         return new GeneratorParams(enterprises, seed, DEFAULT_WINDOW_END, DEFAULT_HISTORY_YEARS,
-                DEFAULT_SUPERVISED_SHARE, DEFAULT_TARGET_VIOLATION_RATE, DEFAULT_CONTAGION);
+                DEFAULT_SUPERVISED_SHARE, DEFAULT_TARGET_VIOLATION_RATE, DEFAULT_CONTAGION, Mechanics.DEFAULT);
     }
 
     public static GeneratorParams defaults() { return of(DEFAULT_ENTERPRISES, DEFAULT_SEED); }
 
     public GeneratorParams withEnterprises(int n) {
-        return new GeneratorParams(n, seed, windowEnd, historyYears, supervisedShare, targetViolationRate, contagion);
+        return new GeneratorParams(n, seed, windowEnd, historyYears, supervisedShare, targetViolationRate, contagion, mechanics);
     }
 
     public GeneratorParams withSeed(long s) {
-        return new GeneratorParams(enterprises, s, windowEnd, historyYears, supervisedShare, targetViolationRate, contagion);
+        return new GeneratorParams(enterprises, s, windowEnd, historyYears, supervisedShare, targetViolationRate, contagion, mechanics);
     }
 
     public GeneratorParams withWindowEnd(LocalDate end) {
-        return new GeneratorParams(enterprises, seed, end, historyYears, supervisedShare, targetViolationRate, contagion);
+        return new GeneratorParams(enterprises, seed, end, historyYears, supervisedShare, targetViolationRate, contagion, mechanics);
     }
 
     public GeneratorParams withContagion(double c) {
-        return new GeneratorParams(enterprises, seed, windowEnd, historyYears, supervisedShare, targetViolationRate, c);
+        return new GeneratorParams(enterprises, seed, windowEnd, historyYears, supervisedShare, targetViolationRate, c, mechanics);
+    }
+
+    public GeneratorParams withMechanics(Mechanics m) {
+        return new GeneratorParams(enterprises, seed, windowEnd, historyYears, supervisedShare, targetViolationRate,
+                contagion, m);
     }
 
     /** First day of the observed history. */

@@ -34,8 +34,6 @@ final class Vocab {
             0.05,  // VEHICLE_INSPECTION
             1.5,   // METROLOGY
             5.5};  // ONLINE_TRADING
-    /** Additive effect of the primary segment on the latent risk logit. */
-    static final double[] SEGMENT_RISK = {0.5, 0.3, 0.5, 0.6, 0.2, 0.1, 0.3, -0.2, 0.2, 0.1, -0.3, 0.4, 0.0, 0.5};
 
     static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
             "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田",

@@ -78,6 +78,11 @@ class CityGeneratorTest {
     // ------------------------------------------------------------------ identifiers
     @Test
     void everyUsccAndIdNumberIsValidAndUnique() throws IOException {
+        checkIdentifiers(city, N);
+    }
+
+    /** Every USCC and ID number valid, USCCs and person ids unique; shared with MechanicsTest. */
+    static void checkIdentifiers(Path city, int n) throws IOException {
         Set<String> usccs = new HashSet<>();
         read(city.resolve(CityGenerator.ENTERPRISES), r -> {
             String u = r.get("uscc");
@@ -91,7 +96,7 @@ class CityGeneratorTest {
             assertThat(CityGenerator.City.orgCheck(u, 8)).isEqualTo(u.charAt(16));
             if (r.get("type").equals("INDIVIDUAL_BUSINESS")) assertThat(u.charAt(1)).isEqualTo('2');
         });
-        assertThat(usccs).hasSize(N);
+        assertThat(usccs).hasSize(n);
         int[] withId = {0}, total = {0};
         Set<String> ids = new HashSet<>();
         read(city.resolve(CityGenerator.PERSONS), r -> {
@@ -109,26 +114,31 @@ class CityGeneratorTest {
     // ------------------------------------------------------------------ contract
     @Test
     void headersAndValuesFollowTheDataContract() throws IOException {
+        checkContract(city, summary);
+    }
+
+    /** Headers, enum values, dates, shares and formats as the data contract says; shared with MechanicsTest. */
+    static void checkContract(Path city, GeneratorSummary summary) throws IOException {
         for (var e : CityGenerator.HEADERS.entrySet()) {
             String first = Files.newBufferedReader(city.resolve(e.getKey())).readLine();
             assertThat(first).as(e.getKey()).isEqualTo(String.join(",", e.getValue()));
         }
         assertThat(Files.newBufferedReader(city.resolve(CityGenerator.TRUTH)).readLine())
                 .isEqualTo(String.join(",", CityGenerator.TRUTH_HEADER));
-        checkEnums(CityGenerator.ENTERPRISES, Map.of("type", EnterpriseType.class, "status", EnterpriseStatus.class));
-        checkEnums(CityGenerator.ROLES, Map.of("role", Role.class));
-        checkEnums(CityGenerator.LINKS, Map.of("kind", io.riskgraph.model.LinkKind.class));
-        checkEnums(CityGenerator.INSPECTIONS, Map.of("kind", EventKinds.InspectionKind.class,
+        checkEnums(city, CityGenerator.ENTERPRISES, Map.of("type", EnterpriseType.class, "status", EnterpriseStatus.class));
+        checkEnums(city, CityGenerator.ROLES, Map.of("role", Role.class));
+        checkEnums(city, CityGenerator.LINKS, Map.of("kind", io.riskgraph.model.LinkKind.class));
+        checkEnums(city, CityGenerator.INSPECTIONS, Map.of("kind", EventKinds.InspectionKind.class,
                 "result", EventKinds.InspectionResult.class));
-        checkEnums(CityGenerator.SAMPLES, Map.of("result", EventKinds.SampleResult.class));
-        checkEnums(CityGenerator.PENALTIES, Map.of("kind", EventKinds.PenaltyKind.class,
+        checkEnums(city, CityGenerator.SAMPLES, Map.of("result", EventKinds.SampleResult.class));
+        checkEnums(city, CityGenerator.PENALTIES, Map.of("kind", EventKinds.PenaltyKind.class,
                 "leniency", EventKinds.Leniency.class));
-        checkEnums(CityGenerator.COURT_RECORDS, Map.of("subject_type", EventKinds.SubjectType.class,
+        checkEnums(city, CityGenerator.COURT_RECORDS, Map.of("subject_type", EventKinds.SubjectType.class,
                 "kind", EventKinds.CourtKind.class, "role", EventKinds.CourtRole.class,
                 "outcome", EventKinds.CourtOutcome.class, "court_level", EventKinds.CourtLevel.class,
                 "status", EventKinds.CourtStatus.class));
-        checkEnums(CityGenerator.ALERTS, Map.of("kind", EventKinds.AlertKind.class, "status", EventKinds.AlertStatus.class));
-        LocalDate start = GeneratorParams.of(N, 42).windowStart(), end = GeneratorParams.DEFAULT_WINDOW_END;
+        checkEnums(city, CityGenerator.ALERTS, Map.of("kind", EventKinds.AlertKind.class, "status", EventKinds.AlertStatus.class));
+        LocalDate start = GeneratorParams.defaults().windowStart(), end = GeneratorParams.DEFAULT_WINDOW_END;
         read(city.resolve(CityGenerator.ENTERPRISES), r -> {
             LocalDate.parse(r.get("established"));
             for (String s : r.get("segments").split("\\|")) if (!s.isEmpty()) Segment.valueOf(s);
@@ -166,7 +176,7 @@ class CityGeneratorTest {
         for (String f : allFiles()) assertThat(summary.rows(f)).as(f).isPositive();
     }
 
-    static void checkEnums(String file, Map<String, Class<? extends Enum<?>>> columns) throws IOException {
+    static void checkEnums(Path city, String file, Map<String, Class<? extends Enum<?>>> columns) throws IOException {
         Map<String, Set<String>> allowed = new HashMap<>();
         columns.forEach((c, type) -> {
             Set<String> s = new HashSet<>();
@@ -182,9 +192,14 @@ class CityGeneratorTest {
     // ------------------------------------------------------------------ referential integrity
     @Test
     void everyReferenceResolvesAndIdsAreUnique() throws IOException {
-        Set<String> usccs = column(CityGenerator.ENTERPRISES, "uscc");
-        Set<String> persons = column(CityGenerator.PERSONS, "person_id");
-        Set<String> inspectors = column(CityGenerator.INSPECTORS, "inspector_id");
+        checkReferences(city, summary);
+    }
+
+    /** Every reference resolves (no stubs), event ids and inspection codes unique; shared with MechanicsTest. */
+    static void checkReferences(Path city, GeneratorSummary summary) throws IOException {
+        Set<String> usccs = column(city, CityGenerator.ENTERPRISES, "uscc");
+        Set<String> persons = column(city, CityGenerator.PERSONS, "person_id");
+        Set<String> inspectors = column(city, CityGenerator.INSPECTORS, "inspector_id");
         read(city.resolve(CityGenerator.ROLES), r -> {
             has(persons, r.get("person_id"));
             has(usccs, r.get("uscc"));
@@ -213,7 +228,7 @@ class CityGeneratorTest {
                 CityGenerator.COURT_RECORDS, "record_id", CityGenerator.ALERTS, "alert_id",
                 CityGenerator.INSPECTORS, "inspector_id");
         for (var e : idColumn.entrySet()) {
-            assertThat((long) column(e.getKey(), e.getValue()).size()).as(e.getKey()).isEqualTo(summary.rows(e.getKey()));
+            assertThat((long) column(city, e.getKey(), e.getValue()).size()).as(e.getKey()).isEqualTo(summary.rows(e.getKey()));
         }
         Set<String> codes = new HashSet<>();
         long[] withCode = {0};
@@ -231,6 +246,10 @@ class CityGeneratorTest {
     }
 
     static Set<String> column(String file, String col) throws IOException {
+        return column(city, file, col);
+    }
+
+    static Set<String> column(Path city, String file, String col) throws IOException {
         Set<String> s = new HashSet<>();
         read(city.resolve(file), r -> s.add(r.get(col)));
         return s;
