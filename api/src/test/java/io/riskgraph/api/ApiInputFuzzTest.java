@@ -3,7 +3,7 @@ package io.riskgraph.api;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.riskgraph.algorithms.planning.InspectionCodes;
+import io.riskgraph.risk.planning.InspectionCodes;
 
 import java.time.LocalDate;
 

@@ -2,15 +2,15 @@ package io.riskgraph.api;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
-import io.riskgraph.algorithms.grading.GradingModel;
-import io.riskgraph.algorithms.grading.ModelException;
-import io.riskgraph.algorithms.grading.ModelParser;
+import io.riskgraph.risk.grading.GradingModel;
+import io.riskgraph.risk.grading.ModelException;
+import io.riskgraph.risk.grading.ModelParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The grading model file parser (calibrate's output, --model FILE) takes any text: a model, or a ModelException
- * naming what is wrong; never another exception (callers never pass null, so neither does the fuzzer). Kept in api because the parser's module is moving (risk).
+ * naming what is wrong; never another exception (callers never pass null, so neither does the fuzzer).
  */
 class ModelFileFuzzTest {
     @FuzzTest(maxDuration = "5m")
