@@ -147,8 +147,15 @@ class BulkLoadTest {
 
     /** Every node and relationship as a line, sorted: what the graph is, whatever the ids. */
     static List<String> dump(Path store) {
-        List<String> lines = new ArrayList<>();
         try (Neo4jConnection c = Neo4jConnection.embedded(store, 32L << 20); Session s = c.driver().session()) {
+            return dump(s);
+        }
+    }
+
+    /** The same over any session. */
+    static List<String> dump(Session s) {
+        List<String> lines = new ArrayList<>();
+        {
             Map<Long, String> nodes = new TreeMap<>();
             for (Record r : s.run("MATCH (n) RETURN id(n) AS id, labels(n) AS labels, properties(n) AS p").list()) {
                 List<String> labels = new ArrayList<>(r.get("labels").asList(Value::asString));

@@ -99,13 +99,18 @@ public abstract class RowReader implements Iterator<RawRow>, java.io.Closeable {
         @Override
         public List<String> header() { return header; }
 
+        /** What hasNext() ran into: next() reports it as a malformed row (the parser's iterator is spent then). */
+        private RuntimeException pendingError;
+
         @Override
         public boolean hasNext() {
             if (broken) return false;
+            if (pendingError != null) return true;
             try {
                 return records.hasNext();
             } catch (UncheckedIOException | IllegalStateException e) {
-                return true; // next() reports it as a malformed row
+                pendingError = e;
+                return true;
             }
         }
 
@@ -115,8 +120,9 @@ public abstract class RowReader implements Iterator<RawRow>, java.io.Closeable {
             long line = nextLine;
             CSVRecord record;
             try {
+                if (pendingError != null) throw pendingError;
                 record = records.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
+            } catch (UncheckedIOException | IllegalStateException | NoSuchElementException e) {
                 broken = true;
                 return RawRow.malformed(line, "unreadable CSV from here on (" + rootMessage(e)
                         + "); the rest of the file was not read");

@@ -45,6 +45,22 @@ class RowReaderTest {
     }
 
     @Test
+    void aQuoteOpenAtTheEndIsOneMalformedRowNotACrash() throws Exception {
+        // found by RowsFuzzTest: the parser's error surfaced in hasNext() and next() then threw NoSuchElementException
+        String csv = "uscc,name\nA,fine\nB,\"never closed\r\nC,more\n";
+        Path file = dir.resolve("enterprises.csv");
+        Files.writeString(file, csv);
+        List<RawRow> rows = new ArrayList<>();
+        try (RowReader r = RowReader.open(file)) {
+            while (r.hasNext()) rows.add(r.next());
+        }
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).cells()).containsEntry("uscc", "A");
+        assertThat(rows.get(1).malformed()).startsWith("unreadable CSV from here on");
+        assertThat(rows.get(1).line()).isEqualTo(3);
+    }
+
+    @Test
     void jsonlArraysBecomeListsAndBadLinesAreReportedWithTheirNumber() throws Exception {
         String jsonl = "{\"uscc\":\"A\",\"segments\":[\"CATERING\",\"FOOD_SALES\"],\"employees\":12}\n"
                 + "\n"
