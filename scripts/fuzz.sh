@@ -16,6 +16,7 @@ TARGETS=(
   "api ApiInputFuzzTest#jsonBody"
   "api ApiInputFuzzTest#inspectionCode"
   "api ModelFileFuzzTest#gradingModelFile"
+  "api LearnedModelFuzzTest#loadModelFolder"
 )
 failed=0
 for t in "${TARGETS[@]}"; do
