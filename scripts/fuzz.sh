@@ -17,6 +17,7 @@ TARGETS=(
   "api ApiInputFuzzTest#inspectionCode"
   "api ModelFileFuzzTest#gradingModelFile"
   "api LearnedModelFuzzTest#loadModelFolder"
+  "api LearnedModelFileFuzzTest#learnedModelJson"
 )
 failed=0
 for t in "${TARGETS[@]}"; do
