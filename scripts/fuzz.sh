@@ -16,6 +16,8 @@ TARGETS=(
   "api ApiInputFuzzTest#jsonBody"
   "api ApiInputFuzzTest#inspectionCode"
   "api ModelFileFuzzTest#gradingModelFile"
+  "api LearnedModelFuzzTest#loadModelFolder"
+  "api LearnedModelFileFuzzTest#learnedModelJson"
 )
 failed=0
 for t in "${TARGETS[@]}"; do
