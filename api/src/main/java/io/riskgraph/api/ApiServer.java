@@ -6,13 +6,19 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.riskgraph.cypher.QueryCatalogue;
-import io.riskgraph.cypher.ReadOnlyQueryRunner;
+import io.riskgraph.backend.Backend;
+import io.riskgraph.query.NamedQueries;
+import io.riskgraph.query.NamedQuery;
+import io.riskgraph.query.QueryLimits;
+import io.riskgraph.query.QueryRefusedException;
+import io.riskgraph.query.QueryResult;
+import io.riskgraph.query.QueryTimeoutException;
+import io.riskgraph.query.ReadOnlyQueries;
+import io.riskgraph.store.GraphReads;
 import io.riskgraph.model.id.Uscc;
 import io.riskgraph.store.GraphCounts;
 import io.riskgraph.store.GraphStore;
 import io.riskgraph.store.GraphStoreException;
-import org.neo4j.driver.Driver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,13 +82,12 @@ public final class ApiServer implements AutoCloseable {
     private final GraphReads reads;
     private final RelationSnapshots snapshots;
     private final EntityService entities;
-    private final ReadOnlyQueryRunner runner;
-    private final QueryCatalogue catalogue = new QueryCatalogue();
+    private final Backend backend;
     private final ApiKeys keys;
     private final AuditLog audit;
     private final SearchIndex index;
     private final Metrics metrics;
-    private final io.riskgraph.cypher.workflow.WorkflowRepositories workflow;
+    private final io.riskgraph.workflow.WorkflowStores workflow;
     private final ClueRoutes clueRoutes;
     private final String storeDescription;
     private final List<RouteInfo> routes = new ArrayList<>();
@@ -114,23 +119,23 @@ public final class ApiServer implements AutoCloseable {
      * @param dataDir  where the keys file and the audit log are
      * @param indexDir the search index folder, or null for an index in memory
      */
-    public ApiServer(ApiConfig config, GraphStore store, Driver driver, Path dataDir, Path indexDir, String storeDescription) {
+    public ApiServer(ApiConfig config, Backend backend, Path dataDir, Path indexDir) {
         this.config = config;
-        this.store = store;
-        this.reads = new GraphReads(driver);
+        this.backend = backend;
+        this.store = backend.store();
+        this.reads = backend.reads();
         this.snapshots = config.relationSnapshot() ? new RelationSnapshots(reads, config.snapshotCheck()) : null;
         this.entities = new EntityService(store, reads, new GraphOwnership(reads), config.hubDegree(), snapshots);
-        this.runner = new ReadOnlyQueryRunner(driver);
         this.keys = new ApiKeys(dataDir);
         this.audit = new AuditLog(dataDir);
         this.index = new SearchIndex(indexDir);
         this.metrics = new Metrics(reads::ping);
-        this.workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(driver);
+        this.workflow = backend.workflow();
         this.clueRoutes = new ClueRoutes(workflow.clues(), java.time.Clock.systemUTC());
         this.network = new NetworkService(store, reads, entities);
         this.dashboard = new DashboardService(reads);
         this.investigationRoutes = new InvestigationRoutes(workflow.investigations(), java.time.Clock.systemUTC());
-        this.storeDescription = storeDescription;
+        this.storeDescription = backend.describe();
     }
 
     public ApiKeys keys() { return keys; }
@@ -237,7 +242,6 @@ public final class ApiServer implements AutoCloseable {
         if (snapshots != null) snapshots.close();
         index.close();
         audit.close();
-        workflow.close();
     }
 
     // ---- route groups --------------------------------------------------------------------------------------
@@ -276,24 +280,34 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void queryRoutes(JavalinConfig cfg) {
-        route(cfg, "GET", "/queries", Role.ANALYST, false, c -> catalogue.all().stream().map(q -> {
+        route(cfg, "GET", "/queries", Role.ANALYST, false, c -> backend.cypherCatalogue().all().stream().map(q -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", q.name());
             m.put("description", q.description());
             m.put("params", q.params());
-            m.put("cypher", q.cypher());
+            m.put("cypher", q.statement());
             return m;
         }).toList());
         route(cfg, "POST", "/queries/{name}", Role.ANALYST, true, c -> {
             String name = c.ctx.pathParam("name");
-            QueryCatalogue.NamedQuery q = catalogue.find(name).orElseThrow(() -> ApiException.notFound("UNKNOWN_QUERY",
+            NamedQuery q = backend.cypherCatalogue().find(name).orElseThrow(() -> ApiException.notFound("UNKNOWN_QUERY",
                     "no named query '" + name + "'; GET /queries lists them"));
             JsonNode body = body(c.ctx);
             JsonNode params = body.has("params") ? body.get("params") : body;
             Map<String, Object> values = toMap(params, "params");
             c.auditParams.put("params", values);
             q.checkParams(values.keySet());
-            return runCypher(c, q.cypher(), values, body);
+            return runCypher(c, q.statement(), values, body);
+        });
+        route(cfg, "POST", "/gremlin", Role.ANALYST, true, c -> {
+            JsonNode body = body(c.ctx);
+            if (!body.hasNonNull("statement") || !body.get("statement").isTextual()) {
+                throw ApiException.badRequest("MISSING_STATEMENT", "send {\"statement\": \"g.V()...\", \"params\": {...}}");
+            }
+            Map<String, Object> values = body.has("params") ? toMap(body.get("params"), "params") : Map.of();
+            c.auditParams.put("statement", body.get("statement").asText());
+            c.auditParams.put("params", values);
+            return runQuery(c, backend.gremlin(), body.get("statement").asText(), values, body);
         });
         route(cfg, "POST", "/cypher", Role.ANALYST, true, c -> {
             JsonNode body = body(c.ctx);
@@ -611,9 +625,10 @@ public final class ApiServer implements AutoCloseable {
             case ApiException a -> a;
             case io.javalin.http.HttpResponseException h when h.getStatus() == 413 ->
                     new ApiException(413, "BODY_TOO_LARGE", "the request body is too large");
-            case ReadOnlyQueryRunner.QueryRefusedException r -> new ApiException(400, "QUERY_REFUSED", r.getMessage());
-            case ReadOnlyQueryRunner.QueryTimeoutException t -> new ApiException(408, "QUERY_TIMEOUT", t.getMessage());
+            case QueryRefusedException r -> new ApiException(400, "QUERY_REFUSED", r.getMessage());
+            case QueryTimeoutException t -> new ApiException(408, "QUERY_TIMEOUT", t.getMessage());
             case IllegalArgumentException i -> new ApiException(400, "BAD_REQUEST", i.getMessage());
+            case Backend.Unsupported u -> new ApiException(501, "NOT_ON_THIS_BACKEND", u.getMessage());
             case GraphStoreException g -> new ApiException(503, "STORE_UNAVAILABLE", "the graph store failed: " + g.getMessage());
             default -> new ApiException(500, "INTERNAL", e.getClass().getSimpleName() + ": " + e.getMessage());
         };
@@ -735,11 +750,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private Object runCypher(Call c, String statement, Map<String, Object> params, JsonNode body) {
+        return runQuery(c, backend.cypher(), statement, params, body);
+    }
+
+    /** One read-only statement in the runner's language, with the request's limits within the server's. */
+    private Object runQuery(Call c, ReadOnlyQueries runner, String statement, Map<String, Object> params, JsonNode body) {
         int maxSeconds = (int) config.cypherTimeout().toSeconds();
         int timeout = body.has("timeoutSeconds") ? bounded(body.get("timeoutSeconds"), "timeoutSeconds", 1, maxSeconds) : maxSeconds;
         int maxRows = body.has("maxRows") ? bounded(body.get("maxRows"), "maxRows", 1, config.cypherMaxRows()) : config.cypherMaxRows();
-        ReadOnlyQueryRunner.QueryResult r = runner.run(statement, params,
-                new ReadOnlyQueryRunner.Limits(Duration.ofSeconds(timeout), maxRows));
+        QueryResult r = runner.run(statement, params, new QueryLimits(Duration.ofSeconds(timeout), maxRows));
         if (r.truncated()) {
             throw new ApiException(413, "RESULT_TOO_LARGE", "the statement returns more than " + maxRows
                     + " rows; add a LIMIT, narrow it, or page with SKIP/LIMIT (server maximum " + config.cypherMaxRows() + " rows)");

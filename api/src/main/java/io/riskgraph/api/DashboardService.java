@@ -1,6 +1,7 @@
 package io.riskgraph.api;
 
 import io.riskgraph.risk.warning.WarningRule;
+import io.riskgraph.store.GraphReads;
 
 import java.util.ArrayList;
 import java.util.Collection;

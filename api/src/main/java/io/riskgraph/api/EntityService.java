@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphReads;
 import io.riskgraph.algorithms.paths.RelatedParties;
 import io.riskgraph.model.id.IdCheck;
 import io.riskgraph.model.id.Uscc;

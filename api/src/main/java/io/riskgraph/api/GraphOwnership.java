@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphReads;
 import io.riskgraph.store.GraphNode;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphReads;
 import io.riskgraph.store.GraphNode;
 import io.riskgraph.store.GraphPath;
 import io.riskgraph.store.GraphStore;

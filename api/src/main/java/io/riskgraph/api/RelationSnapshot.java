@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphReads;
 import io.riskgraph.store.GraphNode;
 import io.riskgraph.store.GraphPath;
 import io.riskgraph.store.GraphRelationship;
@@ -243,7 +244,7 @@ public final class RelationSnapshot {
     }
 
     /** Collects nodes, then relationships between them, as the store streams them. */
-    static final class Builder {
+    static final class Builder implements GraphReads.SnapshotSink {
         private static final Set<String> COMPACT = Set.of("share", "since", "until");
         private final Map<Long, Integer> index = new HashMap<>();
         private final List<String> typeNames;
@@ -273,6 +274,16 @@ public final class RelationSnapshot {
             if (typeNames.size() > Byte.MAX_VALUE) throw new IllegalArgumentException("at most 127 relationship types");
             this.typeNames = List.copyOf(typeNames);
             this.storeVersion = storeVersion;
+        }
+
+        @Override
+        public void node(long storeId, List<String> labels, Map<String, Object> keys, Object nodeGrade, Object nodeScore,
+                         Object inherited, Object nodeSegments, GraphReads.RiskEvents nodeEvents, long nodeDegree) {
+            String l = Views.label(labels);
+            Object k = keys.get(Views.keyProperty(l));
+            Object n = keys.get("name") != null ? keys.get("name") : keys.get("name_zh");
+            node(storeId, l, k == null ? null : String.valueOf(k), n == null ? null : String.valueOf(n), nodeGrade,
+                    nodeScore, inherited, nodeSegments, nodeEvents, nodeDegree);
         }
 
         /** A node: its store id, label, key and what /related shows of it; ignored unless the label is one of {@link #LABELS}. */
@@ -307,7 +318,8 @@ public final class RelationSnapshot {
         }
 
         /** A relationship between two nodes given before; dropped when an end is not held. */
-        void relationship(long startId, long endId, String type, Map<String, Object> properties) {
+        @Override
+        public void relationship(long startId, long endId, String type, Map<String, Object> properties) {
             Integer s = index.get(startId), e = index.get(endId);
             int t = typeNames.indexOf(type);
             if (s == null || e == null || t < 0) return;

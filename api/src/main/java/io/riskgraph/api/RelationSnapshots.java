@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphReads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -62,7 +63,9 @@ public final class RelationSnapshots implements AutoCloseable {
     /** Reads a new snapshot from the store and makes it current; returns it. */
     public synchronized RelationSnapshot rebuild() {
         long version = reads.storeVersion();
-        RelationSnapshot s = reads.relationSnapshot(types, version);
+        RelationSnapshot.Builder b = new RelationSnapshot.Builder(types, version);
+        reads.relationSnapshot(types, b);
+        RelationSnapshot s = b.build();
         current = s;
         LOG.info(() -> "relation snapshot: " + s.nodeCount() + " nodes, " + s.relationshipCount() + " relationships, "
                 + s.buildMillis() + " ms, store version " + s.storeVersion());

@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphReads;
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
 import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;

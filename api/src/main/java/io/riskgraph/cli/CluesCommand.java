@@ -1,7 +1,7 @@
 package io.riskgraph.cli;
 
 import io.riskgraph.risk.warning.WarningRule;
-import io.riskgraph.cypher.workflow.WorkflowRepositories;
+import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.workflow.Clue;
 import io.riskgraph.workflow.ClueFilter;
 import io.riskgraph.workflow.ClueStatus;
@@ -47,8 +47,8 @@ final class CluesCommand {
         public Integer call() {
             ClueFilter filter = filter(status, rule, uscc, segment, offset, limit);
             PrintWriter out = spec.commandLine().getOut();
-            try (StoreOptions.OpenStore open = storeOptions.open();
-                 WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
+            try (StoreOptions.OpenStore open = storeOptions.open()) {
+                WorkflowStores workflow = open.workflow();
                 long total = workflow.clues().count(filter);
                 List<Clue> clues = workflow.clues().list(filter);
                 for (Clue c : clues) {
@@ -93,8 +93,8 @@ final class CluesCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (StoreOptions.OpenStore open = storeOptions.open();
-                 WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
+            try (StoreOptions.OpenStore open = storeOptions.open()) {
+                WorkflowStores workflow = open.workflow();
                 Clue c = workflow.clues().find(id).orElseThrow(() -> new ClueWorkflow.UnknownClueException(id));
                 out.printf("%s  %s  %s  severity %d  %s%n%s%n", c.id(), c.rule(), c.status(), c.severity(),
                         c.uscc() == null ? "-" : c.uscc(), c.summary());
@@ -130,8 +130,8 @@ final class CluesCommand {
         public Integer call() {
             ClueStatus target = ClueStatus.parse(status);
             if (by.isBlank()) throw new IllegalArgumentException("--by must name who makes the change");
-            try (StoreOptions.OpenStore open = storeOptions.open();
-                 WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
+            try (StoreOptions.OpenStore open = storeOptions.open()) {
+                WorkflowStores workflow = open.workflow();
                 Clue c = new ClueWorkflow(workflow.clues(), Clock.systemUTC()).changeStatus(id, target, by, note);
                 Clue.StatusChange last = c.history().get(c.history().size() - 1);
                 spec.commandLine().getOut().printf("%s: %s -> %s by %s at %s%n", c.id(), last.from(), last.to(), last.by(), last.at());

@@ -1,8 +1,9 @@
 package io.riskgraph.cli;
 
 import io.riskgraph.cypher.BulkStore;
-import io.riskgraph.cypher.QueryCatalogue;
-import io.riskgraph.cypher.ReadOnlyQueryRunner;
+import io.riskgraph.query.NamedQueries;
+import io.riskgraph.query.QueryLimits;
+import io.riskgraph.query.ReadOnlyQueries;
 import io.riskgraph.ingest.IngestSummary;
 import io.riskgraph.ingest.Ingestor;
 import io.riskgraph.ingest.generator.CityGenerator;
@@ -129,8 +130,22 @@ final class DemoCommand implements Callable<Integer> {
 
     /** What the named queries find in the city: the clues an analyst would start from. */
     private void highlights(PrintWriter out, StoreOptions.OpenStore open) {
-        QueryCatalogue catalogue = new QueryCatalogue();
-        ReadOnlyQueryRunner runner = new ReadOnlyQueryRunner(open.connection().driver());
+        if (open.backend().kind().equals("gremlin")) {
+            // the Cypher catalogue is Neo4j-only: the Gremlin one instead
+            NamedQueries catalogue = open.backend().gremlinCatalogue();
+            Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
+            runs.put("co-located-firms", Map.of("min_firms", 5L));
+            runs.put("dishonest-representatives", Map.of());
+            for (Map.Entry<String, Map<String, Object>> run : runs.entrySet()) {
+                var q = catalogue.get(run.getKey());
+                var result = open.backend().gremlin().run(q.statement(), run.getValue(), QueryLimits.DEFAULT);
+                out.printf("     %-30s %,8d%s  %s%n", run.getKey(), result.rows().size(), result.truncated() ? "+" : " ",
+                        firstSentence(q.description()));
+            }
+            return;
+        }
+        NamedQueries catalogue = open.backend().cypherCatalogue();
+        ReadOnlyQueries runner = open.backend().cypher();
         Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
         runs.put("shell-clusters", Map.of("since", GeneratorParams.DEFAULT_WINDOW_END.minusYears(2).toString(),
                 "min_firms", 3L, "max_paid_in", 10_000L));
@@ -141,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
         runs.put("inspector-ties", Map.of());
         for (Map.Entry<String, Map<String, Object>> run : runs.entrySet()) {
             var q = catalogue.get(run.getKey());
-            var result = runner.run(q.cypher(), run.getValue(), ReadOnlyQueryRunner.Limits.DEFAULT);
+            var result = runner.run(q.statement(), run.getValue(), QueryLimits.DEFAULT);
             out.printf("     %-30s %,8d%s  %s%n", run.getKey(), result.rows().size(), result.truncated() ? "+" : " ",
                     firstSentence(q.description()));
         }
@@ -153,7 +168,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void nextSteps(PrintWriter out) {
-        String store = storeOptions.uri != null ? " --uri " + storeOptions.uri
+        String store = storeOptions.gremlin() ? " --gremlin " + storeOptions.gremlin
+                + (storeOptions.store.toString().equals(StoreOptions.STORE_DEFAULT) ? "" : " --store " + storeOptions.store)
+                : storeOptions.uri != null ? " --uri " + storeOptions.uri
                 : storeOptions.store.toString().equals(StoreOptions.STORE_DEFAULT) ? "" : " --store " + storeOptions.store;
         out.println();
         out.println("Next:");

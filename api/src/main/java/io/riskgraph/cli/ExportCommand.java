@@ -1,7 +1,7 @@
 package io.riskgraph.cli;
 
 import io.riskgraph.risk.planning.Period;
-import io.riskgraph.cypher.workflow.WorkflowRepositories;
+import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.store.GraphStore;
 import io.riskgraph.workflow.Clue;
 import io.riskgraph.workflow.ClueFilter;
@@ -118,8 +118,8 @@ final class ExportCommand {
         public Integer call() throws IOException {
             if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder");
             long count;
-            try (StoreOptions.OpenStore open = storeOptions.open();
-                 WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
+            try (StoreOptions.OpenStore open = storeOptions.open()) {
+                WorkflowStores workflow = open.workflow();
                 List<Clue> clues = workflow.clues().list(ClueFilter.all());
                 count = writeCsv(out, COLUMNS, csv -> {
                     for (Clue c : clues) {
@@ -160,8 +160,8 @@ final class ExportCommand {
         public Integer call() throws IOException {
             String p = Period.parse(period).text();
             if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder");
-            try (StoreOptions.OpenStore open = storeOptions.open();
-                 WorkflowRepositories w = WorkflowRepositories.open(open.connection().driver())) {
+            try (StoreOptions.OpenStore open = storeOptions.open()) {
+                WorkflowStores w = open.workflow();
                 List<InspectionTask> closed = new ArrayList<>();
                 for (var plan : w.inspectionPlans().plans(p)) {
                     for (var t : w.inspectionPlans().tasks(plan.planId())) {

@@ -92,6 +92,14 @@ final class IngestCommand implements Callable<Integer> {
      * a server, online into a store whose bulk load did not finish).
      */
     static boolean bulk(StoreOptions store, Mode mode, PrintWriter out) {
+        if (store.gremlin()) {
+            if (mode == Mode.bulk) {
+                throw new IllegalArgumentException("--mode bulk is Neo4j's offline importer and this is the Gremlin backend; "
+                        + "load online (--mode online or auto), or use the vendor's bulk loader for a first load into "
+                        + "JanusGraph or HugeGraph (docs/backends.md)");
+            }
+            return false;
+        }
         if (store.uri != null) {
             if (mode == Mode.bulk) {
                 throw new IllegalArgumentException("--mode bulk loads the embedded store (--store) only; for a server, "
@@ -112,8 +120,8 @@ final class IngestCommand implements Callable<Integer> {
         if (mode == Mode.online) return false;
         if (!BulkStore.hasDatabase(dir)) return true;
         long nodes;
-        try (StoreOptions.OpenStore open = store.open(); var session = open.connection().driver().session()) {
-            nodes = session.run("MATCH (n) RETURN count(n)").single().get(0).asLong();
+        try (StoreOptions.OpenStore open = store.open()) {
+            nodes = open.store().counts().nodesByLabel().values().stream().mapToLong(Long::longValue).sum();
         }
         if (nodes == 0) return true;
         if (mode == Mode.bulk) {

@@ -1,6 +1,7 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.cypher.ReadOnlyQueryRunner;
+import io.riskgraph.query.QueryRefusedException;
+import io.riskgraph.query.QueryTimeoutException;
 import io.riskgraph.ingest.IngestInputException;
 import io.riskgraph.store.GraphStoreException;
 import picocli.CommandLine;
@@ -14,9 +15,9 @@ import java.io.PrintWriter;
 @Command(name = "riskgraph", mixinStandardHelpOptions = true, version = "riskgraph 0.1.0",
         description = "Graph-based enterprise risk knowledge platform for market-supervision regulators.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, AnalyzeCommand.class,
-                AlgoCommand.class, StatsCommand.class, QueryCommand.class, QueriesCommand.class, ServeCommand.class,
-                KeysCommand.class, CredentialsCommand.class, AuditCommand.class, GradeCommand.class, RegradeCommand.class,
-                LearnCommand.class, ModelsCommand.class, ExportCommand.class, BacktestCommand.class,
+                AlgoCommand.class, StatsCommand.class, QueryCommand.class, QueriesCommand.class, GremlinCommand.class,
+                ServeCommand.class, KeysCommand.class, CredentialsCommand.class, AuditCommand.class, GradeCommand.class,
+                RegradeCommand.class, LearnCommand.class, ModelsCommand.class, ExportCommand.class, BacktestCommand.class,
                 CalibrateCommand.class, WarnCommand.class, CluesCommand.class, PlanCommand.class, VerifyCodeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
@@ -45,15 +46,16 @@ public final class Main {
             case IngestInputException x -> USAGE;
             case IllegalArgumentException x -> USAGE;
             case CommandLine.ParameterException x -> USAGE;
-            case ReadOnlyQueryRunner.QueryRefusedException x -> USAGE;
+            case QueryRefusedException x -> USAGE;
+            case io.riskgraph.backend.Backend.Unsupported x -> USAGE;
             default -> FAILURE;
         };
     }
 
     static String message(Throwable e) {
         if (e instanceof GraphStoreException || e instanceof IngestInputException
-                || e instanceof IllegalArgumentException || e instanceof ReadOnlyQueryRunner.QueryRefusedException
-                || e instanceof ReadOnlyQueryRunner.QueryTimeoutException) {
+                || e instanceof IllegalArgumentException || e instanceof QueryRefusedException
+                || e instanceof QueryTimeoutException) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -10,7 +10,7 @@ import io.riskgraph.risk.planning.SamplingRatios;
 import io.riskgraph.risk.planning.Simulation;
 import io.riskgraph.risk.planning.TieParams;
 import io.riskgraph.risk.planning.Ties;
-import io.riskgraph.cypher.workflow.WorkflowRepositories;
+import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.workflow.InspectionTask;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -114,8 +114,8 @@ final class PlanCommand implements Callable<Integer> {
         String verifyBase = QrCodes.checkBase(verifyUrl);
         if (qr != null && Files.exists(qr) && !Files.isDirectory(qr)) throw new IllegalArgumentException("--qr " + qr + " is a file, not a folder");
         InspectionCodes codes = PlanningSupport.codes(storeOptions);
-        try (StoreOptions.OpenStore open = storeOptions.open();
-             WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
+        try (StoreOptions.OpenStore open = storeOptions.open()) {
+            WorkflowStores workflow = open.workflow();
             GradeSnapshot snapshot = snapshot(open, params);
             List<Inspector> inspectors = Inspector.read(open.store());
             long t = System.nanoTime();

@@ -8,13 +8,11 @@ import io.riskgraph.risk.grading.ModelSet;
 import io.riskgraph.risk.planning.InspectionCodes;
 import io.riskgraph.risk.planning.Regrader;
 import io.riskgraph.risk.planning.ResultLoop;
-import io.riskgraph.cypher.workflow.WorkflowRepositories;
+import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.model.id.IdKeys;
 import io.riskgraph.progress.Cancellation;
 import io.riskgraph.store.GraphStore;
 import io.riskgraph.workflow.InspectionTask;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -120,17 +118,16 @@ public final class PlanningSupport {
         }
     }
 
-    /** Whether the store holds any inspection task (so that ingest skips the workflow context otherwise). */
-    static boolean hasTasks(Driver driver) {
-        try (Session s = driver.session()) {
-            return s.run("MATCH (t:InspectionTask) RETURN count(t) > 0 AS any").single().get(0).asBoolean();
-        }
+    /** Whether the store holds any inspection task (so that ingest skips the workflow repositories otherwise). */
+    static boolean hasTasks(GraphStore store) {
+        return store.counts().nodes("InspectionTask") > 0;
     }
 
     /** After an ingest: closes the open tasks whose codes came back on inspections rows, and re-grades their firms. */
     static List<InspectionTask> closeReturned(StoreOptions.OpenStore open, PrintWriter out) {
-        if (!hasTasks(open.connection().driver())) return List.of();
-        try (WorkflowRepositories w = WorkflowRepositories.open(open.connection().driver())) {
+        if (!hasTasks(open.store())) return List.of();
+        {
+            WorkflowStores w = open.workflow();
             List<InspectionTask> closed = new ResultLoop(w.inspectionPlans(), regrader(open)).closeReturned(Instant.now());
             if (!closed.isEmpty()) {
                 out.printf("Closed %,d inspection task(s) whose code came back on an inspection; their enterprises were "

@@ -1,6 +1,6 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.cypher.QueryCatalogue;
+import io.riskgraph.query.NamedQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,10 +17,10 @@ final class QueriesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (QueryCatalogue.NamedQuery q : new QueryCatalogue().all()) {
+        for (NamedQuery q : Backends.cypherCatalogue().all()) {
             out.println(q.name());
             out.println("    " + q.description());
-            for (QueryCatalogue.Param p : q.params()) out.println("    param " + p.name() + ": " + p.description());
+            for (NamedQuery.Param p : q.params()) out.println("    param " + p.name() + ": " + p.description());
         }
         return Main.OK;
     }

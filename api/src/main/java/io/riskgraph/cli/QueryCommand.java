@@ -3,9 +3,10 @@ package io.riskgraph.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.riskgraph.cypher.QueryCatalogue;
-import io.riskgraph.cypher.ReadOnlyQueryRunner;
-import io.riskgraph.cypher.ReadOnlyQueryRunner.QueryResult;
+import io.riskgraph.query.NamedQuery;
+import io.riskgraph.query.QueryLimits;
+import io.riskgraph.query.ReadOnlyQueries;
+import io.riskgraph.query.QueryResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
                 "Values go in as parameters: riskgraph query 'MATCH (e:Enterprise {uscc: $u}) RETURN e.name' --param u=9131...",
                 "Writes, administration and SHOW/TERMINATE commands, USE, LOAD CSV, CALL { } IN TRANSACTIONS and",
                 "procedure calls (other than db.labels and friends) are refused."})
-final class QueryCommand implements Callable<Integer> {
+class QueryCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
     @Spec
@@ -60,11 +61,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--limit", defaultValue = "" + ReadOnlyQueryRunner.MAX_ROWS_DEFAULT,
+    @Option(names = "--limit", defaultValue = "" + ReadOnlyQueries.MAX_ROWS_DEFAULT,
             description = "At most this many rows (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--timeout", defaultValue = "" + ReadOnlyQueryRunner.TIMEOUT_SECONDS_DEFAULT, paramLabel = "SECONDS",
+    @Option(names = "--timeout", defaultValue = "" + ReadOnlyQueries.TIMEOUT_SECONDS_DEFAULT, paramLabel = "SECONDS",
             description = "Stop the statement after this many seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -73,22 +74,25 @@ final class QueryCommand implements Callable<Integer> {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** The language this command runs (Cypher here, Gremlin in {@link GremlinCommand}). */
+    ReadOnlyQueries runner(io.riskgraph.backend.Backend backend) { return backend.cypher(); }
+
+    io.riskgraph.query.NamedQueries catalogue(io.riskgraph.backend.Backend backend) { return backend.cypherCatalogue(); }
+
     @Override
     public Integer call() throws IOException {
         Map<String, Object> values = new LinkedHashMap<>();
         params.forEach((k, v) -> values.put(k, parseValue(v)));
-        String text;
-        if (named != null) {
-            QueryCatalogue.NamedQuery q = new QueryCatalogue().get(named);
-            q.checkParams(values.keySet());
-            text = q.cypher();
-        } else {
-            text = statementText();
-        }
-        ReadOnlyQueryRunner.Limits limits = new ReadOnlyQueryRunner.Limits(Duration.ofSeconds(timeoutSeconds), limit);
+        String text = named != null ? null : statementText();
+        QueryLimits limits = new QueryLimits(Duration.ofSeconds(timeoutSeconds), limit);
         PrintWriter out = spec.commandLine().getOut();
         try (StoreOptions.OpenStore open = storeOptions.open()) {
-            QueryResult result = new ReadOnlyQueryRunner(open.connection().driver()).run(text, values, limits);
+            if (named != null) {
+                NamedQuery q = catalogue(open.backend()).get(named);
+                q.checkParams(values.keySet());
+                text = q.statement();
+            }
+            QueryResult result = runner(open.backend()).run(text, values, limits);
             switch (format) {
                 case table -> printTable(out, result);
                 case csv -> printCsv(out, result);

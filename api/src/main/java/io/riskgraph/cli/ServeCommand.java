@@ -41,12 +41,12 @@ public final class ServeCommand implements Callable<Integer> {
     int hubDegree;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            defaultValue = "" + io.riskgraph.cypher.ReadOnlyQueryRunner.TIMEOUT_SECONDS_DEFAULT,
+            defaultValue = "" + io.riskgraph.query.ReadOnlyQueries.TIMEOUT_SECONDS_DEFAULT,
             description = "Longest a Cypher or named query may run (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--limit", paramLabel = "ROWS",
-            defaultValue = "" + io.riskgraph.cypher.ReadOnlyQueryRunner.MAX_ROWS_DEFAULT,
+            defaultValue = "" + io.riskgraph.query.ReadOnlyQueries.MAX_ROWS_DEFAULT,
             description = "Most rows a Cypher or named query may return (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
@@ -88,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     static Path apiDir(StoreOptions o, Path explicit) {
         if (explicit != null) return explicit;
-        if (o.uri != null) return Path.of(System.getProperty("user.home"), ".riskgraph");
+        if (o.remote()) return Path.of(System.getProperty("user.home"), ".riskgraph");
         return o.store;
     }
 
@@ -106,7 +106,6 @@ public final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(snapshotCheckSeconds));
         io.riskgraph.risk.planning.InspectionCodes codes = PlanningSupport.codes(storeOptions);
         StoreOptions.OpenStore open = storeOptions.open();
-        io.riskgraph.cypher.workflow.WorkflowRepositories workflow = null;
         io.riskgraph.risk.planning.BackgroundRegrader regrader = new io.riskgraph.risk.planning.BackgroundRegrader(
                 PlanningSupport.regrader(open), e -> System.err.println("riskgraph: re-grading failed: " + e.getMessage()));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -120,11 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
         }, "riskgraph-shutdown");
         try {
             Path dir = apiDir(storeOptions, apiDir);
-            Path index = storeOptions.uri == null ? storeOptions.store.resolve("search-index") : null;
-            workflow = io.riskgraph.cypher.workflow.WorkflowRepositories.open(open.connection().driver());
-            ApiServer starting = new ApiServer(config, open.store(), open.connection().driver(), dir, index, storeOptions.describe())
-                    .limits(limits);
-            starting.inspections(new io.riskgraph.api.InspectionService(open.store(), workflow.inspectionPlans(), codes,
+            Path index = !storeOptions.remote() ? storeOptions.store.resolve("search-index") : null;
+            ApiServer starting = new ApiServer(config, open.backend(), dir, index).limits(limits);
+            starting.inspections(new io.riskgraph.api.InspectionService(open.store(), open.workflow().inspectionPlans(), codes,
                     regrader, java.time.Clock.systemDefaultZone()));
             try {
                 starting.start(bind, port);
@@ -142,7 +139,6 @@ public final class ServeCommand implements Callable<Integer> {
         } finally {
             if (server != null) server.close();
             regrader.close();
-            if (workflow != null) workflow.close();
             open.close();
             out.println("riskgraph API stopped; store closed");
             out.flush();

@@ -1,15 +1,12 @@
 package io.riskgraph.cli;
 
-import io.riskgraph.cypher.BoltCredentials;
-import io.riskgraph.cypher.EmbeddedNeo4j;
-import io.riskgraph.cypher.Neo4jConnection;
-import io.riskgraph.cypher.Neo4jGraphStore;
+import io.riskgraph.backend.Backend;
+import io.riskgraph.store.GraphStore;
+import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.model.id.IdKeys;
 import io.riskgraph.model.id.IdProtector;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the graph lives: the embedded store in a folder (default) or an external Neo4j by URI. */
@@ -24,11 +21,21 @@ public final class StoreOptions {
             description = "An external Neo4j server or cluster instead of the embedded store, e.g. neo4j://host:7687.")
     String uri;
 
-    @Option(names = "--user", paramLabel = "USER", description = "User for --uri.")
+    @Option(names = "--gremlin", paramLabel = "URL|embedded",
+            description = "The Apache TinkerPop backend instead of Neo4j: a Gremlin Server (JanusGraph, HugeGraph, Neptune) "
+                    + "by URL, e.g. ws://host:8182, or 'embedded' for an in-process Gremlin Server over a TinkerGraph kept "
+                    + "in --store.")
+    String gremlin;
+
+    @Option(names = "--gremlin-source", paramLabel = "NAME", defaultValue = "g",
+            description = "The traversal source of --gremlin (default: ${DEFAULT-VALUE}).")
+    String gremlinSource;
+
+    @Option(names = "--user", paramLabel = "USER", description = "User for --uri or a --gremlin server.")
     String user;
 
     @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:RISKGRAPH_PASSWORD}",
-            description = "Password for --uri (default: the RISKGRAPH_PASSWORD environment variable).")
+            description = "Password for --uri or a --gremlin server (default: the RISKGRAPH_PASSWORD environment variable).")
     String password;
 
     @Option(names = "--page-cache-mb", paramLabel = "MB", defaultValue = "1024",
@@ -44,42 +51,47 @@ public final class StoreOptions {
             description = "Folder of learned models (default: models in the store folder, or ~/.riskgraph/models with --uri).")
     Path models;
 
-    /** An open store; closing it stops the embedded database if there is one. */
-    public record OpenStore(Neo4jConnection connection, Neo4jGraphStore store, StoreOptions options)
-            implements AutoCloseable {
+    /** An open backend; closing it closes its workflow repositories and stops an embedded database. */
+    public record OpenStore(Backend backend, StoreOptions options) implements AutoCloseable {
         @Override
-        public void close() { connection.close(); }
+        public void close() { backend.close(); }
+
+        public GraphStore store() { return backend.store(); }
+
+        public WorkflowStores workflow() { return backend.workflow(); }
 
         public IdProtector ids() { return options.ids(); }
     }
 
+    /** Opens the backend these options name ({@link Backends}, the one place that knows the implementations). */
     public OpenStore open() {
         if (pageCacheMb < 16) throw new IllegalArgumentException("--page-cache-mb must be at least 16");
-        Neo4jConnection c;
-        if (uri == null) {
-            c = Neo4jConnection.embedded(store, pageCacheMb << 20);
-        } else if (user == null && runningStoreUri().equals(uri)) {
-            // another riskgraph process serves this store: use the store's Bolt password
-            c = Neo4jConnection.remote(uri, BoltCredentials.USER, BoltCredentials.read(store.toAbsolutePath()));
-        } else {
-            c = Neo4jConnection.remote(uri, user, password);
-        }
-        return new OpenStore(c, new Neo4jGraphStore(c.driver()), this);
+        return new OpenStore(Backends.open(this), this);
     }
 
     /** The key that hashes resident ID numbers, without opening the store. */
     public IdProtector ids() { return IdKeys.protector(idKeyFile()); }
 
+    /** Whether the graph is on a server (--uri, or --gremlin with a URL) rather than in --store. */
+    public boolean remote() {
+        return uri != null || (gremlin != null && !isEmbeddedGremlin());
+    }
+
+    /** Whether --gremlin names the TinkerPop backend. */
+    public boolean gremlin() { return gremlin != null; }
+
+    boolean isEmbeddedGremlin() { return "embedded".equalsIgnoreCase(gremlin); }
+
     public Path idKeyFile() {
         if (idKeyFile != null) return idKeyFile;
-        if (uri != null) return serverIdKeyFile();
+        if (remote()) return serverIdKeyFile();
         return store.resolve("id-hash.key");
     }
 
     /** The learned-model registry's folder (docs/models.md, "Learning"). */
     public Path modelsDir() {
         if (models != null) return models;
-        if (uri != null) return Path.of(System.getProperty("user.home"), ".riskgraph", "models");
+        if (remote()) return Path.of(System.getProperty("user.home"), ".riskgraph", "models");
         return store.resolve("models");
     }
 
@@ -90,24 +102,16 @@ public final class StoreOptions {
 
     /** Where files that belong beside the store go (the rejects file), for embedded and external stores alike. */
     public Path besideStore(String name) {
-        if (uri != null) return Path.of(name);
+        if (remote()) return Path.of(name);
         Path abs = store.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + "-" + name);
     }
 
-    /** The Bolt URI of the process that has the store folder open now (empty when there is none or no password). */
-    String runningStoreUri() {
-        Path dir = store.toAbsolutePath();
-        Path address = dir.resolve(EmbeddedNeo4j.BOLT_ADDRESS_FILE);
-        try {
-            if (!Files.isRegularFile(address) || BoltCredentials.read(dir) == null) return "";
-            return Files.readString(address).strip();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     public String describe() {
+        if (gremlin != null) {
+            return isEmbeddedGremlin() ? "embedded Gremlin store " + store.toAbsolutePath().normalize()
+                    : "Gremlin Server " + gremlin;
+        }
         return uri != null ? uri : "embedded store " + store.toAbsolutePath().normalize();
     }
 

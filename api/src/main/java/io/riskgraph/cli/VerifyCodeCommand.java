@@ -1,7 +1,7 @@
 package io.riskgraph.cli;
 
 import io.riskgraph.risk.planning.InspectionCodes;
-import io.riskgraph.cypher.workflow.WorkflowRepositories;
+import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.store.NodeKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +30,8 @@ final class VerifyCodeCommand implements Callable<Integer> {
         InspectionCodes codes = PlanningSupport.codes(storeOptions);
         InspectionCodes.Check auth = codes.authenticate(code);
         if (!auth.valid()) return invalid(auth); // a forged code costs no database start
-        try (StoreOptions.OpenStore open = storeOptions.open();
-             WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
+        try (StoreOptions.OpenStore open = storeOptions.open()) {
+            WorkflowStores workflow = open.workflow();
             InspectionCodes.Check c = codes.verify(code, LocalDate.now(), workflow.inspectionPlans()::task);
             if (!c.valid()) return invalid(c);
             Object name = open.store().node(new NodeKey("Enterprise", "uscc"), c.claims().uscc())

@@ -5,7 +5,7 @@ import io.riskgraph.risk.warning.WarningData;
 import io.riskgraph.risk.warning.WarningParams;
 import io.riskgraph.risk.warning.WarningRule;
 import io.riskgraph.risk.warning.WarningRules;
-import io.riskgraph.cypher.workflow.WorkflowRepositories;
+import io.riskgraph.workflow.WorkflowStores;
 import io.riskgraph.progress.Cancellation;
 import io.riskgraph.workflow.NewClue;
 import picocli.CommandLine.Command;
@@ -65,7 +65,8 @@ final class WarnCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         int totalFound = 0, totalNew = 0;
         Instant now = Instant.now();
-        try (WorkflowRepositories workflow = WorkflowRepositories.open(open.connection().driver())) {
+        {
+            WorkflowStores workflow = open.workflow();
             out.printf("%srule  found    new  name%n", indent);
             for (var e : found.entrySet()) {
                 int created = workflow.clues().storeNew(e.getValue(), CREATED_BY, now);

@@ -57,8 +57,7 @@ final class ApiFixture {
             if (server != null) server.reindexAll();
         }
         if (server == null) {
-            server = new ApiServer(CONFIG, TestNeo4j.store(), TestNeo4j.connection().driver(), dir, dir.resolve("index"),
-                    "test store").start("127.0.0.1", 0);
+            server = new ApiServer(CONFIG, TestNeo4j.backend(), dir, dir.resolve("index")).start("127.0.0.1", 0);
             for (Role r : Role.values()) KEYS.put(r, server.keys().create("test-" + r.lower(), r).secret());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }

@@ -57,6 +57,7 @@ class AuthorizationMatrixTest {
         row("GET /queries", "/queries", null,                                                   "401 403 200 200 200");
         row("POST /queries/{name}", "/queries/no-such-query", "[",                              "401 403 404 404 404");
         row("POST /cypher", "/cypher", "[",                                                     "401 403 400 400 400");
+        row("POST /gremlin", "/gremlin", "[",                                                   "401 403 400 400 400");
         row("GET /investigations", "/investigations", null,                                     "401 403 403 200 200");
         row("POST /investigations", "/investigations", "[",                                     "401 403 403 400 400");
         row("GET /investigations/{id}", "/investigations/no-such-id", null,                     "401 403 403 404 404");

@@ -53,8 +53,17 @@ class OpsTest {
                     }
                 });
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "health-down");
-        try (ApiServer s = new ApiServer(CONFIG, failing, io.riskgraph.cypher.TestNeo4j.connection().driver(), dir, null,
-                "test store").start("127.0.0.1", 0)) {
+        io.riskgraph.backend.Backend realBackend = io.riskgraph.cypher.TestNeo4j.backend();
+        io.riskgraph.backend.Backend backend = (io.riskgraph.backend.Backend) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{io.riskgraph.backend.Backend.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("store")) return failing;
+                    try {
+                        return m.invoke(realBackend, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (ApiServer s = new ApiServer(CONFIG, backend, dir, null).start("127.0.0.1", 0)) {
             String admin = s.keys().create("health-admin", Role.ADMIN).secret();
             down[0] = true;
             var uri = java.net.URI.create("http://127.0.0.1:" + s.port() + "/health");

@@ -1,5 +1,6 @@
 package io.riskgraph.api;
 
+import io.riskgraph.store.GraphReads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +36,7 @@ class RelationSnapshotTest {
     @BeforeAll
     static void start() {
         server();
-        GraphReads reads = new GraphReads(TestNeo4j.connection().driver());
+        GraphReads reads = new io.riskgraph.cypher.CypherGraphReads(TestNeo4j.connection().driver());
         snapshots = new RelationSnapshots(reads, Duration.ZERO);
         snapshots.rebuild();
         fromStore = new EntityService(TestNeo4j.store(), reads, new GraphOwnership(reads), CONFIG.hubDegree());

@@ -27,8 +27,7 @@ class RequestLimitsTest {
     static void start() throws Exception {
         server();
         Path dir = Files.createTempDirectory(Path.of("target"), "limits");
-        quick = new ApiServer(CONFIG, io.riskgraph.cypher.TestNeo4j.store(), io.riskgraph.cypher.TestNeo4j.connection().driver(),
-                dir, null, "test store").limits(ApiLimits.DEFAULT.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+        quick = new ApiServer(CONFIG, io.riskgraph.cypher.TestNeo4j.backend(), dir, null).limits(ApiLimits.DEFAULT.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)))
                 .start("127.0.0.1", 0);
     }
 

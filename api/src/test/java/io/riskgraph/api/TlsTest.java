@@ -60,8 +60,7 @@ class TlsTest {
         HttpClient https = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
 
         ApiFixture.server();
-        try (ApiServer s = new ApiServer(ApiFixture.CONFIG, io.riskgraph.cypher.TestNeo4j.store(),
-                io.riskgraph.cypher.TestNeo4j.connection().driver(), tmp, null, "test store")
+        try (ApiServer s = new ApiServer(ApiFixture.CONFIG, io.riskgraph.cypher.TestNeo4j.backend(), tmp, null)
                 .limits(ApiLimits.DEFAULT.withTls(certPem, keyPem)).start("127.0.0.1", 0)) {
             String admin = s.keys().create("tls-admin", Role.ADMIN).secret();
             HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + s.port() + "/health"))

@@ -60,9 +60,9 @@ class NamedQueriesTest {
                 values.put(kv.substring(0, kv.indexOf('=')), QueryCommand.parseValue(kv.substring(kv.indexOf('=') + 1)));
             }
         }
-        QueryCatalogue.NamedQuery q = CATALOGUE.get(name);
+        io.riskgraph.query.NamedQuery q = CATALOGUE.get(name);
         q.checkParams(values.keySet());
-        var result = runner.run(q.cypher(), values, ReadOnlyQueryRunner.Limits.DEFAULT);
+        var result = runner.run(q.statement(), values, io.riskgraph.query.QueryLimits.DEFAULT);
         TreeSet<String> firstColumn = new TreeSet<>();
         result.rows().forEach(r -> firstColumn.add(String.valueOf(r.getFirst())));
         assertThat(firstColumn).containsExactlyElementsOf(new TreeSet<>(Arrays.asList(expectedFirstColumn.split("\\|"))));
@@ -72,7 +72,7 @@ class NamedQueriesTest {
     @Test
     void controlChainMultipliesSharesAlongTheChain() {
         var q = CATALOGUE.get("control-chain");
-        var rows = runner.run(q.cypher(), Map.of("uscc", "91310107MA1GH0148Y"), ReadOnlyQueryRunner.Limits.DEFAULT).rows();
+        var rows = runner.run(q.statement(), Map.of("uscc", "91310107MA1GH0148Y"), io.riskgraph.query.QueryLimits.DEFAULT).rows();
         Map<Object, Object> share = new HashMap<>();
         rows.forEach(r -> share.put(r.get(0), r.get(4)));
         assertThat(share).containsEntry("91310106MA1FK0111L", 0.51).containsEntry("91310105MA1GH00743", 0.357)
@@ -83,7 +83,7 @@ class NamedQueriesTest {
     void everyQueryIsDocumentedAndTested() {
         assertThat(CATALOGUE.all()).hasSize(11).allSatisfy(q -> {
             assertThat(q.description()).isNotBlank();
-            assertThat(q.cypher()).doesNotContain("//");
+            assertThat(q.statement()).doesNotContain("//");
         });
     }
 

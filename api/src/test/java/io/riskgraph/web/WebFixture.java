@@ -128,8 +128,7 @@ final class WebFixture {
     }
 
     private static void start() {
-        server = new ApiServer(new ApiConfig(HUB_DEGREE, Duration.ofSeconds(10), 1_000), TestNeo4j.store(),
-                TestNeo4j.connection().driver(), dir, dir.resolve("index"), "web test store").start("127.0.0.1", 0);
+        server = new ApiServer(new ApiConfig(HUB_DEGREE, Duration.ofSeconds(10), 1_000), TestNeo4j.backend(), dir, dir.resolve("index")).start("127.0.0.1", 0);
         for (Role r : Role.values()) KEYS.put(r, server.keys().create("web-" + r.lower(), r).secret());
         secondInvestigatorKey = server.keys().create("web-investigator-2", Role.INVESTIGATOR).secret();
         workflow = WorkflowRepositories.open(TestNeo4j.connection().driver());

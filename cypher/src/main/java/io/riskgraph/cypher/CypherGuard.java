@@ -1,6 +1,6 @@
 package io.riskgraph.cypher;
 
-import io.riskgraph.cypher.ReadOnlyQueryRunner.QueryRefusedException;
+import io.riskgraph.query.QueryRefusedException;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.Plan;
 

@@ -1,43 +1,22 @@
 package io.riskgraph.cypher;
 
+import io.riskgraph.query.NamedQueries;
+import io.riskgraph.query.NamedQuery;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The analysts' named queries: one .cypher file each under queries/, listed in queries/index, with a header of
  * '// description:' and '// param NAME: text' lines. Run through the {@link ReadOnlyQueryRunner} like any
  * other statement.
  */
-public final class QueryCatalogue {
+public final class QueryCatalogue implements NamedQueries {
     private static final String DESCRIPTION = "// description:";
     private static final String PARAM = "// param ";
-
-    public record Param(String name, String description) {}
-
-    public record NamedQuery(String name, String description, List<Param> params, String cypher) {
-        /** Refuses missing or unknown parameters with a message that lists the right ones. */
-        public void checkParams(Set<String> given) {
-            Set<String> declared = new TreeSet<>();
-            params.forEach(p -> declared.add(p.name()));
-            Set<String> missing = new TreeSet<>(declared);
-            missing.removeAll(given);
-            Set<String> unknown = new TreeSet<>(given);
-            unknown.removeAll(declared);
-            if (!missing.isEmpty() || !unknown.isEmpty()) {
-                StringBuilder m = new StringBuilder("query '" + name + "'");
-                if (!missing.isEmpty()) m.append(" needs ").append(String.join(", ", missing));
-                if (!unknown.isEmpty()) m.append(missing.isEmpty() ? "" : ";").append(" has no parameter ")
-                        .append(String.join(", ", unknown));
-                m.append(" (parameters: ").append(declared.isEmpty() ? "none" : String.join(", ", declared)).append(')');
-                throw new IllegalArgumentException(m.toString());
-            }
-        }
-    }
 
     private final Map<String, NamedQuery> queries = new LinkedHashMap<>();
 
@@ -50,7 +29,7 @@ public final class QueryCatalogue {
 
     static NamedQuery parse(String name, String text) {
         String description = "";
-        List<Param> params = new ArrayList<>();
+        List<NamedQuery.Param> params = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (String line : text.split("\n")) {
             String t = line.strip();
@@ -59,7 +38,7 @@ public final class QueryCatalogue {
             } else if (t.startsWith(PARAM)) {
                 String rest = t.substring(PARAM.length());
                 int colon = rest.indexOf(':');
-                params.add(new Param(rest.substring(0, colon).strip(), rest.substring(colon + 1).strip()));
+                params.add(new NamedQuery.Param(rest.substring(0, colon).strip(), rest.substring(colon + 1).strip()));
             } else if (!t.startsWith("//")) {
                 body.append(line).append('\n');
             }
@@ -70,12 +49,12 @@ public final class QueryCatalogue {
         return new NamedQuery(name, description, List.copyOf(params), cypher);
     }
 
+    @Override
+    public String language() { return "Cypher"; }
+
+    @Override
     public List<NamedQuery> all() { return List.copyOf(queries.values()); }
 
+    @Override
     public Optional<NamedQuery> find(String name) { return Optional.ofNullable(queries.get(name)); }
-
-    public NamedQuery get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("no query named '" + name + "'; known: "
-                + String.join(", ", queries.keySet())));
-    }
 }

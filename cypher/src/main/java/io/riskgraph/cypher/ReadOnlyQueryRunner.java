@@ -15,6 +15,12 @@ import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
 
+import io.riskgraph.query.QueryLimits;
+import io.riskgraph.query.QueryRefusedException;
+import io.riskgraph.query.QueryResult;
+import io.riskgraph.query.QueryTimeoutException;
+import io.riskgraph.query.ReadOnlyQueries;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,33 +33,12 @@ import java.util.Set;
  * EXPLAIN) and refused unless it only reads this graph, runs no command, loads no files and calls no procedure
  * outside a small allow-list; then run in a read transaction with a server-side time limit and a row limit. Parameters only: the statement text is never assembled from values.
  */
-public final class ReadOnlyQueryRunner {
-    public static final int TIMEOUT_SECONDS_DEFAULT = 30;
+public final class ReadOnlyQueryRunner implements ReadOnlyQueries {
+    public static final int TIMEOUT_SECONDS_DEFAULT = ReadOnlyQueries.TIMEOUT_SECONDS_DEFAULT;
     public static final Duration TIMEOUT_DEFAULT = Duration.ofSeconds(TIMEOUT_SECONDS_DEFAULT);
-    public static final int MAX_ROWS_DEFAULT = 10_000;
+    public static final int MAX_ROWS_DEFAULT = ReadOnlyQueries.MAX_ROWS_DEFAULT;
     /** Procedures that only describe the schema ({@link CypherGuard#ALLOWED_PROCEDURES}). */
     public static final Set<String> ALLOWED_PROCEDURES = CypherGuard.ALLOWED_PROCEDURES;
-
-    public record Limits(Duration timeout, int maxRows) {
-        public static final Limits DEFAULT = new Limits(TIMEOUT_DEFAULT, MAX_ROWS_DEFAULT);
-
-        public Limits {
-            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
-            if (maxRows < 1) throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
-        }
-    }
-
-    /** Columns, rows of plain Java values (nodes and relationships as maps), and whether rows were cut off. */
-    public record QueryResult(List<String> columns, List<List<Object>> rows, boolean truncated, Duration elapsed) {}
-
-    /** The statement may not run here: it writes, loads files, calls a procedure, or does not parse. */
-    public static final class QueryRefusedException extends RuntimeException {
-        public QueryRefusedException(String message) { super(message); }
-    }
-
-    public static final class QueryTimeoutException extends RuntimeException {
-        public QueryTimeoutException(String message) { super(message); }
-    }
 
     private final Driver driver;
 
@@ -61,7 +46,11 @@ public final class ReadOnlyQueryRunner {
         this.driver = driver;
     }
 
-    public QueryResult run(String statement, Map<String, Object> params, Limits limits) {
+    @Override
+    public String language() { return "Cypher"; }
+
+    @Override
+    public QueryResult run(String statement, Map<String, Object> params, QueryLimits limits) {
         CypherGuard.checkText(statement);
         long started = System.nanoTime();
         Map<String, Object> driverParams = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ class CypherGuardFuzzTest {
     void checkText(String statement) {
         try {
             CypherGuard.checkText(statement);
-        } catch (ReadOnlyQueryRunner.QueryRefusedException refused) {
+        } catch (io.riskgraph.query.QueryRefusedException refused) {
             assertThat(refused.getMessage()).isNotBlank();
             return;
         }

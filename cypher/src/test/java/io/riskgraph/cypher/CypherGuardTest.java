@@ -1,7 +1,7 @@
 package io.riskgraph.cypher;
 
-import io.riskgraph.cypher.ReadOnlyQueryRunner.Limits;
-import io.riskgraph.cypher.ReadOnlyQueryRunner.QueryRefusedException;
+import io.riskgraph.query.QueryLimits;
+import io.riskgraph.query.QueryRefusedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,7 +191,7 @@ class CypherGuardTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("attacks")
     void attackIsRefused(String statement, String message) {
-        assertThatThrownBy(() -> runner.run(statement, Map.of(), Limits.DEFAULT))
+        assertThatThrownBy(() -> runner.run(statement, Map.of(), QueryLimits.DEFAULT))
                 .isInstanceOf(QueryRefusedException.class).hasMessageContaining(message);
     }
 
@@ -251,7 +251,7 @@ class CypherGuardTest {
             "MATCH (e:Enterprise {uscc: $injected}) RETURN count(e) AS c => 0",
     })
     void readIsAllowed(String statement, String expected) {
-        var r = runner.run(statement, Map.of("injected", "U1'}) DETACH DELETE e //"), Limits.DEFAULT);
+        var r = runner.run(statement, Map.of("injected", "U1'}) DETACH DELETE e //"), QueryLimits.DEFAULT);
         assertThat(String.valueOf(r.rows().getFirst().getFirst())).isEqualTo(expected);
     }
 

@@ -1,9 +1,9 @@
 package io.riskgraph.cypher;
 
-import io.riskgraph.cypher.ReadOnlyQueryRunner.Limits;
-import io.riskgraph.cypher.ReadOnlyQueryRunner.QueryRefusedException;
-import io.riskgraph.cypher.ReadOnlyQueryRunner.QueryResult;
-import io.riskgraph.cypher.ReadOnlyQueryRunner.QueryTimeoutException;
+import io.riskgraph.query.QueryLimits;
+import io.riskgraph.query.QueryRefusedException;
+import io.riskgraph.query.QueryResult;
+import io.riskgraph.query.QueryTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ class ReadOnlyQueryRunnerTest {
     @Test
     void readsWithParametersAndPlainValues() {
         QueryResult r = runner.run("MATCH (a:Enterprise {uscc: $u})-[r]->(b) RETURN a, r, b.name AS name",
-                Map.of("u", "U1"), Limits.DEFAULT);
+                Map.of("u", "U1"), QueryLimits.DEFAULT);
         assertThat(r.columns()).containsExactly("a", "r", "name");
         assertThat(r.rows()).hasSize(1);
         @SuppressWarnings("unchecked")
@@ -48,7 +48,7 @@ class ReadOnlyQueryRunnerTest {
 
     @Test
     void rowLimitTruncates() {
-        QueryResult r = runner.run("MATCH (e:Enterprise) RETURN e.uscc", Map.of(), new Limits(Duration.ofSeconds(10), 7));
+        QueryResult r = runner.run("MATCH (e:Enterprise) RETURN e.uscc", Map.of(), new QueryLimits(Duration.ofSeconds(10), 7));
         assertThat(r.rows()).hasSize(7);
         assertThat(r.truncated()).isTrue();
     }
@@ -67,15 +67,15 @@ class ReadOnlyQueryRunnerTest {
             "MATCH (n RETURN n; Invalid input",
     })
     void refused(String statement, String message) {
-        assertThatThrownBy(() -> runner.run(statement, Map.of(), Limits.DEFAULT))
+        assertThatThrownBy(() -> runner.run(statement, Map.of(), QueryLimits.DEFAULT))
                 .isInstanceOf(QueryRefusedException.class).hasMessageContaining(message);
-        assertThat(runner.run("MATCH (e:Enterprise) RETURN count(e)", Map.of(), Limits.DEFAULT).rows().getFirst().getFirst())
+        assertThat(runner.run("MATCH (e:Enterprise) RETURN count(e)", Map.of(), QueryLimits.DEFAULT).rows().getFirst().getFirst())
                 .isEqualTo(50L);
     }
 
     @Test
     void schemaProceduresAreAllowed() {
-        QueryResult r = runner.run("CALL db.labels() YIELD label RETURN label", Map.of(), Limits.DEFAULT);
+        QueryResult r = runner.run("CALL db.labels() YIELD label RETURN label", Map.of(), QueryLimits.DEFAULT);
         assertThat(r.rows()).extracting(row -> row.getFirst()).contains("Enterprise");
     }
 
@@ -83,7 +83,7 @@ class ReadOnlyQueryRunnerTest {
     void longRunningStatementIsStopped() {
         assertThatThrownBy(() -> runner.run(
                 "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 RETURN count(i)", Map.of(),
-                new Limits(Duration.ofMillis(300), 10)))
+                new QueryLimits(Duration.ofMillis(300), 10)))
                 .isInstanceOf(QueryTimeoutException.class).hasMessageContaining("stopped");
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 public final class TestNeo4j {
     private static final long TEST_PAGE_CACHE = 64L << 20;
     private static Neo4jConnection connection;
+    private static Neo4jBackend backend;
 
     private TestNeo4j() {}
 
@@ -27,6 +28,12 @@ public final class TestNeo4j {
             Runtime.getRuntime().addShutdownHook(new Thread(connection::close));
         }
         return connection;
+    }
+
+    /** The backend over the shared database (its workflow repositories open on first use and stay open). */
+    public static synchronized Neo4jBackend backend() {
+        if (backend == null) backend = Neo4jBackend.over(connection());
+        return backend;
     }
 
     /** The password of the shared database's Bolt port (user neo4j). */

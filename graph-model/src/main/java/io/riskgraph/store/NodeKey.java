@@ -14,7 +14,7 @@ public record NodeKey(String label, String property) {
         requireIdentifier("key property", property);
     }
 
-    static String requireIdentifier(String what, String name) {
+    public static String requireIdentifier(String what, String name) {
         if (name == null || !IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException(what + " '" + name + "' is not an identifier ([A-Za-z][A-Za-z0-9_]*)");
         }

@@ -3,6 +3,7 @@ package io.riskgraph.cypher.workflow;
 import io.riskgraph.workflow.ClueRepository;
 import io.riskgraph.workflow.InspectionPlanRepository;
 import io.riskgraph.workflow.InvestigationRepository;
+import io.riskgraph.workflow.WorkflowStores;
 import org.neo4j.driver.Driver;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * the Spring context takes about a second, so open it once per process and close it before the driver; closing
  * it leaves the driver open. Callers see only the ports in {@code io.riskgraph.workflow}.
  */
-public final class WorkflowRepositories implements AutoCloseable {
+public final class WorkflowRepositories implements WorkflowStores {
     private final AnnotationConfigApplicationContext context;
     private final ClueRepository clues;
     private final InspectionPlanRepository inspectionPlans;
@@ -44,10 +45,13 @@ public final class WorkflowRepositories implements AutoCloseable {
         }
     }
 
+    @Override
     public ClueRepository clues() { return clues; }
 
+    @Override
     public InspectionPlanRepository inspectionPlans() { return inspectionPlans; }
 
+    @Override
     public InvestigationRepository investigations() { return investigations; }
 
     /** A Spring repository or bean of this context, for adapters added in this package. */

@@ -1,6 +1,7 @@
-package io.riskgraph.api;
+package io.riskgraph.cypher;
 
 import io.riskgraph.store.GraphNode;
+import io.riskgraph.store.GraphReads;
 import io.riskgraph.store.GraphStoreException;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -17,25 +18,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The few reads the API needs that the {@link io.riskgraph.store.GraphStore} port does not offer (yet): node
- * degrees, risk-event counts, a segment's enterprises, co-ownership pairs and the rows to index for search. All
- * read-only, parameterised Cypher over the same driver; candidates for the port when a second backend arrives.
+ * {@link GraphReads} in read-only, parameterised Cypher over the platform's driver.
  */
-public final class GraphReads {
+public final class CypherGraphReads implements GraphReads {
     private final Driver driver;
 
-    public GraphReads(Driver driver) {
+    public CypherGraphReads(Driver driver) {
         this.driver = driver;
-    }
-
-    /** Risk events per node id (store element ids). */
-    public record RiskEvents(long penalties, long failedSamples, long failedInspections, long courtRecords,
-                             long openAlerts, long verifiedComplaints) {
-        public static final RiskEvents NONE = new RiskEvents(0, 0, 0, 0, 0, 0);
-
-        public long total() {
-            return penalties + failedSamples + failedInspections + courtRecords + openAlerts + verifiedComplaints;
-        }
     }
 
     static final String RISK_EVENTS = """
@@ -47,6 +36,7 @@ public final class GraphReads {
             COUNT { (n)<-[:RAISED_AT]-(a:Alert) WHERE a.status = 'OPEN' } AS openAlerts,
             COUNT { (n)<-[:COMPLAINS_ABOUT]-(c:Complaint) WHERE c.verified = true } AS verifiedComplaints""";
 
+    @Override
     public Map<String, RiskEvents> riskEvents(List<String> ids) {
         Map<String, RiskEvents> out = new HashMap<>();
         if (ids.isEmpty()) return out;
@@ -62,6 +52,7 @@ public final class GraphReads {
     }
 
     /** Number of relationships per node id. */
+    @Override
     public Map<String, Long> degrees(List<String> ids) {
         Map<String, Long> out = new HashMap<>();
         if (ids.isEmpty()) return out;
@@ -70,10 +61,7 @@ public final class GraphReads {
         return out;
     }
 
-    /** A segment's enterprise. */
-    public record SegmentEnterprise(String uscc, String name, String status, Object score, Object grade,
-                                    RiskEvents events) {}
-
+    @Override
     public List<SegmentEnterprise> segmentEnterprises(String code) {
         List<SegmentEnterprise> out = new ArrayList<>();
         read("MATCH (n:Enterprise)-[:IN_SEGMENT]->(:Segment {code: $code}) RETURN n.uscc AS uscc, n.name AS name, "
@@ -84,9 +72,7 @@ public final class GraphReads {
         return out;
     }
 
-    /** A link between two of the given enterprises: a person in roles at both, or one investing in the other. */
-    public record Link(String a, String b, String via) {}
-
+    @Override
     public List<Link> links(List<String> usccs) {
         List<Link> out = new ArrayList<>();
         read("""
@@ -103,10 +89,8 @@ public final class GraphReads {
         return out;
     }
 
-    /** A searchable entity. */
-    public record Searchable(String type, String key, String name, String address, String phone) {}
-
     /** Enterprises and persons, all (keys null) or those with the given keys. */
+    @Override
     public void searchables(List<String> usccs, List<String> personIds, Consumer<Searchable> sink) {
         String ew = usccs == null ? "" : " WHERE n.uscc IN $usccs";
         String pw = personIds == null ? "" : " WHERE n.person_id IN $pids";
@@ -124,13 +108,11 @@ public final class GraphReads {
                 r.get("address").asString(null), r.get("phone").asString(null));
     }
 
-    /** A holding of a node: who holds it, with which share (null when absent). */
-    public record Holding(GraphNode holder, Double share) {}
-
     /**
      * Incoming SHAREHOLDER_OF / INVESTS_IN relationships, every one of them: the port's neighbourhood read gives one
      * path per neighbour, which loses one side of a cross-holding (A holds B and B holds A).
      */
+    @Override
     public List<Holding> holdersOf(String id) {
         List<Holding> out = new ArrayList<>();
         read("MATCH (h)-[r:SHAREHOLDER_OF|INVESTS_IN]->(n) WHERE elementId(n) = $id RETURN h, r.share AS share",
@@ -144,46 +126,28 @@ public final class GraphReads {
         return out;
     }
 
-    /**
-     * Reads what {@link RelationSnapshot} holds: every Enterprise, Person, Address and Phone node with its key, name,
-     * grade, score, inherited risk, segments, risk events and number of relationships, then every relationship of
-     * the given types between them with its properties. Two statements, streamed.
-     */
-    public RelationSnapshot relationSnapshot(List<String> types, long storeVersion) {
-        RelationSnapshot.Builder b = new RelationSnapshot.Builder(types, storeVersion);
+    @Override
+    public void relationSnapshot(List<String> types, SnapshotSink sink) {
+        types.forEach(t -> io.riskgraph.store.NodeKey.requireIdentifier("relationship type", t));
         read("""
                 MATCH (n) WHERE n:Enterprise OR n:Person OR n:Address OR n:Phone
                 RETURN id(n) AS id, labels(n) AS labels, n {.uscc, .person_id, .address, .number, .name, .name_zh} AS keys,
                        n.grade AS grade, n.score AS score, n.risk_inherited AS inherited, n.segments AS segments,
-                       COUNT { (n)--() } AS degree, """ + RISK_EVENTS, Map.of(), r -> {
-            String label = Views.label(r.get("labels").asList(org.neo4j.driver.Value::asString));
-            Map<String, Object> keys = r.get("keys").asMap();
-            Object key = keys.get(Views.keyProperty(label));
-            Object name = keys.get("name") != null ? keys.get("name") : keys.get("name_zh");
-            b.node(r.get("id").asLong(), label, key == null ? null : String.valueOf(key),
-                    name == null ? null : String.valueOf(name), r.get("grade").asObject(), r.get("score").asObject(),
-                    r.get("inherited").asObject(), r.get("segments").asObject(), events(r), r.get("degree").asLong());
-        });
+                       COUNT { (n)--() } AS degree, """ + RISK_EVENTS, Map.of(), r -> sink.node(r.get("id").asLong(),
+                r.get("labels").asList(org.neo4j.driver.Value::asString), r.get("keys").asMap(), r.get("grade").asObject(),
+                r.get("score").asObject(), r.get("inherited").asObject(), r.get("segments").asObject(), events(r),
+                r.get("degree").asLong()));
         read("MATCH (a)-[r:" + String.join("|", types) + "]->(b) RETURN id(a) AS a, id(b) AS b, type(r) AS type, "
                 + "properties(r) AS props", Map.of(),
-                r -> b.relationship(r.get("a").asLong(), r.get("b").asLong(), r.get("type").asString(), r.get("props").asMap()));
-        return b.build();
+                r -> sink.relationship(r.get("a").asLong(), r.get("b").asLong(), r.get("type").asString(), r.get("props").asMap()));
     }
-
-    /** A relationship as the network view draws it: store ids of its ends, type and properties. */
-    public record Edge(String id, String start, String end, String type, Map<String, Object> properties) {}
-
-    /** One neighbour of an expanded node: the relationship and the node at its other end. */
-    public record Neighbour(Edge relationship, GraphNode node) {}
-
-    /** A page of a node's neighbours: the node, how many relationships of the types it has, and the page. */
-    public record Expansion(GraphNode node, long total, List<Neighbour> page) {}
 
     /**
      * The neighbours of the node {@code label}/{@code keyProperty} = key over relationships of the given types, in a
      * stable order (type, then the neighbour's name or key, then relationship id), one page of them; null when no
      * such node. Label and key property must be checked identifiers: they are written into the statement.
      */
+    @Override
     public Expansion expand(String label, String keyProperty, Object key, List<String> types, int offset, int limit) {
         String match = "MATCH (n:`" + label + "` {`" + keyProperty + "`: $key}) ";
         Map<String, Object> params = Map.of("key", key, "types", types, "offset", offset, "limit", limit);
@@ -207,6 +171,7 @@ public final class GraphReads {
     }
 
     /** Every relationship of the given types between two of the given nodes (store ids). */
+    @Override
     public List<Edge> relationshipsAmong(List<String> ids, List<String> types) {
         List<Edge> out = new ArrayList<>();
         if (ids.isEmpty()) return out;
@@ -225,9 +190,7 @@ public final class GraphReads {
         return new GraphNode(n.elementId(), labels, n.asMap());
     }
 
-    /** Enterprises per segment and grade (grade null = not graded). */
-    public record GradeCount(String segment, String nameZh, String nameEn, String grade, long count) {}
-
+    @Override
     public List<GradeCount> gradesBySegment() {
         List<GradeCount> out = new ArrayList<>();
         read("MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment) RETURN s.code AS segment, s.name_zh AS zh, s.name_en AS en, "
@@ -237,9 +200,7 @@ public final class GraphReads {
         return out;
     }
 
-    /** Clues counted by a key (rule, or month of the day they are as of) and status. */
-    public record ClueCount(String key, String status, long count) {}
-
+    @Override
     public List<ClueCount> cluesByRuleAndStatus() {
         List<ClueCount> out = new ArrayList<>();
         read("MATCH (c:Clue) RETURN c.rule AS k, c.status AS status, count(*) AS n ORDER BY k, status", Map.of(),
@@ -247,6 +208,7 @@ public final class GraphReads {
         return out;
     }
 
+    @Override
     public List<ClueCount> cluesByMonthAndStatus() {
         List<ClueCount> out = new ArrayList<>();
         read("MATCH (c:Clue) WHERE c.as_of IS NOT NULL RETURN substring(toString(c.as_of), 0, 7) AS k, c.status AS status, "
@@ -255,14 +217,12 @@ public final class GraphReads {
         return out;
     }
 
-    /** A group of high-risk (grade C or D) enterprises of one segment in one community (or component). */
-    public record RiskCluster(String segment, String group, String groupKind, List<Map<String, Object>> firms, long size) {}
-
     /**
      * Per segment, the Louvain communities (written by {@code analyze}; the connected component where there is no
      * community) holding at least {@code minFirms} C/D enterprises of the segment, largest first, at most
      * {@code perSegment} per segment with at most {@code firmsShown} firms listed each.
      */
+    @Override
     public List<RiskCluster> highRiskClusters(int minFirms, int perSegment, int firmsShown) {
         List<RiskCluster> out = new ArrayList<>();
         read("""
@@ -287,6 +247,7 @@ public final class GraphReads {
      * no scan). It changes when an ingest adds or removes anything, not when only properties change; Neo4j
      * Community does not report its last committed transaction ({@code SHOW DATABASES} gives null), which would.
      */
+    @Override
     public long storeVersion() {
         long[] v = new long[2];
         read("CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
@@ -297,6 +258,7 @@ public final class GraphReads {
         return v[0] * 1_000_000_007L + v[1];
     }
 
+    @Override
     public boolean ping() {
         try {
             read("RETURN 1", Map.of(), r -> { });
