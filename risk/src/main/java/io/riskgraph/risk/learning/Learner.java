@@ -211,7 +211,7 @@ public final class Learner {
         Booster general = fit(List.of(all), features, p, 1);
         double[] pop = populationScores(ctx, features, general, Map.of());
         double[] cuts = cuts(pop, p.gradeShares());
-        double[] detection = detection(oofOnPopulationScale(oof), labels, cuts(oofOnPopulationScale(pop), p.gradeShares()));
+        double[] detection = detection(oofOnPopulationScale(oof), labels, cuts);
         LearnedModel model = new LearnedModel(0, p.kind(), asOf, features, general, Map.of(), cuts, detection);
         List<String> report = new ArrayList<>();
         report.add("Learned from " + labels + " as of " + asOf + ", " + p.kind().name().toLowerCase(Locale.ROOT) + ", "
