@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every node and relationship with its properties), the same back-test. The bulk first load's kill -9 is in
  * BulkLoadTest.
  *
- * <p>One generated city (600 firms: the smallest size with at least 200 labelled firms and 20 positives for learn)
+ * <p>One generated city (400 firms: at least 200 labelled firms and 20 positives for learn, with a margin; 300 has 24)
  * and one clean reference run on the shared test database serve all three cases; the cases run in order on one
  * embedded store (ingest, then grade on what the rerun ingest loaded). Kills wait on what the child shows (its
  * store's contents, its open transactions, or a pause marker on its stderr), never on a fixed delay.
@@ -47,6 +47,7 @@ class FaultsTest {
     static final Path CITY = WORK.resolve("city");
     static final Path KILLED = WORK.resolve("killed");
     static final String AS_OF = "2026-06-30";
+    static final int ENTERPRISES = 400;
     static final String GRADE_WRITE = "UNWIND $rows AS row MATCH (n) WHERE id(n) = row.id SET n += row.p";
 
     /** The clean run's graph after ingest and grade (ties aside), and its node count. */
@@ -62,9 +63,10 @@ class FaultsTest {
             }
         }
         Files.createDirectories(WORK);
-        new CityGenerator(GeneratorParams.of(600, 7)).generate(CITY, ProgressListener.NONE);
+        new CityGenerator(GeneratorParams.of(ENTERPRISES, 7)).generate(CITY, ProgressListener.NONE);
         // the clean runs: on the shared test database by URI (no store to start), default batch size
         TestNeo4j.clear();
+        lap("city generated, shared test database up");
         CliRun cleanIngest = CliRun.of(uri("ingest", CITY.toString(), "--mode", "online",
                 "--rejects", WORK.resolve("clean-rejects.csv").toString(), "--id-key-file", KEY.toString()));
         assertThat(cleanIngest.exit()).as(cleanIngest.err()).isZero();
@@ -75,7 +77,17 @@ class FaultsTest {
             total = s.run("MATCH (n) RETURN count(n)").single().get(0).asLong();
         }
         assertThat(graded.stream().filter(l -> l.startsWith("node [Enterprise]") && l.contains("grade=STRING")).count())
-                .isGreaterThan(500);
+                .isGreaterThan(ENTERPRISES * 9L / 10);
+        lap("clean ingest + grade on the shared test database");
+    }
+
+    static long lapStart = System.nanoTime();
+
+    /** One line per step on stderr (kept in the surefire report): where this test's time goes. */
+    static void lap(String what) {
+        long now = System.nanoTime();
+        System.err.printf("FaultsTest: %s in %,d ms%n", what, (now - lapStart) / 1_000_000);
+        lapStart = now;
     }
 
     static String[] uri(String... args) {
@@ -152,10 +164,12 @@ class FaultsTest {
                 "ingest", CITY.toString(), "--mode", "online", "--batch-size", "50",
                 "--rejects", WORK.resolve("killed-rejects.csv").toString());
         assertThat(nodesAtKill).as("killed part of the way").isBetween(1L, total - 1);
+        lap("ingest started in a child and killed at " + nodesAtKill + " of " + total + " nodes");
         run(KILLED, "ingest", CITY.toString(), "--mode", "online",
                 "--rejects", WORK.resolve("killed-rejects.csv").toString());
         assertThat(Files.readString(WORK.resolve("killed-rejects.csv"))).isEqualTo(Files.readString(WORK.resolve("clean-rejects.csv")));
         ingestRerun = true; // the graph itself is compared after grading, below
+        lap("ingest rerun");
     }
 
     @Test
@@ -176,10 +190,12 @@ class FaultsTest {
             }
             return false;
         }, "grade", "--as-of", AS_OF);
-        System.err.println("FaultsTest: grade killed with its " + seen[0]);
+        lap("grade started in a child and killed with its " + seen[0]);
         assertThat(seen[0]).startsWith("write-back");
         run(KILLED, "grade", "--as-of", AS_OF);
+        lap("grade rerun");
         assertThat(tiesAside(BulkLoadTest.dump(KILLED))).containsExactlyElementsOf(graded);
+        lap("killed store dumped and compared");
     }
 
     /**
@@ -207,6 +223,7 @@ class FaultsTest {
         assertThat(clean.out()).contains("Saved as model v1 and activated");
         List<String> cleanAuc = aucLines(clean.out());
         assertThat(cleanAuc).hasSizeGreaterThanOrEqualTo(3);
+        lap("clean learn (" + clean.out().lines().filter(l -> l.startsWith("Learned in")).findFirst().orElse("") + ")");
 
         Path log = WORK.resolve("learn-killed.log");
         Process p = start(log, List.of("-D" + PausePoint.PROPERTY + "=" + PausePoint.MODEL_SAVE), List.of(learn));
@@ -224,6 +241,7 @@ class FaultsTest {
             p.destroyForcibly().waitFor(); // SIGKILL in the middle of the save
         }
 
+        lap("learn started in a child and killed while saving v2");
         assertThat(partial).as("the leftover stays until the next learn").isDirectory();
         assertThat(models.resolve("v2")).doesNotExist();
         assertThat(Files.readString(models.resolve("ACTIVE")).strip()).isEqualTo("v1");
@@ -238,6 +256,7 @@ class FaultsTest {
         assertThat(grade.exit()).as(grade.err()).isZero();
         assertThat(grade.out()).contains("with model learned-v1");
 
+        lap("models, activate and grade after the kill");
         CliRun rerun = CliRun.of(learn);
         assertThat(rerun.exit()).as(rerun.err()).isZero();
         assertThat(rerun.out()).contains("Saved as model v2 and activated");
@@ -247,6 +266,7 @@ class FaultsTest {
         assertThat(partial).doesNotExist();
         CliRun after = CliRun.of("models", "--models", models.toString());
         assertThat(after.out()).containsPattern("(?m)^\\* v2 ").doesNotContain("interrupted");
+        lap("learn rerun (" + rerun.out().lines().filter(l -> l.startsWith("Learned in")).findFirst().orElse("") + ")");
     }
 
     static List<String> aucLines(String out) {
