@@ -17,7 +17,6 @@ TARGETS=(
   "api ApiInputFuzzTest#inspectionCode"
   "api ModelFileFuzzTest#gradingModelFile"
   "api LearnedModelFuzzTest#loadModelFolder"
-  "api LearnedModelFileFuzzTest#learnedModelJson"
 )
 failed=0
 for t in "${TARGETS[@]}"; do

@@ -26,7 +26,12 @@ public final class Main {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true), err = new PrintWriter(System.err, true);
+        int exit = run(args, out, err);
+        // auto-flush covers println only: what a command print()s last would be lost on exit
+        out.flush();
+        err.flush();
+        System.exit(exit);
     }
 
     /** Runs a command line; the tests call this with their own writers. */

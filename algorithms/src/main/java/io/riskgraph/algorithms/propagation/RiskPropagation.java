@@ -84,6 +84,16 @@ public final class RiskPropagation {
         this.maxWeight = mw;
     }
 
+    /** The same graph and configuration with other (checked) own risk: nothing graph-sized is recomputed. */
+    private RiskPropagation(RiskPropagation base, double[] ownRisk) {
+        this.graph = base.graph;
+        this.config = base.config;
+        this.own = ownRisk.clone();
+        this.progress = base.progress;
+        this.cancellation = base.cancellation;
+        this.maxWeight = base.maxWeight;
+    }
+
     /** Projection weights above 1 would let a path strengthen along the way; they are capped. */
     private double weight(int e) { return Math.min(1.0, graph.weight(e)); }
 
@@ -127,6 +137,52 @@ public final class RiskPropagation {
         double[] inherited = new double[n];
         for (double[] p : partial) if (p != null) for (int v = 0; v < n; v++) inherited[v] += p[v];
         return new Result(own.clone(), inherited, sourceCount);
+    }
+
+    /** A propagation after own risk changed, and the nodes whose inherited risk changed (ascending). */
+    public record Update(RiskPropagation next, int[] changed) {}
+
+    /**
+     * The propagation with new own risk, computed from this one's result by one search per node whose own risk
+     * changed (its old contributions taken away, its new ones added), so that a few new events cost a few searches
+     * rather than the whole-graph pass. Each contribution passes the same minimum as in the whole-graph pass; sums
+     * differ from a fresh pass by rounding only.
+     */
+    public Update update(double[] newOwn) {
+        if (newOwn == null || newOwn.length != own.length) {
+            throw new IllegalArgumentException("own risk must have " + own.length + " values");
+        }
+        Result was = result();
+        double[] inherited = was.inherited().clone();
+        int n = own.length;
+        Search search = new Search(n);
+        java.util.BitSet changed = new java.util.BitSet(n);
+        for (int s = 0; s < n; s++) {
+            if (newOwn[s] == own[s]) continue;
+            if (!(newOwn[s] >= 0) || Double.isInfinite(newOwn[s])) {
+                throw new IllegalArgumentException("own risk must be finite and not negative, got " + newOwn[s]);
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                double o = pass == 0 ? own[s] : newOwn[s];
+                if (o == 0) continue;
+                search.run(s, o, null);
+                for (int j = 0; j < search.touchedCount; j++) {
+                    int y = search.touched[j];
+                    double c = o * search.best[y];
+                    if (c < config.minContribution()) continue;
+                    inherited[y] += pass == 0 ? -c : c;
+                    changed.set(y);
+                }
+                search.reset();
+            }
+        }
+        // what is left of a contribution taken away is rounding: a node that inherits nothing reads exactly 0
+        for (int y = changed.nextSetBit(0); y >= 0; y = changed.nextSetBit(y + 1)) if (inherited[y] < 1e-12) inherited[y] = 0;
+        RiskPropagation next = new RiskPropagation(this, newOwn);
+        int sources = 0;
+        for (double r : newOwn) if (r > 0) sources++;
+        next.result = new Result(newOwn.clone(), inherited, sources);
+        return new Update(next, changed.stream().toArray());
     }
 
     /**

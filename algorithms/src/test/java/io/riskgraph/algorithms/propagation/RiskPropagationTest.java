@@ -110,6 +110,30 @@ class RiskPropagationTest {
     }
 
     @Test
+    void anUpdateEqualsAFreshPassAndNamesWhatChanged() {
+        CompactGraph g = randomTypedGraph(600, 1500, 19);
+        double[] own = new double[g.nodeCount()];
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int v = 0; v < own.length; v++) if (rnd.nextInt(8) == 0) own[v] = 0.3 + rnd.nextInt(5);
+        RiskPropagation p = new RiskPropagation(g, PropagationConfig.DEFAULT, own);
+        for (int step = 0; step < 20; step++) {
+            double[] next = p.result().own().clone();
+            int v = rnd.nextInt(next.length);
+            next[v] = step % 3 == 0 ? 0 : next[v] + 1 + rnd.nextInt(3); // risk gained, or a source gone
+            RiskPropagation.Update u = p.update(next);
+            double[] fresh = new RiskPropagation(g, PropagationConfig.DEFAULT, next).result().inherited();
+            double[] was = p.result().inherited(), now = u.next().result().inherited();
+            java.util.Set<Integer> changed = new java.util.HashSet<>();
+            for (int y : u.changed()) changed.add(y);
+            for (int y = 0; y < fresh.length; y++) {
+                assertThat(now[y]).as("step %d node %d", step, y).isCloseTo(fresh[y], within(1e-9));
+                if (Math.abs(fresh[y] - was[y]) > 1e-9) assertThat(changed).as("step %d node %d", step, y).contains(y);
+            }
+            p = u.next();
+        }
+    }
+
+    @Test
     void rejectsWrongInputs() {
         CompactGraph g = graph("E E", "0 1 INVESTS_IN");
         assertThatThrownBy(() -> new RiskPropagation(g, CONFIG, new double[3])).hasMessageContaining("3 values for 2 nodes");

@@ -59,6 +59,11 @@ public final class FeatureMatrix {
             rel("R11", "二度关联企业违法占比", "2-hop related firms with violations, share", 1),
             rel("R12", "关联方近一年检查问题率", "related parties' inspected firms with issues, 12 months, share", 1));
 
+    /** Propagated risk as of the day ({@link AsOfPropagation}), in the order of its result. */
+    static final List<Feature> PROPAGATED = List.of(
+            new Feature("P01", "自身事件风险(截至当日)", "own event risk as of the day", Category.SUPERVISION, 1),
+            new Feature("P02", "关联传导风险(截至当日)", "inherited risk as of the day", Category.NETWORK, 1));
+
     private static Feature rel(String code, String zh, String en, int monotone) {
         return new Feature(code, zh, en, Category.NETWORK, monotone);
     }
@@ -77,6 +82,7 @@ public final class FeatureMatrix {
                     MONOTONE_UP.contains(ind.code()) ? 1 : 0));
         }
         out.addAll(RELATED);
+        out.addAll(PROPAGATED);
         return List.copyOf(out);
     }
 
@@ -107,6 +113,8 @@ public final class FeatureMatrix {
     static double[] column(IndicatorContext ctx, Feature f) {
         Indicator ind = IndicatorLibrary.get(f.code());
         if (ind != null) return ctx.values(ind).value();
+        int p = PROPAGATED.indexOf(f);
+        if (p >= 0) return AsOfPropagation.compute(ctx)[p];
         int r = RELATED.indexOf(f);
         if (r < 0) throw new IllegalArgumentException("unknown feature " + f.code());
         return ctx.cached("learn:related", EVENTS, () -> related(ctx, null))[r];

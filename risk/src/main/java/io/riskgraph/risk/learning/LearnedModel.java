@@ -113,9 +113,16 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
         return changed.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** What an event at the seeds can change: the firms within two hops (the related-party features' reach). */
+    /**
+     * What an event at the seeds can change: the firms within two hops (the related-party features' reach), and when
+     * the model reads propagated risk, the firms whose propagated risk the event changed (up to the propagation's hops).
+     */
     @Override
-    public BitSet reach(IndicatorContext ctx, BitSet seeds) { return FeatureMatrix.reach(ctx, seeds); }
+    public BitSet reach(IndicatorContext ctx, BitSet seeds) {
+        BitSet out = FeatureMatrix.reach(ctx, seeds);
+        if (features.stream().anyMatch(FeatureMatrix.PROPAGATED::contains)) out.or(AsOfPropagation.changed(ctx));
+        return out;
+    }
 
     /** 100 × the probability, to 4 decimals (fewer would tie many low-risk firms). */
     public static double score(double margin) {

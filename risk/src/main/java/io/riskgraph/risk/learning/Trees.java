@@ -29,7 +29,8 @@ public final class Trees {
         p.put("seed", (int) seed);
         p.put("nthread", Math.max(1, Runtime.getRuntime().availableProcessors()));
         p.put("verbosity", 0);
-        p.put("verbose_eval", false);
+        // XGBoost4J compares it with the string "false": a Boolean would print every round's evaluation
+        p.put("verbose_eval", "false");
         p.put("booster", "gbtree");
         p.put("tree_method", "hist");
         // a scorecard is additive: one-split trees give each feature its own points per bin, summed in log-odds
