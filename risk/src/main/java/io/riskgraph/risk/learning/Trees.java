@@ -20,6 +20,15 @@ public final class Trees {
     /** The share of training rows held out to pick the number of rounds, before the final refit on all of them. */
     public static final double INNER_HOLDOUT = 0.2;
 
+    /**
+     * XGBoost's threads: half the cores (at least one), or the system property {@code riskgraph.xgb.threads}. Its
+     * OpenMP threads wait for each other at every tree level; when they cannot all run at once (the database and the
+     * JVM hold cores too) each wait costs a scheduler slice: at 100,000 firms on 2 cores under load 5, 2 threads took
+     * 93-122 s and 1 thread 56-58 s (BENCHMARKS.md, "Learning").
+     */
+    public static final int THREADS = Integer.getInteger("riskgraph.xgb.threads",
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
     private Trees() {}
 
     static Map<String, Object> params(LearnParams.Kind kind, List<Feature> features, long seed) {
@@ -27,7 +36,7 @@ public final class Trees {
         p.put("objective", "binary:logistic");
         p.put("eval_metric", "auc");
         p.put("seed", (int) seed);
-        p.put("nthread", Math.max(1, Runtime.getRuntime().availableProcessors()));
+        p.put("nthread", THREADS);
         p.put("verbosity", 0);
         // XGBoost4J compares it with the string "false": a Boolean would print every round's evaluation
         p.put("verbose_eval", "false");
