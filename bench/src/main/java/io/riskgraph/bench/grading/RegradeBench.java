@@ -45,7 +45,11 @@ public final class RegradeBench {
         long t = System.nanoTime();
         GradingData data;
         if (a.containsKey("store") && Boolean.parseBoolean(a.getOrDefault("e2e", "false"))) {
-            endToEnd(Path.of(a.get("store")), events, rnd);
+            // models=DIR: the registry's active model (a learned one re-scores as an overlay); else the shipped scorecards
+            io.riskgraph.risk.grading.RiskModel model = a.containsKey("models")
+                    ? new io.riskgraph.risk.learning.ModelRegistry(Path.of(a.get("models"))).active(ModelSet.shipped())
+                    : ModelSet.shipped();
+            endToEnd(Path.of(a.get("store")), model, events, rnd);
             return;
         }
         if (a.containsKey("store")) {
@@ -113,12 +117,13 @@ public final class RegradeBench {
      * (a new node of the kind, dated the as-of day, linked to a random firm), then the re-grade reads it back with
      * the firm's state, re-grades and writes the changed firms. The store keeps the events.
      */
-    static void endToEnd(Path storeDir, int events, SplittableRandom rnd) {
+    static void endToEnd(Path storeDir, io.riskgraph.risk.grading.RiskModel model, int events, SplittableRandom rnd) {
         try (Neo4jConnection c = Neo4jConnection.embedded(storeDir)) {
             Neo4jGraphStore store = new Neo4jGraphStore(c.driver());
             long t = System.nanoTime();
-            IncrementalGrader g = IncrementalGrader.open(store, ModelSet.shipped(), GraderParams.DEFAULT, null, Cancellation.NEVER);
-            System.out.printf(Locale.ROOT, "opened (read and graded in memory) in %,d ms%n", (System.nanoTime() - t) / 1_000_000);
+            IncrementalGrader g = IncrementalGrader.open(store, model, GraderParams.DEFAULT, null, Cancellation.NEVER);
+            System.out.printf(Locale.ROOT, "opened (read and graded in memory with %s) in %,d ms%n", model.name(),
+                    (System.nanoTime() - t) / 1_000_000);
             String[] uscc = g.context().data.uscc;
             java.time.LocalDate day = g.context().asOf;
             List<Long> totals = new ArrayList<>();
