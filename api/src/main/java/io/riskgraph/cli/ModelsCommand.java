@@ -38,6 +38,10 @@ final class ModelsCommand implements Callable<Integer> {
                     out.printf("%s %-8s as of %s, %s: %s%n", e.active() ? "*" : " ", "v" + e.version(), e.asOf(),
                             e.kind().toLowerCase(java.util.Locale.ROOT), e.summary());
                 }
+                for (String left : registry.leftovers()) {
+                    out.printf("  %-8s left by an interrupted learn or activation (killed while saving): not a model, never used; "
+                            + "the next learn removes it, or delete it%n", left);
+                }
                 out.println("(* = active; folder " + registry.dir() + ")");
             }
             case "activate" -> {

@@ -32,6 +32,11 @@ import java.util.stream.Stream;
  * back-test it was learned with), and an {@code ACTIVE} file naming the version in use ({@code prior}, the shipped
  * scorecards, when absent). A model is validated whole before it is activated or used: a damaged or hand-edited
  * file is an error naming the file, and the active version stays what it was.
+ *
+ * <p>Crash safety (FaultsTest kills learn with SIGKILL while it saves): a version is written in {@code .vN.tmp},
+ * every file and the folder are forced to disk, and the folder is renamed to {@code vN} in one step, so a {@code vN}
+ * folder is always whole; ACTIVE is replaced the same way. An interrupted save leaves only a {@code .vN.tmp} folder,
+ * which no command takes for a model: {@code models} names it as a leftover and the next save removes it.
  */
 public final class ModelRegistry {
     public static final String FORMAT = "riskgraph-learned-model/1";
@@ -75,6 +80,20 @@ public final class ModelRegistry {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("v\\d{1,6}"))
                     .map(n -> Integer.parseInt(n.substring(1))).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What an interrupted learn or activation left in the folder ({@code .vN.tmp} folders, {@code ACTIVE.tmp}): never
+     * a model; the next save of that version removes its folder, the next activation the ACTIVE.tmp.
+     */
+    public List<String> leftovers() {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\.v\\d{1,6}\\.tmp") || n.equals(ACTIVE + ".tmp"))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -126,9 +145,15 @@ public final class ModelRegistry {
                 writeBooster(tmp, b, "segment:" + s.getKey(), "segment-" + s.getKey() + ".ubj", s.getValue());
             }
             j.put("checksum", checksum(j));
+            io.riskgraph.progress.PausePoint.reach(io.riskgraph.progress.PausePoint.MODEL_SAVE);
             Files.writeString(tmp.resolve(MODEL_JSON), JSON.writeValueAsString(j), StandardCharsets.UTF_8);
             Files.write(tmp.resolve(REPORT), report, StandardCharsets.UTF_8);
+            try (Stream<Path> files = Files.list(tmp)) {
+                for (Path x : files.toList()) force(x);
+            }
+            force(tmp);
             move(tmp, target);
+            force(dir);
             return v;
         } catch (IOException ex) {
             throw new IllegalStateException("cannot save model v" + v + " in " + dir + ": " + ex.getMessage(), ex);
@@ -238,7 +263,9 @@ public final class ModelRegistry {
             Files.createDirectories(dir);
             Path tmp = dir.resolve(ACTIVE + ".tmp");
             Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
+            force(tmp);
             move(tmp, dir.resolve(ACTIVE));
+            force(dir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + dir.resolve(ACTIVE) + ": " + e.getMessage(), e);
         }
@@ -283,6 +310,16 @@ public final class ModelRegistry {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Forces a file's or a folder's content to disk (a folder: its entries, so a rename in it survives a crash). */
+    private static void force(Path p) throws IOException {
+        boolean folder = Files.isDirectory(p);
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException e) {
+            if (!folder) throw e; // some file systems cannot open or sync a folder; the files themselves are synced
         }
     }
 

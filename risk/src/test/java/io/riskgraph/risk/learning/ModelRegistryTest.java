@@ -91,6 +91,26 @@ class ModelRegistryTest {
         assertEquals("learned-v1", reg.active(ModelSet.shipped()).name());
     }
 
+    /** What a save killed half-way leaves (FaultsTest does it for real): a .vN.tmp folder no command takes for a model. */
+    @Test
+    void aHalfWrittenSaveIsALeftoverNotAModel(@TempDir Path dir) throws Exception {
+        ModelRegistry reg = new ModelRegistry(dir);
+        reg.save(model, List.of("r"), "good");
+        reg.activate("1");
+        Path partial = Files.createDirectories(dir.resolve(".v2.tmp"));
+        Files.write(partial.resolve("general.ubj"), new byte[]{1, 2, 3});
+        Files.writeString(dir.resolve("ACTIVE.tmp"), "v2");
+        assertEquals(List.of(".v2.tmp", "ACTIVE.tmp"), reg.leftovers());
+        assertEquals(1, reg.list().size());
+        assertEquals("v1", reg.activeName());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> reg.activate("2")).getMessage().contains("v2 does not exist"));
+        assertEquals(2, reg.save(model, List.of("r2"), "again"));
+        assertEquals(List.of("ACTIVE.tmp"), reg.leftovers());
+        reg.activate("2");
+        assertEquals(List.of(), reg.leftovers());
+        assertEquals("learned-v2", reg.active(ModelSet.shipped()).name());
+    }
+
     @Test
     void badVersionsAreNamed(@TempDir Path dir) {
         ModelRegistry reg = new ModelRegistry(dir);
