@@ -70,17 +70,23 @@ public final class Learner {
         // window k: labels in (a-(k+1)w, a-kw], features as of a-(k+1)w; k = 0 is the test window
         List<Window> windows = new ArrayList<>();
         double[] priorScore = null, baselineScore = null;
-        IndicatorContext testCtx = null;
+        // of the test window's context only what is needed later, so that no window's context outlives its loop turn
+        // (at 2.9 M firms a context's cached columns are gigabytes)
+        LocalDate testAsOf = null;
+        float[] testPopulation = null;
+        double[] testEventCount = null;
         for (int k = 0; k <= p.maxWindows(); k++) {
             int start = a - (k + 1) * w;
             if (start < e) break;
             long t = System.nanoTime();
             IndicatorContext ctx = new IndicatorContext(data, LocalDate.ofEpochDay(start));
             Outcomes o = Outcomes.fromHistory(data, start, start + w);
-            float[] rows = FeatureMatrix.rows(FeatureMatrix.columns(ctx, features), o.firm());
-            windows.add(new Window(o, rows, start));
+            double[][] cols = FeatureMatrix.columns(ctx, features);
+            windows.add(new Window(o, FeatureMatrix.rows(cols, o.firm()), start));
             if (k == 0) {
-                testCtx = ctx;
+                testAsOf = ctx.asOf;
+                testPopulation = FeatureMatrix.rows(cols, java.util.stream.IntStream.range(0, ctx.n).toArray());
+                testEventCount = FeatureMatrix.ownEventCount(ctx);
             }
             log.accept(String.format(Locale.ROOT, "  window %s: %,d labelled firms, %,d positive, %,d drawn at random (features in %,d ms)",
                     k == 0 ? "test " : "train", o.size(), o.positives(), o.randoms(), (System.nanoTime() - t) / 1_000_000));
@@ -98,8 +104,8 @@ public final class Learner {
         Outcomes to = test.outcomes();
         double[] learned = probabilities(backtest, test.rows(), to.size(), features.size());
         // the prior must not see analyze's event-derived columns, computed over the test window's events too
-        priorScore = pick(prior.grade(new IndicatorContext(data.withoutEventAnalyses(), testCtx.asOf), GraderParams.DEFAULT).score(), to.firm());
-        baselineScore = pick(FeatureMatrix.ownEventCount(testCtx), to.firm());
+        priorScore = pick(prior.grade(new IndicatorContext(data.withoutEventAnalyses(), testAsOf), GraderParams.DEFAULT).score(), to.firm());
+        baselineScore = pick(testEventCount, to.firm());
         Evaluation el = Evaluation.of("learned (" + p.kind().name().toLowerCase(Locale.ROOT) + ")", learned, to, p.coverage(), true);
         Evaluation eu = uncorrected == null ? null : Evaluation.of("learned, no bias correction",
                 probabilities(uncorrected, test.rows(), to.size(), features.size()), to, p.coverage(), true);
@@ -132,10 +138,13 @@ public final class Learner {
         }
 
         // cut-offs and expected detection per grade, from the back-test model over the population at the test start
-        double[] popBacktest = populationScores(testCtx, features, backtest, segmentBacktest);
+        int m = features.size();
+        float[] testRows = testPopulation;
+        double[] popBacktest = populationScores(data, m, chunk -> java.util.Arrays.copyOfRange(testRows, chunk[0] * m,
+                (chunk[chunk.length - 1] + 1) * m), backtest, segmentBacktest);
         double[] backtestCuts = cuts(popBacktest, p.gradeShares());
         double[] detection = detection(pick(popBacktest, to.firm()), to, backtestCuts);
-        testCtx = null;
+        testPopulation = null;
 
         // the saved model: refitted on every window, the test window included
         Booster finalGeneral = fit(windows, features, p, randomWeight(windows, p));
@@ -300,23 +309,32 @@ public final class Learner {
         return out;
     }
 
-    /** Scores (100 × probability) of every firm, each by its segment's booster where there is one. */
+    /** Scores of every firm from the features as of the context's day. */
     private static double[] populationScores(IndicatorContext ctx, List<Feature> features, Booster general, Map<String, Booster> segs) {
         double[][] cols = FeatureMatrix.columns(ctx, features);
-        int n = ctx.n, m = features.size();
+        return populationScores(ctx.data, features.size(), chunk -> FeatureMatrix.rows(cols, chunk), general, segs);
+    }
+
+    /**
+     * Scores (100 × probability) of every firm, each by its segment's booster where there is one; {@code rowsOf} gives
+     * the row-major features of a run of consecutive firms.
+     */
+    private static double[] populationScores(GradingData data, int m, java.util.function.Function<int[], float[]> rowsOf,
+                                             Booster general, Map<String, Booster> segs) {
+        int n = data.enterpriseCount();
         double[] out = new double[n];
         List<String> names = List.copyOf(segs.keySet());
         for (int from = 0; from < n; from += LearnedModel.CHUNK) {
             int k = Math.min(LearnedModel.CHUNK, n - from);
             int[] chunk = new int[k];
             for (int x = 0; x < k; x++) chunk[x] = from + x;
-            float[] rows = FeatureMatrix.rows(cols, chunk);
+            float[] rows = rowsOf.apply(chunk);
             float[] g = Trees.margins(general, rows, k, m);
             for (int x = 0; x < k; x++) out[from + x] = LearnedModel.score(g[x]);
             for (String s : names) {
                 float[] sm = null;
                 for (int x = 0; x < k; x++) {
-                    String[] fs = ctx.data.segments[from + x];
+                    String[] fs = data.segments[from + x];
                     if (fs == null || !firstSegment(fs, names).equals(s)) continue;
                     if (sm == null) sm = Trees.margins(segs.get(s), rows, k, m);
                     out[from + x] = LearnedModel.score(sm[x]);
