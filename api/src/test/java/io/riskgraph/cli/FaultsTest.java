@@ -127,6 +127,8 @@ class FaultsTest {
      */
     static String killWhen(Path store, Predicate<Session> when, String... args) throws Exception {
         Path log = WORK.resolve(args[0] + "-killed.log");
+        // a child killed before this one left its address behind: wait for this child's own
+        Files.deleteIfExists(store.resolve(EmbeddedNeo4j.BOLT_ADDRESS_FILE));
         Process p = start(log, List.of(), store(store, args));
         long deadline = System.nanoTime() + DEADLINE_NANOS;
         try {

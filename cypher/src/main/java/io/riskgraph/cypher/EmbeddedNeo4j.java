@@ -103,7 +103,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .getLocalAddress(ConnectorType.BOLT);
         String uri = "bolt://127.0.0.1:" + bolt.getPort();
         try {
-            Files.writeString(home.resolve(BOLT_ADDRESS_FILE), uri + "\n");
+            // written whole, then renamed: another process polling for it never reads it half written
+            Path tmp = home.resolve(BOLT_ADDRESS_FILE + ".tmp");
+            Files.writeString(tmp, uri + "\n");
+            Files.move(tmp, home.resolve(BOLT_ADDRESS_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // Only a convenience for a second process; the database itself is fine.
         }
