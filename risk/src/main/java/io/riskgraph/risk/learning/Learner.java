@@ -81,12 +81,17 @@ public final class Learner {
             long t = System.nanoTime();
             IndicatorContext ctx = new IndicatorContext(data, LocalDate.ofEpochDay(start));
             Outcomes o = Outcomes.fromHistory(data, start, start + w);
-            double[][] cols = FeatureMatrix.columns(ctx, features);
-            windows.add(new Window(o, FeatureMatrix.rows(cols, o.firm()), start));
             if (k == 0) {
+                // the test window scores the whole population too (grade cut-offs, expected detection)
+                double[][] cols = FeatureMatrix.columns(ctx, features);
+                windows.add(new Window(o, FeatureMatrix.rows(cols, o.firm()), start));
                 testAsOf = ctx.asOf;
                 testPopulation = FeatureMatrix.rows(cols, java.util.stream.IntStream.range(0, ctx.n).toArray());
                 testEventCount = FeatureMatrix.ownEventCount(ctx);
+            } else {
+                // a training window needs its labelled firms only: the related-party aggregates (2-hop sets, the
+                // costliest features at city scale) are computed for those alone
+                windows.add(new Window(o, FeatureMatrix.rowsOf(ctx, features, o.firm()), start));
             }
             log.accept(String.format(Locale.ROOT, "  window %s: %,d labelled firms, %,d positive, %,d drawn at random (features in %,d ms)",
                     k == 0 ? "test " : "train", o.size(), o.positives(), o.randoms(), (System.nanoTime() - t) / 1_000_000));
