@@ -37,7 +37,8 @@ PY
 memory() { # heap in use after a full GC (MiB), RSS (MiB)
   "$JCMD" "$JAVA_PID" GC.run >/dev/null
   local heap rss
-  heap="$("$JCMD" "$JAVA_PID" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); print int(v/1024); exit}}')"
+  # every generation's "total ..., used ...K" line (young and old), summed: the first alone was the empty young one
+  heap="$("$JCMD" "$JAVA_PID" GC.heap_info | awk '/^[A-Za-z].*total.*used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); s+=v}} END {print int(s/1024)}')"
   rss="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$JAVA_PID/status")"
   echo "heap ${heap} MiB, RSS ${rss} MiB"
 }
