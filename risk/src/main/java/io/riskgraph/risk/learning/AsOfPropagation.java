@@ -9,10 +9,11 @@ import io.riskgraph.algorithms.propagation.RiskPropagation;
 import io.riskgraph.risk.grading.GradingData;
 import io.riskgraph.risk.grading.IndicatorContext;
 
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntPredicate;
 
 import static io.riskgraph.risk.grading.IndicatorContext.M36;
@@ -45,20 +46,23 @@ final class AsOfPropagation {
         List<String> types = new ArrayList<>(CONFIG.typeWeights().keySet());
         double[] weights = new double[types.size()];
         for (int t = 0; t < weights.length; t++) weights[t] = CONFIG.typeWeights().get(types.get(t));
+        ObjectIntHashMap<String> typeIndex = new ObjectIntHashMap<>();
+        for (int t = 0; t < types.size(); t++) typeIndex.put(types.get(t), t);
         int n = d.enterpriseCount(), p = d.personIds.length;
-        Map<Long, Integer> contact = new HashMap<>();
+        // contact points (address and phone nodes, shared by firms and persons) numbered after the persons
+        LongIntHashMap contact = new LongIntHashMap();
         for (long[] key : List.of(d.entAddress, d.entPhone, d.personAddress, d.personPhone)) {
-            for (long k : key) if (k >= 0) contact.putIfAbsent(k, n + p + contact.size());
+            for (long k : key) if (k >= 0 && !contact.containsKey(k)) contact.put(k, n + p + contact.size());
         }
         GraphBuilder b = new GraphBuilder(PropagationConfig.LABELS_DEFAULT, types, weights, Orientation.UNDIRECTED, true);
         b.nodes(n + p + contact.size());
-        int located = types.indexOf("LOCATED_AT"), phone = types.indexOf("HAS_PHONE");
+        int located = typeIndex.getIfAbsent("LOCATED_AT", -1), phone = typeIndex.getIfAbsent("HAS_PHONE", -1);
         for (int r = 0; r < d.rolePerson.length; r++) {
-            int t = types.indexOf(d.roleType[r]);
+            int t = typeIndex.getIfAbsent(d.roleType[r], -1);
             if (t >= 0) b.addRelationship(n + d.rolePerson[r], d.roleEnt[r], t, weights[t]);
         }
         for (int l = 0; l < d.linkFrom.length; l++) {
-            int t = types.indexOf(d.linkType[l]);
+            int t = typeIndex.getIfAbsent(d.linkType[l], -1);
             if (t >= 0) b.addRelationship(d.linkFrom[l], d.linkTo[l], t, weights[t]);
         }
         contacts(b, d.entAddress, 0, contact, located, weights);
@@ -68,7 +72,7 @@ final class AsOfPropagation {
         return b.build();
     }
 
-    private static void contacts(GraphBuilder b, long[] key, int first, Map<Long, Integer> contact, int type, double[] w) {
+    private static void contacts(GraphBuilder b, long[] key, int first, LongIntHashMap contact, int type, double[] w) {
         if (type < 0) return;
         for (int i = 0; i < key.length; i++) if (key[i] >= 0) b.addRelationship(first + i, contact.get(key[i]), type, w[type]);
     }
