@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soak test: wrk for DURATION on the related-party and search routes at once, against a server it starts on STORE.
 # Usage: scripts/soak.sh STORE CITY_DIR [DURATION]   (e.g. the 100k demo: riskgraph-data riskgraph-demo-city 5m)
-# Env: PORT (18090), CONNECTIONS (8 per route), THREADS (1 per route), WARMUP (30s), OUT (target/soak).
+# Env: PORT (18090), CONNECTIONS (8 per route), THREADS (1 per route), WARMUP (30s), OUT (target/soak),
+#      RISKGRAPH_JAVA_OPTS (-Xms2g -Xmx2g -XX:+AlwaysPreTouch).
 # Reports: requests/s, p50/p99 and errors (non-2xx and socket errors) per route; the server's heap in use after a
 # full GC and its RSS, before (after the warm-up) and after the soak; the load average. Run it on a quiet machine.
 set -euo pipefail
@@ -14,6 +15,8 @@ command -v jcmd >/dev/null || JCMD="$(ls /usr/lib/jvm/*/bin/jcmd | tail -1)"; JC
 mkdir -p "$OUT"
 
 KEY="$("$ROOT/riskgraph" keys create --role consumer --name "soak-$(date +%s)" --store "$STORE" 2>/dev/null)"
+# a fixed, pre-touched heap (override with RISKGRAPH_JAVA_OPTS): a heap that grows into -Xmx reads as RSS growth
+export RISKGRAPH_JAVA_OPTS="${RISKGRAPH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch}"
 "$ROOT/riskgraph" serve --store "$STORE" --port "$PORT" > "$OUT/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
@@ -39,8 +42,12 @@ memory() { # heap in use after a full GC (MiB), RSS (MiB)
   local heap rss
   # every generation's "total ..., used ...K" line (young and old), summed: the first alone was the empty young one
   heap="$("$JCMD" "$JAVA_PID" GC.heap_info | awk '/^[A-Za-z].*total.*used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); s+=v}} END {print int(s/1024)}')"
+  # RSS split: anonymous memory (heap, metaspace, code cache, Neo4j's page cache) is what a leak grows; file-backed
+  # pages are Lucene's memory-mapped index, shared with and reclaimable by the OS cache
   rss="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$JAVA_PID/status")"
-  echo "heap ${heap} MiB, RSS ${rss} MiB"
+  anon="$(awk '/RssAnon/ {print int($2/1024)}' "/proc/$JAVA_PID/status")"
+  file="$(awk '/RssFile/ {print int($2/1024)}' "/proc/$JAVA_PID/status")"
+  echo "heap ${heap} MiB, RSS ${rss} MiB (anonymous ${anon}, file-backed ${file})"
 }
 
 wrk_route() { # name list template duration

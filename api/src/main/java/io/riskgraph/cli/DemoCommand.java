@@ -107,6 +107,12 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The analyses in the order they build on each other (grades read analyze's results; warnings read grades). */
     List<Step> analyses() {
+        // learn, grade and warn read the same graph (none of them changes what the others read): one read after analyze
+        io.riskgraph.risk.grading.GradingData[] read = new io.riskgraph.risk.grading.GradingData[1];
+        java.util.function.Function<StoreOptions.OpenStore, io.riskgraph.risk.grading.GradingData> data = open -> {
+            if (read[0] == null) read[0] = io.riskgraph.risk.grading.GradingData.read(open.store(), new Cancellation());
+            return read[0];
+        };
         return List.of(
                 new Step("Graph algorithms (centrality, communities, risk propagation), written back to the nodes",
                         (open, out) -> {
@@ -117,13 +123,13 @@ final class DemoCommand implements Callable<Integer> {
                             indented.toString().lines().forEach(l -> out.println("     " + l));
                         }),
                 new Step("Learning the grading model from the city's own inspection history, checked out of time (docs/models.md)",
-                        (open, out) -> LearnCommand.learn(open, io.riskgraph.risk.learning.LearnParams.DEFAULT, null, null,
+                        (open, out) -> LearnCommand.learn(open, data.apply(open), io.riskgraph.risk.learning.LearnParams.DEFAULT, null, null,
                                 false, true, out, "     ")),
                 new Step("Credit-risk grades A (low risk) to D (high risk) with the active model (docs/models.md)",
-                        (open, out) -> GradeCommand.gradeAll(open.store(), GradingOptions.activeModel(open.options()), null,
+                        (open, out) -> GradeCommand.gradeAll(open.store(), data.apply(open), GradingOptions.activeModel(open.options()), null,
                                 out, "     ")),
                 new Step("Warning models (clues for follow-up, docs/models.md)",
-                        (open, out) -> WarnCommand.warnAll(open, null,
+                        (open, out) -> WarnCommand.warnAll(open, data.apply(open), null,
                                 List.of(io.riskgraph.risk.warning.WarningRule.values()), out, "     ")),
                 new Step("Named queries (the patterns an analyst starts from), rows found", (open, out) -> highlights(out, open)));
     }

@@ -45,8 +45,14 @@ final class GradeCommand implements Callable<Integer> {
 
     /** Grades every enterprise, writes the results back and prints the distribution (each line after indent). */
     static void gradeAll(GraphStore store, RiskModel model, LocalDate asOf, PrintWriter out, String indent) {
+        gradeAll(store, null, model, asOf, out, indent);
+    }
+
+    /** The same, on grading data already read from the store (null: read it). */
+    static void gradeAll(GraphStore store, io.riskgraph.risk.grading.GradingData data, RiskModel model, LocalDate asOf,
+                         PrintWriter out, String indent) {
         long t = System.nanoTime();
-        IndicatorContext ctx = GradingOptions.context(store, asOf);
+        IndicatorContext ctx = GradingOptions.context(store, data, asOf);
         long read = System.nanoTime();
         Grader.Grades g = model.grade(ctx, GraderParams.DEFAULT);
         long scored = System.nanoTime();

@@ -78,7 +78,12 @@ public final class GradingOptions {
     }
 
     static IndicatorContext context(GraphStore store, LocalDate asOf) {
-        GradingData data = GradingData.read(store, new Cancellation());
+        return context(store, null, asOf);
+    }
+
+    /** A context on grading data already read (null: read it from the store). */
+    static IndicatorContext context(GraphStore store, GradingData read, LocalDate asOf) {
+        GradingData data = read != null ? read : GradingData.read(store, new Cancellation());
         if (data.enterpriseCount() == 0) throw new IllegalArgumentException("the store holds no enterprise to grade");
         LocalDate day = asOf != null ? asOf : data.latestEventDay();
         if (day == null) day = LocalDate.now();

@@ -97,8 +97,14 @@ final class LearnCommand implements Callable<Integer> {
     /** Learns, prints the back-test, saves the model and activates it when it beats the prior (or forced). */
     static void learn(StoreOptions.OpenStore open, LearnParams params, Path labels, LocalDate asOf, boolean force,
                       boolean activate, PrintWriter out, String indent) {
+        learn(open, null, params, labels, asOf, force, activate, out, indent);
+    }
+
+    /** The same, on grading data already read from the store (null: read it). */
+    static void learn(StoreOptions.OpenStore open, GradingData read, LearnParams params, Path labels, LocalDate asOf,
+                      boolean force, boolean activate, PrintWriter out, String indent) {
         long t = System.nanoTime();
-        GradingData data = GradingData.read(open.store(), new Cancellation());
+        GradingData data = read != null ? read : GradingData.read(open.store(), new Cancellation());
         if (data.enterpriseCount() == 0) throw new IllegalArgumentException("the store holds no enterprise to learn from");
         LocalDate day = asOf != null ? asOf : data.latestEventDay();
         if (day == null) throw new IllegalArgumentException("the store holds no event; give --as-of with --labels");

@@ -56,8 +56,14 @@ final class WarnCommand implements Callable<Integer> {
 
     /** Runs the rules, stores the new clues and prints a line per rule (each after indent). */
     static void warnAll(StoreOptions.OpenStore open, LocalDate asOf, List<WarningRule> rules, PrintWriter out, String indent) {
+        warnAll(open, null, asOf, rules, out, indent);
+    }
+
+    /** The same, on grading data already read from the store (null: read it). */
+    static void warnAll(StoreOptions.OpenStore open, io.riskgraph.risk.grading.GradingData read, LocalDate asOf,
+                        List<WarningRule> rules, PrintWriter out, String indent) {
         long t0 = System.nanoTime();
-        IndicatorContext ctx = GradingOptions.context(open.store(), asOf);
+        IndicatorContext ctx = GradingOptions.context(open.store(), read, asOf);
         WarningData data = WarningData.read(open.store(), ctx.data, ctx.asOf, new Cancellation());
         long t1 = System.nanoTime();
         Map<WarningRule, List<NewClue>> found = new WarningRules(data, WarningParams.DEFAULT)

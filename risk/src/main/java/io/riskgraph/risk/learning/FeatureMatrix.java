@@ -1,5 +1,6 @@
 package io.riskgraph.risk.learning;
 
+import io.riskgraph.algorithms.internal.Parallel;
 import io.riskgraph.risk.grading.Category;
 import io.riskgraph.risk.grading.GradingData;
 import io.riskgraph.risk.grading.GradingInput;
@@ -203,46 +204,57 @@ public final class FeatureMatrix {
         double[] issues = c.cached("learn:issues12", EVENTS, () -> c.count(d.inspections, M12, is(d.inspections, "result", "ISSUES_FOUND")));
         int k = firms == null ? c.n : firms.length;
         double[][] out = new double[RELATED.size()][k];
-        int[] mark = new int[c.n];
-        java.util.Arrays.fill(mark, -1);
-        for (int r = 0; r < k; r++) {
-            int i = firms == null ? r : firms[r];
-            mark[i] = r;
-            int k1 = 0, bad1 = 0, seen = 0, badSeen = 0;
-            for (int q = nb.offset[i]; q < nb.offset[i + 1]; q++) {
-                int x = nb.firm[q];
-                mark[x] = r;
-                k1++;
-                for (int m = 0; m < measures.length; m++) out[m][r] += own[m][x];
-                if (viol[x] > 0) bad1++;
-                if (inspected[x] > 0) {
-                    seen++;
-                    if (issues[x] > 0) badSeen++;
-                }
-            }
-            int k2 = 0, bad2 = 0;
-            double s2 = 0;
-            outer:
-            for (int q = nb.offset[i]; q < nb.offset[i + 1]; q++) {
-                int x = nb.firm[q];
-                for (int z = nb.offset[x]; z < nb.offset[x + 1]; z++) {
-                    int y = nb.firm[z];
-                    if (mark[y] == r) continue;
-                    mark[y] = r;
-                    k2++;
-                    s2 += viol[y];
-                    if (viol[y] > 0) bad2++;
-                    if (k2 >= MAX_TWO_HOP) break outer;
-                }
-            }
-            out[6][r] = k1;
-            out[7][r] = k1 == 0 ? Double.NaN : (double) bad1 / k1;
-            out[8][r] = s2;
-            out[9][r] = k2;
-            out[10][r] = k2 == 0 ? Double.NaN : (double) bad2 / k2;
-            out[11][r] = seen == 0 ? Double.NaN : (double) badSeen / seen;
-        }
+        // firms are independent: each thread walks its own range with its own visit marks (at 2.9 M firms the 2-hop
+        // sets are most of a window's feature time)
+        int parts = k < PARALLEL_MIN ? 1 : Parallel.CONCURRENCY_DEFAULT;
+        Parallel.run(Parallel.split(k, null, parts), (part, from, to) -> {
+            int[] mark = new int[c.n];
+            java.util.Arrays.fill(mark, -1);
+            for (int r = from; r < to; r++) relatedRow(nb, own, viol, inspected, issues, firms == null ? r : firms[r], r, mark, out);
+        });
         return out;
+    }
+
+    /** Below this many firms {@link #related} runs on the calling thread alone. */
+    static final int PARALLEL_MIN = 20_000;
+
+    private static void relatedRow(Neighbours nb, double[][] own, double[] viol, double[] inspected, double[] issues,
+                                   int i, int r, int[] mark, double[][] out) {
+        int measures = own.length;
+        mark[i] = r;
+        int k1 = 0, bad1 = 0, seen = 0, badSeen = 0;
+        for (int q = nb.offset[i]; q < nb.offset[i + 1]; q++) {
+            int x = nb.firm[q];
+            mark[x] = r;
+            k1++;
+            for (int m = 0; m < measures; m++) out[m][r] += own[m][x];
+            if (viol[x] > 0) bad1++;
+            if (inspected[x] > 0) {
+                seen++;
+                if (issues[x] > 0) badSeen++;
+            }
+        }
+        int k2 = 0, bad2 = 0;
+        double s2 = 0;
+        outer:
+        for (int q = nb.offset[i]; q < nb.offset[i + 1]; q++) {
+            int x = nb.firm[q];
+            for (int z = nb.offset[x]; z < nb.offset[x + 1]; z++) {
+                int y = nb.firm[z];
+                if (mark[y] == r) continue;
+                mark[y] = r;
+                k2++;
+                s2 += viol[y];
+                if (viol[y] > 0) bad2++;
+                if (k2 >= MAX_TWO_HOP) break outer;
+            }
+        }
+        out[6][r] = k1;
+        out[7][r] = k1 == 0 ? Double.NaN : (double) bad1 / k1;
+        out[8][r] = s2;
+        out[9][r] = k2;
+        out[10][r] = k2 == 0 ? Double.NaN : (double) bad2 / k2;
+        out[11][r] = seen == 0 ? Double.NaN : (double) badSeen / seen;
     }
 
     /**

@@ -73,25 +73,35 @@ public final class Learner {
         // of the test window's context only what is needed later, so that no window's context outlives its loop turn
         // (at 2.9 M firms a context's cached columns are gigabytes)
         LocalDate testAsOf = null;
-        float[] testPopulation = null;
+        int[] sample = populationSample(data.enterpriseCount(), p);
+        float[] testSampleRows = null;
         double[] testEventCount = null;
+        long trainRows = 0;
         for (int k = 0; k <= p.maxWindows(); k++) {
             int start = a - (k + 1) * w;
             if (start < e) break;
+            if (k >= 2 && trainRows >= p.maxRows()) {
+                log.accept(String.format(Locale.ROOT, "  training windows stop at %d: they hold %,d labelled firms (a fit uses at most %,d)",
+                        k - 1, trainRows, p.maxRows()));
+                break;
+            }
             long t = System.nanoTime();
             IndicatorContext ctx = new IndicatorContext(data, LocalDate.ofEpochDay(start));
             Outcomes o = Outcomes.fromHistory(data, start, start + w);
             if (k == 0) {
-                // the test window scores the whole population too (grade cut-offs, expected detection)
-                double[][] cols = FeatureMatrix.columns(ctx, features);
-                windows.add(new Window(o, FeatureMatrix.rows(cols, o.firm()), start));
+                // the test window also scores a uniform sample of the population (grade cut-offs): one pass over
+                // the labelled firms and the sample together
+                int[] both = union(o.firm(), sample);
+                float[] rows = FeatureMatrix.rowsOf(ctx, features, both);
+                windows.add(new Window(o, rowsAt(rows, both, o.firm(), features.size()), start));
+                testSampleRows = rowsAt(rows, both, sample, features.size());
                 testAsOf = ctx.asOf;
-                testPopulation = FeatureMatrix.rows(cols, java.util.stream.IntStream.range(0, ctx.n).toArray());
                 testEventCount = FeatureMatrix.ownEventCount(ctx);
             } else {
                 // a training window needs its labelled firms only: the related-party aggregates (2-hop sets, the
                 // costliest features at city scale) are computed for those alone
                 windows.add(new Window(o, FeatureMatrix.rowsOf(ctx, features, o.firm()), start));
+                trainRows += o.size();
             }
             log.accept(String.format(Locale.ROOT, "  window %s: %,d labelled firms, %,d positive, %,d drawn at random (features in %,d ms)",
                     k == 0 ? "test " : "train", o.size(), o.positives(), o.randoms(), (System.nanoTime() - t) / 1_000_000));
@@ -103,13 +113,19 @@ public final class Learner {
         checkCounts(train, "the training windows");
         checkCounts(List.of(test), "the test window");
 
+        long t = System.nanoTime();
         double rw = randomWeight(train, p);
         Booster backtest = fit(train, features, p, rw);
         Booster uncorrected = rw == 1 ? null : fit(train, features, p, 1);
         Outcomes to = test.outcomes();
         double[] learned = probabilities(backtest, test.rows(), to.size(), features.size());
+        log.accept(String.format(Locale.ROOT, "  back-test fits (bias-corrected%s) in %,d ms", uncorrected == null ? "" : " and not",
+                (System.nanoTime() - t) / 1_000_000));
+        t = System.nanoTime();
         // the prior must not see analyze's event-derived columns, computed over the test window's events too
         priorScore = pick(prior.grade(new IndicatorContext(data.withoutEventAnalyses(), testAsOf), GraderParams.DEFAULT).score(), to.firm());
+        log.accept(String.format(Locale.ROOT, "  prior graded as of the test window's start in %,d ms", (System.nanoTime() - t) / 1_000_000));
+        t = System.nanoTime();
         baselineScore = pick(testEventCount, to.firm());
         Evaluation el = Evaluation.of("learned (" + p.kind().name().toLowerCase(Locale.ROOT) + ")", learned, to, p.coverage(), true);
         Evaluation eu = uncorrected == null ? null : Evaluation.of("learned, no bias correction",
@@ -142,14 +158,16 @@ public final class Learner {
                     segTest.size(), priorSeg, general, own, keep ? "kept" : "not kept (general model serves)"));
         }
 
-        // cut-offs and expected detection per grade, from the back-test model over the population at the test start
+        log.accept(String.format(Locale.ROOT, "  professional models tried for %d segments in %,d ms", segmentResults.size(),
+                (System.nanoTime() - t) / 1_000_000));
+        t = System.nanoTime();
+
+        // cut-offs from the back-test model over the population sample at the test start; expected detection per
+        // grade from the labelled test firms under those cut-offs
         int m = features.size();
-        float[] testRows = testPopulation;
-        double[] popBacktest = populationScores(data, m, chunk -> java.util.Arrays.copyOfRange(testRows, chunk[0] * m,
-                (chunk[chunk.length - 1] + 1) * m), backtest, segmentBacktest);
-        double[] backtestCuts = cuts(popBacktest, p.gradeShares());
-        double[] detection = detection(pick(popBacktest, to.firm()), to, backtestCuts);
-        testPopulation = null;
+        double[] backtestCuts = cuts(scores(data, sample, testSampleRows, m, backtest, segmentBacktest), p.gradeShares());
+        double[] detection = detection(scores(data, to.firm(), test.rows(), m, backtest, segmentBacktest), to, backtestCuts);
+        testSampleRows = null;
 
         // the saved model: refitted on every window, the test window included
         Booster finalGeneral = fit(windows, features, p, randomWeight(windows, p));
@@ -158,9 +176,13 @@ public final class Learner {
             List<Window> all = windows.stream().map(x -> restrict(x, data, seg, features.size())).toList();
             finalSegments.put(seg, fit(all, features, p, randomWeight(all, p)));
         }
+        log.accept(String.format(Locale.ROOT, "  final refit on every window in %,d ms", (System.nanoTime() - t) / 1_000_000));
+        t = System.nanoTime();
         IndicatorContext now = new IndicatorContext(data, asOf);
-        double[] pop = populationScores(now, features, finalGeneral, finalSegments);
+        double[] pop = scores(data, sample, FeatureMatrix.rowsOf(now, features, sample), m, finalGeneral, finalSegments);
         LearnedModel model = new LearnedModel(0, p.kind(), asOf, features, finalGeneral, finalSegments, cuts(pop, p.gradeShares()), detection);
+        log.accept(String.format(Locale.ROOT, "  grade cut-offs from %,d firms' scores as of %s in %,d ms", sample.length, asOf,
+                (System.nanoTime() - t) / 1_000_000));
 
         boolean beats = el.auc() > ep.auc();
         List<String> report = new ArrayList<>();
@@ -223,7 +245,8 @@ public final class Learner {
         Evaluation ep = Evaluation.of("prior " + prior.name(), priorScore, labels, p.coverage(), false);
         Evaluation eb = Evaluation.of("baseline: event count", pick(FeatureMatrix.ownEventCount(ctx), labels.firm()), labels, p.coverage(), false);
         Booster general = fit(List.of(all), features, p, 1);
-        double[] pop = populationScores(ctx, features, general, Map.of());
+        int[] sample = populationSample(data.enterpriseCount(), p);
+        double[] pop = scores(data, sample, FeatureMatrix.rowsOf(ctx, features, sample), m, general, Map.of());
         double[] cuts = cuts(pop, p.gradeShares());
         double[] detection = detection(oofOnPopulationScale(oof), labels, cuts);
         LearnedModel model = new LearnedModel(0, p.kind(), asOf, features, general, Map.of(), cuts, detection);
@@ -293,16 +316,25 @@ public final class Learner {
 
     private static Booster fit(List<Window> windows, List<Feature> features, LearnParams p, double randomWeight) {
         int m = features.size();
-        int n = windows.stream().mapToInt(Window::size).sum();
+        int total = windows.stream().mapToInt(Window::size).sum();
+        // more rows than a fit uses: a seeded uniform draw of them, so that targeted and random firms keep their mix
+        boolean[] take = null;
+        int n = total;
+        if (total > p.maxRows()) {
+            take = new boolean[total];
+            for (int i : shuffledPrefix(total, p.maxRows(), p.seed())) take[i] = true;
+            n = p.maxRows();
+        }
         float[] rows = new float[n * m], label = new float[n], weight = new float[n];
-        int at = 0;
+        int at = 0, row = 0;
         for (Window x : windows) {
-            System.arraycopy(x.rows(), 0, rows, at * m, x.size() * m);
-            for (int k = 0; k < x.size(); k++) {
-                label[at + k] = x.outcomes().positive()[k] ? 1 : 0;
-                weight[at + k] = x.outcomes().random()[k] ? (float) randomWeight : 1;
+            for (int k = 0; k < x.size(); k++, row++) {
+                if (take != null && !take[row]) continue;
+                System.arraycopy(x.rows(), k * m, rows, at * m, m);
+                label[at] = x.outcomes().positive()[k] ? 1 : 0;
+                weight[at] = x.outcomes().random()[k] ? (float) randomWeight : 1;
+                at++;
             }
-            at += x.size();
         }
         return Trees.fit(rows, n, features, label, weight, p.kind(), p.seed()).booster();
     }
@@ -314,37 +346,63 @@ public final class Learner {
         return out;
     }
 
-    /** Scores of every firm from the features as of the context's day. */
-    private static double[] populationScores(IndicatorContext ctx, List<Feature> features, Booster general, Map<String, Booster> segs) {
-        double[][] cols = FeatureMatrix.columns(ctx, features);
-        return populationScores(ctx.data, features.size(), chunk -> FeatureMatrix.rows(cols, chunk), general, segs);
-    }
-
     /**
-     * Scores (100 × probability) of every firm, each by its segment's booster where there is one; {@code rowsOf} gives
-     * the row-major features of a run of consecutive firms.
+     * Scores (100 × probability) of the given firms from their row-major features, each by its segment's booster where
+     * there is one.
      */
-    private static double[] populationScores(GradingData data, int m, java.util.function.Function<int[], float[]> rowsOf,
-                                             Booster general, Map<String, Booster> segs) {
-        int n = data.enterpriseCount();
+    private static double[] scores(GradingData data, int[] firms, float[] rows, int m, Booster general, Map<String, Booster> segs) {
+        int n = firms.length;
         double[] out = new double[n];
         List<String> names = List.copyOf(segs.keySet());
         for (int from = 0; from < n; from += LearnedModel.CHUNK) {
             int k = Math.min(LearnedModel.CHUNK, n - from);
-            int[] chunk = new int[k];
-            for (int x = 0; x < k; x++) chunk[x] = from + x;
-            float[] rows = rowsOf.apply(chunk);
-            float[] g = Trees.margins(general, rows, k, m);
+            float[] chunk = Arrays.copyOfRange(rows, from * m, (from + k) * m);
+            float[] g = Trees.margins(general, chunk, k, m);
             for (int x = 0; x < k; x++) out[from + x] = LearnedModel.score(g[x]);
             for (String s : names) {
                 float[] sm = null;
                 for (int x = 0; x < k; x++) {
-                    String[] fs = data.segments[from + x];
+                    String[] fs = data.segments[firms[from + x]];
                     if (fs == null || !firstSegment(fs, names).equals(s)) continue;
-                    if (sm == null) sm = Trees.margins(segs.get(s), rows, k, m);
+                    if (sm == null) sm = Trees.margins(segs.get(s), chunk, k, m);
                     out[from + x] = LearnedModel.score(sm[x]);
                 }
             }
+        }
+        return out;
+    }
+
+    /** Every firm when the population is at most {@link LearnParams#populationSample()}, else a seeded uniform sample. */
+    static int[] populationSample(int n, LearnParams p) {
+        if (n <= p.populationSample()) return java.util.stream.IntStream.range(0, n).toArray();
+        int[] order = shuffledPrefix(n, p.populationSample(), p.seed());
+        Arrays.sort(order);
+        return order;
+    }
+
+    /** The first k of a seeded Fisher-Yates shuffle of 0..n-1. */
+    private static int[] shuffledPrefix(int n, int k, long seed) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < k; i++) {
+            int j = i + rnd.nextInt(n - i);
+            int x = a[i]; a[i] = a[j]; a[j] = x;
+        }
+        return Arrays.copyOf(a, k);
+    }
+
+    /** Sorted distinct firms of both lists. */
+    private static int[] union(int[] a, int[] b) {
+        return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().distinct().toArray();
+    }
+
+    /** Rows of {@code firms} out of rows laid out for the sorted distinct {@code at}. */
+    private static float[] rowsAt(float[] rows, int[] at, int[] firms, int m) {
+        float[] out = new float[firms.length * m];
+        for (int k = 0; k < firms.length; k++) {
+            int i = Arrays.binarySearch(at, firms[k]);
+            System.arraycopy(rows, i * m, out, k * m, m);
         }
         return out;
     }

@@ -80,6 +80,25 @@ class LearnerTest {
         return (double) k / g.grade().length;
     }
 
+    /**
+     * A city of millions is learned with a row cap and a population sample (LearnParams.maxRows, populationSample);
+     * here the caps are made small: training windows stop once they hold enough rows, every fit draws at most the cap,
+     * the cut-offs come from the sample, and the learned grades still rank the future violations and keep their shares.
+     */
+    @Test
+    void rowCapAndPopulationSampleKeepTheSignal() throws Exception {
+        List<String> log = new java.util.ArrayList<>();
+        Learner.Result capped = Learner.fromHistory(city, asOf, PARAMS.withLimits(1_000, 2_000), ModelSet.shipped(), log::add);
+        assertTrue(log.stream().anyMatch(l -> l.contains("training windows stop at")), String.join("\n", log));
+        assertTrue(log.stream().anyMatch(l -> l.contains("grade cut-offs from 2,000 firms")), String.join("\n", log));
+        assertTrue(capped.learned().auc() > capped.baseline().auc(), capped.report().toString());
+        Grader.Grades g = capped.model().grade(new IndicatorContext(city, asOf), GraderParams.DEFAULT);
+        assertEquals(0.05, share(g, 'D'), 0.02);
+        assertEquals(0.15, share(g, 'C'), 0.03);
+        assertEquals(2_000, Learner.populationSample(ENTERPRISES, PARAMS.withLimits(1_000, 2_000)).length);
+        assertEquals(ENTERPRISES, Learner.populationSample(ENTERPRISES, PARAMS).length);
+    }
+
     /** A professional model is kept only where it beat the general model on its segment's test firms. */
     @Test
     void aSegmentModelNeverLowersItsSegmentsOutOfTimeAuc() {
