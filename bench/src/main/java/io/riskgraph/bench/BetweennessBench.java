@@ -25,7 +25,7 @@ import java.util.Locale;
  * projection), on a real store. Arguments: {@code store=DIR} projects an embedded store (closed again before
  * timing) and, with {@code graph=FILE}, saves the projection's topology there; {@code graph=FILE} alone loads a
  * saved one, so repeated runs (and runs of another build's classes) time the same graph without Neo4j.
- * {@code runs=R} timed runs after no warm-up (one run is tens of seconds), {@code samples=K} overrides the
+ * {@code runs=R} timed runs (0: only project and save) after no warm-up (one run is tens of seconds), {@code samples=K} overrides the
  * default sources, {@code threads=T} the concurrency. Prints each run, the median, and a checksum of the scores so
  * that two builds can be compared on the same seed.
  */
@@ -61,6 +61,7 @@ public final class BetweennessBench {
             throw new IllegalArgumentException("store=DIR or graph=FILE is required");
         }
         describe(g);
+        if (runs < 1) return; // runs=0: only project and save
         BetweennessConfig c = cfg;
         Betweenness.Result[] last = new Betweenness.Result[1];
         Timing.median("betweenness, " + c.concurrency() + " thread(s)", runs, false, () -> {
