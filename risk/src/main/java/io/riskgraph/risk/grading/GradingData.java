@@ -198,6 +198,26 @@ public final class GradingData {
 
     public final Events inspections, samples, penalties, complaints, courtRecords, alerts;
 
+    /** Values derived from this data's undated parts only (roles, links, addresses, phones): see {@link #derived}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A value computed once per data object and shared by every context on it, whatever its as-of day: only for what
+     * reads no event and no date (the arrays it reads are never changed in place; a view with other roles or links is
+     * another object with its own values). {@code learn} builds four contexts on one city, and the related-party
+     * graph was rebuilt in each.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Supplier<T> f) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = f.get();
+            Object before = derived.putIfAbsent(key, v);
+            if (before != null) v = before;
+        }
+        return (T) v;
+    }
+
     private GradingData(GraphStore store, Cancellation c) {
         enterpriseIds = nodeIds(store, "Enterprise");
         int n = enterpriseIds.length;

@@ -264,7 +264,8 @@ public final class FeatureMatrix {
     record Neighbours(int[] offset, int[] firm) {}
 
     static Neighbours neighbours(IndicatorContext c) {
-        return c.cached("learn:neighbours", Set.of(), () -> {
+        // undated (roles, links, addresses and phones are not filtered by day): one per city, shared by every window
+        return c.data.derived("learn:neighbours", () -> {
             GradingData d = c.data;
             int n = c.n;
             int[][] byFirm = c.rolesByFirm(), byPerson = c.rolesByPerson(), links = c.linksByFirm();

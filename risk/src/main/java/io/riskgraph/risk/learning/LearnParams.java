@@ -28,7 +28,7 @@ public record LearnParams(Kind kind, int windowDays, int maxWindows, double rand
     public static final int MAX_WINDOWS_DEFAULT = 4;
     public static final double[] GRADE_SHARES_DEFAULT = {0.05, 0.15, 0.30};
     public static final int SEGMENT_MINIMUM_DEFAULT = 1_000, SEGMENT_MINIMUM_POSITIVES_DEFAULT = 100;
-    public static final int MAX_ROWS_DEFAULT = 300_000, POPULATION_SAMPLE_DEFAULT = 250_000;
+    public static final int MAX_ROWS_DEFAULT = 200_000, POPULATION_SAMPLE_DEFAULT = 250_000;
     /** Below these, learning refuses: the out-of-time check would mean nothing. */
     public static final int MIN_LABELLED = 200, MIN_CLASS = 20;
 

@@ -115,8 +115,10 @@ public final class Learner {
 
         long t = System.nanoTime();
         double rw = randomWeight(train, p);
-        Booster backtest = fit(train, features, p, rw);
-        Booster uncorrected = rw == 1 ? null : fit(train, features, p, 1);
+        Trees.Fit backtestFit = fit(train, features, p, rw, 0);
+        Booster backtest = backtestFit.booster();
+        // what the bias correction changes: the same rounds without it
+        Booster uncorrected = rw == 1 ? null : fit(train, features, p, 1, backtestFit.rounds()).booster();
         Outcomes to = test.outcomes();
         double[] learned = probabilities(backtest, test.rows(), to.size(), features.size());
         log.accept(String.format(Locale.ROOT, "  back-test fits (bias-corrected%s) in %,d ms", uncorrected == null ? "" : " and not",
@@ -135,6 +137,7 @@ public final class Learner {
 
         // per-segment models, kept only where they beat the general model on the segment's test firms
         Map<String, Booster> segmentBacktest = new LinkedHashMap<>();
+        Map<String, Integer> segmentRounds = new LinkedHashMap<>();
         List<String> segmentLines = new ArrayList<>();
         List<SegmentResult> segmentResults = new ArrayList<>();
         for (String seg : segments(data)) {
@@ -145,14 +148,18 @@ public final class Learner {
             if (labelled < p.segmentMinimum() || positives < p.segmentMinimumPositives()) continue;
             if (segTest.outcomes().positives() < LearnParams.MIN_CLASS
                     || segTest.size() - segTest.outcomes().positives() < LearnParams.MIN_CLASS) continue;
-            Booster b = fit(segTrain, features, p, randomWeight(segTrain, p));
+            Trees.Fit sf = fit(segTrain, features, p, randomWeight(segTrain, p), 0);
+            Booster b = sf.booster();
             int[] at = positions(test, data, seg);
             double general = Evaluation.of("", pick(learned, at), segTest.outcomes(), p.coverage(), false).auc();
             double own = Evaluation.of("", probabilities(b, segTest.rows(), segTest.size(), features.size()),
                     segTest.outcomes(), p.coverage(), false).auc();
             double priorSeg = Evaluation.of("", pick(priorScore, at), segTest.outcomes(), p.coverage(), false).auc();
             boolean keep = own > general;
-            if (keep) segmentBacktest.put(seg, b);
+            if (keep) {
+                segmentBacktest.put(seg, b);
+                segmentRounds.put(seg, sf.rounds());
+            }
             segmentResults.add(new SegmentResult(seg, labelled, segTest.size(), priorSeg, general, own, keep));
             segmentLines.add(String.format(Locale.ROOT, "  %-28s %,8d %,7d   %.4f   %.4f   %.4f   %s", seg, labelled,
                     segTest.size(), priorSeg, general, own, keep ? "kept" : "not kept (general model serves)"));
@@ -169,12 +176,12 @@ public final class Learner {
         double[] detection = detection(scores(data, to.firm(), test.rows(), m, backtest, segmentBacktest), to, backtestCuts);
         testSampleRows = null;
 
-        // the saved model: refitted on every window, the test window included
-        Booster finalGeneral = fit(windows, features, p, randomWeight(windows, p));
+        // the saved model: refitted on every window, the test window included, with the rounds the back-test chose
+        Booster finalGeneral = fit(windows, features, p, randomWeight(windows, p), backtestFit.rounds()).booster();
         Map<String, Booster> finalSegments = new LinkedHashMap<>();
         for (String seg : segmentBacktest.keySet()) {
             List<Window> all = windows.stream().map(x -> restrict(x, data, seg, features.size())).toList();
-            finalSegments.put(seg, fit(all, features, p, randomWeight(all, p)));
+            finalSegments.put(seg, fit(all, features, p, randomWeight(all, p), segmentRounds.get(seg)).booster());
         }
         log.accept(String.format(Locale.ROOT, "  final refit on every window in %,d ms", (System.nanoTime() - t) / 1_000_000));
         t = System.nanoTime();
@@ -235,7 +242,7 @@ public final class Learner {
         double[] oof = new double[n];
         for (int f = 0; f < FOLDS; f++) {
             int[] in = positionsWhere(fold, f, false), out = positionsWhere(fold, f, true);
-            Booster b = fit(List.of(slice(all, in, m)), features, p, 1);
+            Booster b = fit(List.of(slice(all, in, m)), features, p, 1, 0).booster();
             double[] pr = probabilities(b, slice(all, out, m).rows(), out.length, m);
             for (int k = 0; k < out.length; k++) oof[out[k]] = pr[k];
             log.accept("  fold " + (f + 1) + "/" + FOLDS + " fitted");
@@ -244,7 +251,7 @@ public final class Learner {
         Evaluation el = Evaluation.of("learned (" + p.kind().name().toLowerCase(Locale.ROOT) + ", out of fold)", oof, labels, p.coverage(), true);
         Evaluation ep = Evaluation.of("prior " + prior.name(), priorScore, labels, p.coverage(), false);
         Evaluation eb = Evaluation.of("baseline: event count", pick(FeatureMatrix.ownEventCount(ctx), labels.firm()), labels, p.coverage(), false);
-        Booster general = fit(List.of(all), features, p, 1);
+        Booster general = fit(List.of(all), features, p, 1, 0).booster();
         int[] sample = populationSample(data.enterpriseCount(), p);
         double[] pop = scores(data, sample, FeatureMatrix.rowsOf(ctx, features, sample), m, general, Map.of());
         double[] cuts = cuts(pop, p.gradeShares());
@@ -314,7 +321,8 @@ public final class Learner {
         return Math.max(1, Math.min(MAX_RANDOM_WEIGHT, (double) (all - random) / random));
     }
 
-    private static Booster fit(List<Window> windows, List<Feature> features, LearnParams p, double randomWeight) {
+    /** Fits on the windows' rows (at most {@link LearnParams#maxRows()}); {@code rounds} 0 = by early stopping. */
+    private static Trees.Fit fit(List<Window> windows, List<Feature> features, LearnParams p, double randomWeight, int rounds) {
         int m = features.size();
         int total = windows.stream().mapToInt(Window::size).sum();
         // more rows than a fit uses: a seeded uniform draw of them, so that targeted and random firms keep their mix
@@ -336,7 +344,7 @@ public final class Learner {
                 at++;
             }
         }
-        return Trees.fit(rows, n, features, label, weight, p.kind(), p.seed()).booster();
+        return Trees.fit(rows, n, features, label, weight, p.kind(), p.seed(), rounds);
     }
 
     private static double[] probabilities(Booster b, float[] rows, int n, int m) {

@@ -64,9 +64,25 @@ public final class Trees {
      */
     public static Fit fit(float[] rows, int nrow, List<Feature> features, float[] label, float[] weight,
                           LearnParams.Kind kind, long seed) {
+        return fit(rows, nrow, features, label, weight, kind, seed, 0);
+    }
+
+    /**
+     * The same with a given number of rounds ({@code rounds > 0}: no holdout, one fit on every row; 0: chosen by early
+     * stopping as above). A refit with the rounds a back-test chose costs one fit instead of two.
+     */
+    public static Fit fit(float[] rows, int nrow, List<Feature> features, float[] label, float[] weight,
+                          LearnParams.Kind kind, long seed, int rounds) {
+        if (rounds < 0) throw new IllegalArgumentException("rounds must be 0 (early stopping) or positive, got " + rounds);
         int ncol = features.size();
         try {
             Map<String, Object> p = params(kind, features, seed);
+            if (rounds > 0) {
+                DMatrix all = matrix(rows, nrow, ncol, label, weight);
+                Booster b = XGBoost.train(all, p, rounds, Map.of(), null, null);
+                all.dispose();
+                return new Fit(b, rounds);
+            }
             int[] order = shuffled(nrow, seed);
             int hold = Math.max(1, (int) (nrow * INNER_HOLDOUT));
             int[] in = java.util.Arrays.copyOfRange(order, hold, nrow), out = java.util.Arrays.copyOfRange(order, 0, hold);
@@ -79,7 +95,7 @@ public final class Trees {
             watches.put("valid", valid);
             float[][] metrics = new float[1][maxRounds];
             Booster probe = XGBoost.train(train, p, maxRounds, watches, metrics, null, null, EARLY_STOP);
-            int rounds = bestRounds(probe, metrics[0]);
+            rounds = bestRounds(probe, metrics[0]);
             probe.dispose();
             train.dispose();
             valid.dispose();
