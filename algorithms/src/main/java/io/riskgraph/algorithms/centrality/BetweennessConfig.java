@@ -24,7 +24,8 @@ public record BetweennessConfig(int exactNodeLimit, int samples, double confiden
     public static final long SEED_DEFAULT = 42L;
     /**
      * A 100,000-firm city's projection (0.65 M nodes, 0.79 M relationships) keeps the 1,000 sources; a 2.9 M-firm
-     * one (about 42 M) gets about 47, some five minutes on two cores (a source took about 6 s there).
+     * one (about 42 M) gets about 47. The budget counts the whole graph's nodes and relationships, although the
+     * searches skip folded leaves ({@link Betweenness}): cheaper searches buy time, not more sources.
      */
     public static final long WORK_BUDGET_DEFAULT = 2_000_000_000L;
     public static final int SAMPLES_MIN = 16;
