@@ -38,7 +38,8 @@ final class ConsoleProgress implements ProgressListener {
         this.started = System.nanoTime();
         this.lastDraw = 0;
         this.lastDecile = 0;
-        if (!terminal) out.println("  " + task + " ...");
+        // with no total there is no bar to draw: a line says what runs
+        if (!terminal || total < 0) out.println("  " + task + " ...");
     }
 
     @Override

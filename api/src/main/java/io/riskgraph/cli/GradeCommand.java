@@ -52,10 +52,15 @@ final class GradeCommand implements Callable<Integer> {
     static void gradeAll(GraphStore store, io.riskgraph.risk.grading.GradingData data, RiskModel model, LocalDate asOf,
                          PrintWriter out, String indent) {
         long t = System.nanoTime();
+        // each phase takes minutes at city scale: say which one runs
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        if (data == null) progress.start("reading the graph", -1);
         IndicatorContext ctx = GradingOptions.context(store, data, asOf);
         long read = System.nanoTime();
+        progress.start(String.format(java.util.Locale.ROOT, "scoring %,d enterprises with %s", ctx.n, model.name()), -1);
         Grader.Grades g = model.grade(ctx, GraderParams.DEFAULT);
         long scored = System.nanoTime();
+        progress.start("writing the grades", -1);
         long written = write(store, ctx, g);
         long end = System.nanoTime();
         long professional = java.util.Arrays.stream(g.modelName()).filter(m -> m.contains("+")).count();

@@ -104,6 +104,7 @@ final class LearnCommand implements Callable<Integer> {
     static void learn(StoreOptions.OpenStore open, GradingData read, LearnParams params, Path labels, LocalDate asOf,
                       boolean force, boolean activate, PrintWriter out, String indent) {
         long t = System.nanoTime();
+        if (read == null) new ConsoleProgress(System.err).start("reading the graph", -1);
         GradingData data = read != null ? read : GradingData.read(open.store(), new Cancellation());
         if (data.enterpriseCount() == 0) throw new IllegalArgumentException("the store holds no enterprise to learn from");
         LocalDate day = asOf != null ? asOf : data.latestEventDay();
