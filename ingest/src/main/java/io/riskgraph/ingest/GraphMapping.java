@@ -70,7 +70,11 @@ public final class GraphMapping {
     public static UpsertBatch segments() {
         List<UpsertBatch.Row> rows = new ArrayList<>();
         for (Segment s : Segment.values()) {
-            rows.add(new UpsertBatch.Row(s.name(), Map.of("name_zh", s.nameZh(), "name_en", s.nameEn()), null));
+            // an ordered map: Map.of's order changes from one run to the next, and with it the importer files' columns
+            Map<String, Object> props = new java.util.LinkedHashMap<>();
+            props.put("name_zh", s.nameZh());
+            props.put("name_en", s.nameEn());
+            rows.add(new UpsertBatch.Row(s.name(), props, null));
         }
         return new UpsertBatch(SEGMENT, List.of(), rows);
     }

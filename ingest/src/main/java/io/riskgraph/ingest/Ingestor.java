@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Ingestor {
     public static final int BATCH_SIZE_DEFAULT = 5_000;
     public static final int WRITERS_DEFAULT = 2;
+    /** Rows the reading thread hands over at a time, and how many such chunks it may be ahead. */
+    static final int CHUNK_ROWS = 1024;
+    static final int READ_AHEAD_CHUNKS = 4;
 
     /** @param batchSize rows per write transaction; @param writers concurrent write transactions */
     public record Options(int batchSize, int writers) {
@@ -119,38 +122,109 @@ public final class Ingestor {
                 size = -1;
             }
             progress.start(name, size);
-            try (RowReader reader = RowReader.open(path)) {
+            // reading and validation on a thread of their own, mapping and batching here: one file's rows, in order
+            ValidatedRows rows = new ValidatedRows(file, path, name);
+            try {
                 long reported = 0;
-                while (reader.hasNext()) {
-                    RawRow raw = reader.next();
-                    read++;
-                    RowValidator.Outcome outcome = validator.validate(file, name, raw);
-                    if (outcome.rejection() != null) {
-                        rejected++;
-                        issues.add(outcome.rejection());
-                        continue;
+                ValidatedRows.Chunk chunk;
+                do {
+                    chunk = rows.next();
+                    for (RowValidator.Outcome outcome : chunk.outcomes()) {
+                        read++;
+                        if (outcome.rejection() != null) {
+                            rejected++;
+                            issues.add(outcome.rejection());
+                            continue;
+                        }
+                        for (Issue w : outcome.valid().warnings()) issues.add(w);
+                        if (!outcome.valid().warnings().isEmpty()) warned++;
+                        written++;
+                        GraphMapping.map(file, outcome.valid(), this::buffer);
                     }
-                    for (Issue w : outcome.valid().warnings()) issues.add(w);
-                    if (!outcome.valid().warnings().isEmpty()) warned++;
-                    written++;
-                    GraphMapping.map(file, outcome.valid(), this::buffer);
-                    if ((read & 1023) == 0) {
-                        long now = reader.bytesRead();
-                        progress.advance(now - reported);
-                        reported = now;
-                        throwIfFailed();
-                    }
-                }
+                    progress.advance(chunk.bytesRead() - reported);
+                    reported = chunk.bytesRead();
+                    throwIfFailed();
+                } while (!chunk.last());
                 for (Object key : List.copyOf(buffers.keySet())) flush(key);
                 awaitWrites();
-                progress.advance(reader.bytesRead() - reported);
-            } catch (IOException e) {
-                throw new IngestInputException("cannot read " + path + ": " + e.getMessage());
             } finally {
+                rows.close();
                 progress.finish(name);
             }
             return new IngestSummary.FileSummary(name, read, written, rejected, warned,
                     Duration.ofNanos(System.nanoTime() - fileStarted));
+        }
+
+        /** The file's rows, read and validated by a thread of their own, in chunks, in order. */
+        private final class ValidatedRows implements AutoCloseable {
+            record Chunk(List<RowValidator.Outcome> outcomes, long bytesRead, boolean last, RuntimeException failure) {}
+
+            private final java.util.concurrent.BlockingQueue<Chunk> queue =
+                    new java.util.concurrent.ArrayBlockingQueue<>(READ_AHEAD_CHUNKS);
+            private volatile boolean closed;
+            private final Thread thread;
+
+            ValidatedRows(CanonicalFile file, Path path, String name) {
+                thread = new Thread(() -> read(file, path, name), "ingest-reader");
+                thread.setDaemon(true);
+                thread.start();
+            }
+
+            private void read(CanonicalFile file, Path path, String name) {
+                try (RowReader reader = RowReader.open(path)) {
+                    List<RowValidator.Outcome> outcomes = new ArrayList<>(CHUNK_ROWS);
+                    while (reader.hasNext()) {
+                        outcomes.add(validator.validate(file, name, reader.next()));
+                        if (outcomes.size() == CHUNK_ROWS) {
+                            if (!put(new Chunk(outcomes, reader.bytesRead(), false, null))) return;
+                            outcomes = new ArrayList<>(CHUNK_ROWS);
+                        }
+                    }
+                    put(new Chunk(outcomes, reader.bytesRead(), true, null));
+                } catch (IOException e) {
+                    put(new Chunk(List.of(), 0, true,
+                            new IngestInputException("cannot read " + path + ": " + e.getMessage())));
+                } catch (RuntimeException e) {
+                    put(new Chunk(List.of(), 0, true, e));
+                }
+            }
+
+            /** False when the consumer has gone. */
+            private boolean put(Chunk chunk) {
+                try {
+                    while (!closed) {
+                        if (queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+
+            /** The next chunk; the reader's failure is thrown here, on the caller's thread. */
+            Chunk next() {
+                Chunk c;
+                try {
+                    c = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading " + name, e);
+                }
+                if (c.failure() != null) throw c.failure();
+                return c;
+            }
+
+            /** Stops the reading thread (when the load ends early) and waits for it: it holds the file open. */
+            @Override
+            public void close() {
+                closed = true;
+                queue.clear();
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         private void buffer(Entry entry) {

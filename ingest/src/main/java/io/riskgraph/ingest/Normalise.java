@@ -2,6 +2,7 @@ package io.riskgraph.ingest;
 
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,14 @@ public final class Normalise {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
     private static final Pattern PUNCTUATION = Pattern.compile("[,，、;；:：·.。\"'“”‘’()（）\\[\\]【】]");
-    private static final Pattern NON_DIGITS = Pattern.compile("\\D");
     /** Longest first: replacements must not see their own output. */
     private static final Map<Pattern, String> ADDRESS_ABBREVIATIONS = new LinkedHashMap<>();
+    /**
+     * For each abbreviation (same order), a text every match contains: a string without it cannot match, and
+     * skipping the pattern then leaves it as the pattern would (the regex scan is most of an address's cost).
+     */
+    private static final List<String> ABBREVIATION_LITERALS = List.of("沪", "上海", "浦东", "#", "号楼", "no", "rd", "st",
+            "ave", "bldg", "rm", "fl");
 
     static {
         // "沪" is the official abbreviation of Shanghai; "上海" without "市" is the same city.
@@ -35,6 +41,7 @@ public final class Normalise {
         ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\bbldg\\b"), "building");
         ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\brm\\b"), "room");
         ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\bfl\\b"), "floor");
+        if (ADDRESS_ABBREVIATIONS.size() != ABBREVIATION_LITERALS.size()) throw new AssertionError("one literal each");
     }
 
     private Normalise() {}
@@ -45,11 +52,23 @@ public final class Normalise {
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
         s = PUNCTUATION.matcher(s).replaceAll(" ");
         s = SPACES.matcher(s).replaceAll(" ").strip();
+        int i = 0;
         for (Map.Entry<Pattern, String> e : ADDRESS_ABBREVIATIONS.entrySet()) {
-            s = e.getKey().matcher(s).replaceAll(e.getValue());
+            if (s.contains(ABBREVIATION_LITERALS.get(i++))) s = e.getKey().matcher(s).replaceAll(e.getValue());
         }
-        s = SPACES.matcher(s).replaceAll("");
+        if (hasSpace(s)) s = SPACES.matcher(s).replaceAll("");
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    /** Whether {@link #SPACES} would find anything in {@code s}. */
+    private static boolean hasSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u3000' || (c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -61,7 +80,12 @@ public final class Normalise {
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         int ext = indexOfExtension(s);
         if (ext >= 0) s = s.substring(0, ext);
-        String digits = NON_DIGITS.matcher(s).replaceAll("");
+        StringBuilder only = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') only.append(c); // the ASCII digits: what removing the regex \D leaves
+        }
+        String digits = only.toString();
         if (digits.startsWith("0086")) digits = digits.substring(4);
         else if (digits.startsWith("86") && digits.length() == 13) digits = digits.substring(2);
         if (digits.length() == 12 && digits.startsWith("01") && digits.charAt(2) != '0') {

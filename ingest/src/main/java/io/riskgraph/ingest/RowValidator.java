@@ -42,6 +42,8 @@ public final class RowValidator {
         if (raw.malformed() != null) return reject(fileName, raw.line(), "", raw.malformed());
         Map<String, Object> values = new HashMap<>();
         List<Issue> warnings = new ArrayList<>(0);
+        // whether every USCC cell of the row passed its check character (each cell is checked once)
+        boolean usccsValid = true;
         for (Field f : file.fields()) {
             String cell = raw.cells().get(f.name());
             if (cell == null) {
@@ -51,21 +53,28 @@ public final class RowValidator {
                 values.put(f.name(), null);
                 continue;
             }
+            if (f.type() == FieldType.USCC) {
+                // what FieldType.USCC.parse does, and the check character's warning, from one check
+                IdCheck check = Uscc.check(cell);
+                if (!check.usable()) return reject(fileName, raw.line(), f.name(), f.name() + ": " + check.message());
+                values.put(f.name(), check.normalised());
+                if (!check.isValid()) {
+                    usccsValid = false;
+                    warnings.add(warn(fileName, raw.line(), f.name(), check.message()
+                            + "; kept, flagged uscc_check_failed"));
+                }
+                continue;
+            }
             try {
                 values.put(f.name(), f.type().parse(cell));
             } catch (FieldType.InvalidValue e) {
                 return reject(fileName, raw.line(), f.name(), f.name() + ": " + e.getMessage());
             }
-            if (f.type() == FieldType.USCC) {
-                IdCheck check = Uscc.check(cell);
-                if (!check.isValid()) warnings.add(warn(fileName, raw.line(), f.name(), check.message()
-                        + "; kept, flagged uscc_check_failed"));
-            }
         }
         for (Map.Entry<String, String> e : raw.cells().entrySet()) {
             if (file.field(e.getKey()).isEmpty()) values.put(extraName(e.getKey()), e.getValue());
         }
-        String problem = crossFieldProblem(file, values, fileName, raw.line(), warnings);
+        String problem = crossFieldProblem(file, values, fileName, raw.line(), warnings, usccsValid);
         if (problem != null) {
             int colon = problem.indexOf('|');
             return reject(fileName, raw.line(), problem.substring(0, colon), problem.substring(colon + 1));
@@ -75,11 +84,11 @@ public final class RowValidator {
 
     /** Rules across fields; returns "field|reason" for a rejection, or null. Adds warnings in place. */
     private String crossFieldProblem(CanonicalFile file, Map<String, Object> v, String fileName, long line,
-                                     List<Issue> warnings) {
+                                     List<Issue> warnings, boolean usccsValid) {
         switch (file) {
             case ENTERPRISES -> {
-                if (!Uscc.check((String) v.get("uscc")).isValid()) v.put("uscc_check_failed", true);
-                else v.put("uscc_check_failed", null);
+                // uscc is the enterprises file's one USCC field, checked above (required, so present)
+                v.put("uscc_check_failed", usccsValid ? null : true);
             }
             case PERSONS -> {
                 String clear = (String) v.remove("id_number");

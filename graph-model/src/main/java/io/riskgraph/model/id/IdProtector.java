@@ -32,10 +32,18 @@ public final class IdProtector {
     }
 
     public String hash(String normalised) {
+        // doFinal resets the Mac to its key: one per thread, not a provider lookup and key set-up per number
+        Mac mac = macs.get();
+        return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

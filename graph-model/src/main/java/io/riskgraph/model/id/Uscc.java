@@ -9,6 +9,17 @@ public final class Uscc {
     /** The alphabet in value order: 0..30. No I, O, S, V, Z. */
     public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    /** A character's value, or -1 outside the alphabet (ASCII only; {@link #ALPHABET} has no other). */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) VALUES[ALPHABET.charAt(i)] = (byte) i;
+    }
+
+    private static int value(char c) {
+        return c < 128 ? VALUES[c] : -1;
+    }
 
     private Uscc() {}
 
@@ -18,14 +29,18 @@ public final class Uscc {
         if (code.length() != LENGTH) {
             return IdCheck.invalid("USCC '" + code + "' has " + code.length() + " characters; expected " + LENGTH);
         }
+        int sum = 0;
         for (int i = 0; i < LENGTH; i++) {
             char c = code.charAt(i);
-            if (ALPHABET.indexOf(c) < 0) {
+            int value = value(c);
+            if (i < LENGTH - 1) sum += value * WEIGHTS[i];
+            if (value < 0) {
                 return IdCheck.invalid("USCC '" + code + "': character '" + c + "' at position " + (i + 1)
                         + " is not in the USCC alphabet (0-9, A-H, J-N, P-R, T, U, W-Y; never I, O, S, V or Z)");
             }
         }
-        char expected = checkCharacter(code.substring(0, LENGTH - 1));
+        int check = 31 - sum % 31;
+        char expected = ALPHABET.charAt(check == 31 ? 0 : check);
         char actual = code.charAt(LENGTH - 1);
         if (actual != expected) {
             return IdCheck.mismatch(code, "USCC '" + code + "': check character at position 18 is '" + actual
@@ -41,7 +56,7 @@ public final class Uscc {
         }
         int sum = 0;
         for (int i = 0; i < LENGTH - 1; i++) {
-            int value = ALPHABET.indexOf(first17.charAt(i));
+            int value = value(first17.charAt(i));
             if (value < 0) {
                 throw new IllegalArgumentException("character '" + first17.charAt(i) + "' at position " + (i + 1)
                         + " is not in the USCC alphabet");

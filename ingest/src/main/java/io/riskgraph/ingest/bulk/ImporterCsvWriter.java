@@ -31,6 +31,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link GraphWriter} that writes Neo4j importer files instead of a store, for a first load into an empty store.
@@ -58,12 +64,33 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, MutableLongSet> relationshipPairs = new HashMap<>();
     private final List<Object> deferred = new ArrayList<>();
-    private boolean multiline;
+    /** Formats and writes the rows, a file's rows in order, files side by side (see {@link Group}). */
+    private final ExecutorService formatters;
+    /** Batches of rows handed to {@link #formatters} and not yet written: bounds the rows held in memory. */
+    private final Semaphore inFlight = new Semaphore(FORMAT_BATCHES_IN_FLIGHT);
+    /** The first failure of a formatting thread, thrown on the caller's thread. */
+    private final AtomicReference<RuntimeException> formatFailure = new AtomicReference<>();
+    private volatile boolean multiline;
     private boolean finished;
+    private boolean closed;
+
+    /** Rows per batch handed to a formatting thread, and how many such batches may wait. */
+    static final int FORMAT_BATCH = 2048;
+    static final int FORMAT_BATCHES_IN_FLIGHT = 16;
 
     /** @param dir an empty or new folder for the files */
     public ImporterCsvWriter(Path dir) {
+        this(dir, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /**
+     * @param dir        an empty or new folder for the files
+     * @param formatters threads that format and write the files' rows (each file's rows stay in order: the files
+     *                   are the same whatever the number)
+     */
+    public ImporterCsvWriter(Path dir, int formatters) {
         this.dir = dir;
+        if (formatters < 1) throw new IllegalArgumentException("formatters must be at least 1, got " + formatters);
         try {
             Files.createDirectories(dir);
             try (var entries = Files.list(dir)) {
@@ -74,6 +101,12 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+        AtomicInteger n = new AtomicInteger();
+        this.formatters = Executors.newFixedThreadPool(formatters, r -> {
+            Thread t = new Thread(r, "importer-files-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -84,17 +117,15 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
         long nodes = 0;
         long relationships = 0;
         for (UpsertBatch.Row row : batch.rows()) {
-            int id = ids.id(row.key());
-            boolean wasReferenced = id >= 0 && ids.unwritten.get(id);
-            if (id >= 0 && !wasReferenced) {
+            int id = ids.idOrAdd(row.key(), false);
+            boolean added = ids.added;
+            boolean wasReferenced = !added && !ids.written.get(id);
+            if (!added && !wasReferenced) {
                 defer(new UpsertBatch(node, batch.relationships(), List.of(row)));
                 continue;
             }
-            if (id < 0) {
-                id = ids.add(row.key(), false);
-                nodes++;
-            }
-            ids.unwritten.clear(id);
+            if (added) nodes++;
+            ids.written.set(id);
             Map<String, Object> props = row.properties();
             if (!representable(props) || !linksRepresentable(row.links())) {
                 // the node exists from here on (later rows link to it); the store sets the rest
@@ -109,11 +140,8 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
                 RelationshipSpec spec = batch.relationships().get(link.spec());
                 if (seen != null && !seen.add(List.of(link.spec(), link.otherKey()))) continue;
                 LabelIds others = label(spec.other());
-                int other = others.id(link.otherKey());
-                if (other < 0) {
-                    other = others.add(link.otherKey(), !spec.derived());
-                    nodes++;
-                }
+                int other = others.idOrAdd(link.otherKey(), !spec.derived());
+                if (others.added) nodes++;
                 NodeKey start = spec.outgoing() ? node : spec.other();
                 NodeKey end = spec.outgoing() ? spec.other() : node;
                 write(relationshipGroup(spec.type(), start, end), spec.outgoing() ? id : other,
@@ -140,16 +168,10 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
                 defer(new RelationshipBatch(batch.type(), batch.from(), batch.to(), List.of(row)));
                 continue;
             }
-            int a = from.id(row.fromKey());
-            if (a < 0) {
-                a = from.add(row.fromKey(), true);
-                nodes++;
-            }
-            int b = to.id(row.toKey());
-            if (b < 0) {
-                b = to.add(row.toKey(), true);
-                nodes++;
-            }
+            int a = from.idOrAdd(row.fromKey(), true);
+            if (from.added) nodes++;
+            int b = to.idOrAdd(row.toKey(), true);
+            if (to.added) nodes++;
             if (!pairs.add(((long) a << 32) | (b & 0xFFFFFFFFL))) {
                 defer(new RelationshipBatch(batch.type(), batch.from(), batch.to(), List.of(row)));
                 continue;
@@ -166,21 +188,25 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
      */
     public synchronized ImporterFiles finish() {
         requireOpen();
+        throwIfFormatFailed();
         finished = true;
         for (LabelIds ids : labels.values()) {
             Group group = null;
-            for (int id = ids.unwritten.nextSetBit(0); id >= 0; id = ids.unwritten.nextSetBit(id + 1)) {
+            int size = ids.keys.size();
+            for (int id = ids.written.nextClearBit(0); id < size; id = ids.written.nextClearBit(id + 1)) {
                 if (group == null) group = nodeGroup(ids.key);
                 group.write(new long[] {id}, ids.stub.get(id) ? STUB_PROPERTIES : Map.of(), ids.key.property(),
                         ids.keys.get(id));
             }
         }
+        for (Group g : groups.values()) g.submit();
+        closeFiles();
+        throwIfFormatFailed();
         List<ImporterFiles.Group> nodeFiles = new ArrayList<>();
         List<ImporterFiles.Group> relationshipFiles = new ArrayList<>();
         long nodeRows = 0;
         long relationshipRows = 0;
         for (Group g : groups.values()) {
-            g.closePart();
             for (Part p : g.parts) {
                 (g.relationship ? relationshipFiles : nodeFiles).add(new ImporterFiles.Group(g.name, p.header, p.data));
             }
@@ -202,11 +228,35 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (Group g : groups.values()) g.closePart();
+        closeFiles();
+    }
+
+    /** Waits for the formatting threads' work, then closes every file and stops the threads. */
+    private void closeFiles() {
+        if (closed) return;
+        closed = true;
+        try {
+            for (Group g : groups.values()) g.await();
+        } finally {
+            formatters.shutdownNow();
+            for (Group g : groups.values()) {
+                try {
+                    g.closePart();
+                } catch (RuntimeException e) {
+                    formatFailure.compareAndSet(null, e);
+                }
+            }
+        }
     }
 
     private void requireOpen() {
         if (finished) throw new IllegalStateException("the importer files are already finished");
+        throwIfFormatFailed();
+    }
+
+    private void throwIfFormatFailed() {
+        RuntimeException e = formatFailure.get();
+        if (e != null) throw e;
     }
 
     private void defer(Object batch) {
@@ -251,22 +301,32 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
         final NodeKey key;
         final ObjectIntHashMap<Object> ids = new ObjectIntHashMap<>();
         final List<Object> keys = new ArrayList<>();
-        /** Ids referenced but without a row of their own (yet). */
-        final BitSet unwritten = new BitSet();
+        /**
+         * Ids written with a row of their own; the others are referenced only (yet). Only ever set: clearing bits
+         * of a {@link BitSet} rescans its words down from the top each time (quadratic over a label's ids).
+         */
+        final BitSet written = new BitSet();
         /** Of those, the ones to mark as stubs. */
         final BitSet stub = new BitSet();
 
         LabelIds(NodeKey key) { this.key = key; }
 
-        int id(Object k) { return ids.getIfAbsent(k, -1); }
+        /** Whether the last {@link #idOrAdd} made a new id. */
+        boolean added;
 
-        /** A new id; {@code referencedAsStub} null-safe: false for a row's own node. */
-        int add(Object k, boolean referencedAsStub) {
-            int id = keys.size();
-            ids.put(k, id);
-            keys.add(k);
-            unwritten.set(id);
-            if (referencedAsStub) stub.set(id);
+        /**
+         * The key's id, a new one (the next) when it has none yet: one probe of the map either way.
+         * {@code referencedAsStub}: mark a new id as a stub unless it gets a row of its own (false for a row's
+         * own node and for derived nodes).
+         */
+        int idOrAdd(Object k, boolean referencedAsStub) {
+            int next = keys.size();
+            int id = ids.getIfAbsentPut(k, next);
+            added = id == next;
+            if (added) {
+                keys.add(k);
+                if (referencedAsStub) stub.set(id);
+            }
             return id;
         }
     }
@@ -282,16 +342,17 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
 
         /** The column type for a value as the store would keep it, or null when the CSV cannot carry it. */
         static ColumnType of(Object v) {
+            // exact classes first (the common case, a pointer compare each), then the general matches
+            Class<?> c = v.getClass();
+            if (c == String.class) return STRING;
+            if (c == LocalDate.class) return DATE;
+            if (c == Long.class || c == Integer.class) return LONG;
+            if (c == Boolean.class) return BOOLEAN;
+            if (c == Double.class) return Double.isFinite((Double) v) ? DOUBLE : null;
+            if (c == BigDecimal.class) return Double.isFinite(((BigDecimal) v).doubleValue()) ? DOUBLE : null;
+            if (c == OffsetDateTime.class || c == Instant.class) return DATETIME;
             return switch (v) {
-                case String s -> STRING;
-                case Long l -> LONG;
-                case Integer i -> LONG;
-                case Double d -> Double.isFinite(d) ? DOUBLE : null;
                 case BigDecimal d -> Double.isFinite(d.doubleValue()) ? DOUBLE : null;
-                case Boolean b -> BOOLEAN;
-                case LocalDate d -> DATE;
-                case OffsetDateTime t -> DATETIME;
-                case Instant i -> DATETIME;
                 case List<?> list -> stringElements(list) ? STRING_ARRAY : null;
                 default -> null;
             };
@@ -308,17 +369,27 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
         }
     }
 
+    /** A row waiting for its group's formatting turn. */
+    private record PendingRow(long[] ids, Map<String, Object> props, String extraName, Object extraValue) {}
+
     /**
      * The files of one label or relationship type. A part has a fixed list of columns; a row with a property the
      * part lacks (or of another type) starts the next part, whose header adds it.
+     * <p>The caller's thread decides the rows (ids, what is deferred) and queues them here; a formatting thread
+     * writes them, one batch of a group after the other (each batch chained to the group's previous one), so a
+     * file holds its rows in the order they were decided, while different files are written at the same time.
      */
     private final class Group {
         final String name;
         final boolean relationship;
         final List<String> idColumns;
+        // read and written by the formatting batches only (one at a time per group), then after await()
         final List<Part> parts = new ArrayList<>();
         Part current;
+        // the caller's side
         long rows;
+        private List<PendingRow> pending = new ArrayList<>();
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
         Group(String name, boolean relationship, List<String> idColumns) {
             this.name = name;
@@ -328,6 +399,41 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
 
         /** One row: its ids, its properties (null values are absent) and, unless null, one more (a node's key). */
         void write(long[] ids, Map<String, Object> props, String extraName, Object extraValue) {
+            pending.add(new PendingRow(ids, props, extraName, extraValue));
+            rows++;
+            if (pending.size() >= FORMAT_BATCH) submit();
+        }
+
+        /** Hands the queued rows to a formatting thread, after this group's earlier batches. */
+        void submit() {
+            if (pending.isEmpty()) return;
+            List<PendingRow> batch = pending;
+            pending = new ArrayList<>(FORMAT_BATCH);
+            inFlight.acquireUninterruptibly();
+            tail = tail.handleAsync((ignored, error) -> {
+                try {
+                    if (formatFailure.get() == null) {
+                        for (PendingRow r : batch) format(r.ids(), r.props(), r.extraName(), r.extraValue());
+                    }
+                } catch (RuntimeException e) {
+                    formatFailure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                }
+                return null;
+            }, formatters);
+        }
+
+        /** Waits until this group's queued batches are written. */
+        void await() {
+            try {
+                tail.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                formatFailure.compareAndSet(null, new IllegalStateException("writing " + name + " failed", e));
+            }
+        }
+
+        private void format(long[] ids, Map<String, Object> props, String extraName, Object extraValue) {
             if (current == null || !current.fits(props, extraName, extraValue)) {
                 Map<String, ColumnType> columns = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current.columns);
                 if (extraName != null) columns.put(extraName, ColumnType.of(extraValue));
@@ -339,7 +445,6 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
                 parts.add(current);
             }
             current.write(ids, props, extraName, extraValue);
-            rows++;
         }
 
         void closePart() {
@@ -390,9 +495,10 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
                 if (i > 0) line.append(',');
                 line.append(ids[i]);
             }
+            int extra = extraName == null ? -1 : extraName.equals(lastExtraName) ? lastExtraIndex : extraIndex(extraName);
             for (int i = 0; i < names.length; i++) {
                 line.append(',');
-                Object v = names[i].equals(extraName) ? extraValue : props.get(names[i]);
+                Object v = i == extra ? extraValue : props.get(names[i]);
                 if (v != null) appendValue(types[i], v);
             }
             line.append('\n');
@@ -401,6 +507,17 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + data + ": " + e.getMessage(), e);
             }
+        }
+
+        private String lastExtraName;
+        private int lastExtraIndex = -1;
+
+        private int extraIndex(String extraName) {
+            int index = -1;
+            for (int i = 0; i < names.length; i++) if (names[i].equals(extraName)) index = i;
+            lastExtraName = extraName;
+            lastExtraIndex = index;
+            return index;
         }
 
         private void appendValue(ColumnType type, Object v) {
