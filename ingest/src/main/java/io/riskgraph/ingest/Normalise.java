@@ -1,10 +1,8 @@
 package io.riskgraph.ingest;
 
 import java.text.Normalizer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,30 +17,31 @@ public final class Normalise {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
     private static final Pattern PUNCTUATION = Pattern.compile("[,，、;；:：·.。\"'“”‘’()（）\\[\\]【】]");
     /** Longest first: replacements must not see their own output. */
-    private static final Map<Pattern, String> ADDRESS_ABBREVIATIONS = new LinkedHashMap<>();
     /**
-     * For each abbreviation (same order), a text every match contains: a string without it cannot match, and
-     * skipping the pattern then leaves it as the pattern would (the regex scan is most of an address's cost).
+     * An abbreviation's pattern and its expansion, with a text every match contains: a string without that literal
+     * cannot match, and skipping the pattern then leaves it as the pattern would (the regex scan is most of an
+     * address's cost).
      */
-    private static final List<String> ABBREVIATION_LITERALS = List.of("沪", "上海", "浦东", "#", "号楼", "no", "rd", "st",
-            "ave", "bldg", "rm", "fl");
-
-    static {
-        // "沪" is the official abbreviation of Shanghai; "上海" without "市" is the same city.
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("^沪"), "上海市");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("^上海(?!市)"), "上海市");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("^(上海市)?浦东(?!新区)"), "上海市浦东新区");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("(\\d+)#"), "$1号");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("(\\d+)弄(\\d+)号楼"), "$1弄$2号");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\bno\\s?(\\d)"), "$1");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\brd\\b"), "road");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\bst\\b"), "street");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\bave\\b"), "avenue");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\bbldg\\b"), "building");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\brm\\b"), "room");
-        ADDRESS_ABBREVIATIONS.put(Pattern.compile("\\bfl\\b"), "floor");
-        if (ADDRESS_ABBREVIATIONS.size() != ABBREVIATION_LITERALS.size()) throw new AssertionError("one literal each");
+    private record Abbreviation(String literal, Pattern pattern, String expansion) {
+        Abbreviation(String literal, String regex, String expansion) {
+            this(literal, Pattern.compile(regex), expansion);
+        }
     }
+
+    // "沪" is the official abbreviation of Shanghai; "上海" without "市" is the same city.
+    private static final List<Abbreviation> ADDRESS_ABBREVIATIONS = List.of(
+            new Abbreviation("沪", "^沪", "上海市"),
+            new Abbreviation("上海", "^上海(?!市)", "上海市"),
+            new Abbreviation("浦东", "^(上海市)?浦东(?!新区)", "上海市浦东新区"),
+            new Abbreviation("#", "(\\d+)#", "$1号"),
+            new Abbreviation("号楼", "(\\d+)弄(\\d+)号楼", "$1弄$2号"),
+            new Abbreviation("no", "\\bno\\s?(\\d)", "$1"),
+            new Abbreviation("rd", "\\brd\\b", "road"),
+            new Abbreviation("st", "\\bst\\b", "street"),
+            new Abbreviation("ave", "\\bave\\b", "avenue"),
+            new Abbreviation("bldg", "\\bbldg\\b", "building"),
+            new Abbreviation("rm", "\\brm\\b", "room"),
+            new Abbreviation("fl", "\\bfl\\b", "floor"));
 
     private Normalise() {}
 
@@ -52,9 +51,8 @@ public final class Normalise {
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
         s = PUNCTUATION.matcher(s).replaceAll(" ");
         s = SPACES.matcher(s).replaceAll(" ").strip();
-        int i = 0;
-        for (Map.Entry<Pattern, String> e : ADDRESS_ABBREVIATIONS.entrySet()) {
-            if (s.contains(ABBREVIATION_LITERALS.get(i++))) s = e.getKey().matcher(s).replaceAll(e.getValue());
+        for (Abbreviation a : ADDRESS_ABBREVIATIONS) {
+            if (s.contains(a.literal())) s = a.pattern().matcher(s).replaceAll(a.expansion());
         }
         if (hasSpace(s)) s = SPACES.matcher(s).replaceAll("");
         return s.isEmpty() ? Optional.empty() : Optional.of(s);

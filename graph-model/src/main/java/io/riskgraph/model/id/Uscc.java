@@ -39,8 +39,7 @@ public final class Uscc {
                         + " is not in the USCC alphabet (0-9, A-H, J-N, P-R, T, U, W-Y; never I, O, S, V or Z)");
             }
         }
-        int check = 31 - sum % 31;
-        char expected = ALPHABET.charAt(check == 31 ? 0 : check);
+        char expected = checkCharacterOf(sum);
         char actual = code.charAt(LENGTH - 1);
         if (actual != expected) {
             return IdCheck.mismatch(code, "USCC '" + code + "': check character at position 18 is '" + actual
@@ -63,7 +62,12 @@ public final class Uscc {
             }
             sum += value * WEIGHTS[i];
         }
-        int check = 31 - sum % 31;
+        return checkCharacterOf(sum);
+    }
+
+    /** GB 32100-2015: the check character of the first 17 characters' weighted sum. */
+    private static char checkCharacterOf(int weightedSum) {
+        int check = 31 - weightedSum % 31;
         return ALPHABET.charAt(check == 31 ? 0 : check);
     }
 

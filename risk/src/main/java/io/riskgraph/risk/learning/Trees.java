@@ -95,34 +95,33 @@ public final class Trees {
         int ncol = features.size();
         try {
             Map<String, Object> p = params(kind, features, seed);
-            if (rounds > 0) {
-                DMatrix all = matrix(rows, nrow, ncol, label, weight);
-                Booster b = XGBoost.train(all, p, rounds, Map.of(), null, null);
-                all.dispose();
-                return new Fit(forPrediction(b), rounds);
-            }
-            int[] order = shuffled(nrow, seed);
-            int hold = Math.max(1, (int) (nrow * INNER_HOLDOUT));
-            int[] in = java.util.Arrays.copyOfRange(order, hold, nrow), out = java.util.Arrays.copyOfRange(order, 0, hold);
-            java.util.Arrays.sort(in);
-            java.util.Arrays.sort(out);
             DMatrix all = matrix(rows, nrow, ncol, label, weight);
-            DMatrix train = all.slice(in), valid = all.slice(out);
-            int maxRounds = MAX_ROUNDS;
-            Map<String, DMatrix> watches = new java.util.LinkedHashMap<>();
-            watches.put("valid", valid);
-            float[][] metrics = new float[1][maxRounds];
-            Booster probe = XGBoost.train(train, p, maxRounds, watches, metrics, null, null, EARLY_STOP);
-            rounds = bestRounds(probe, metrics[0]);
-            probe.dispose();
-            train.dispose();
-            valid.dispose();
+            if (rounds == 0) rounds = earlyStoppingRounds(all, nrow, p, seed);
             Booster b = XGBoost.train(all, p, rounds, Map.of(), null, null);
             all.dispose();
             return new Fit(forPrediction(b), rounds);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed to fit: " + e.getMessage(), e);
         }
+    }
+
+    /** The rounds early stopping picks on a seeded inner holdout of {@code all}'s rows. */
+    private static int earlyStoppingRounds(DMatrix all, int nrow, Map<String, Object> p, long seed) throws XGBoostError {
+        int[] order = shuffled(nrow, seed);
+        int hold = Math.max(1, (int) (nrow * INNER_HOLDOUT));
+        int[] in = java.util.Arrays.copyOfRange(order, hold, nrow), out = java.util.Arrays.copyOfRange(order, 0, hold);
+        java.util.Arrays.sort(in);
+        java.util.Arrays.sort(out);
+        DMatrix train = all.slice(in), valid = all.slice(out);
+        Map<String, DMatrix> watches = new java.util.LinkedHashMap<>();
+        watches.put("valid", valid);
+        float[][] metrics = new float[1][MAX_ROUNDS];
+        Booster probe = XGBoost.train(train, p, MAX_ROUNDS, watches, metrics, null, null, EARLY_STOP);
+        int rounds = bestRounds(probe, metrics[0]);
+        probe.dispose();
+        train.dispose();
+        valid.dispose();
+        return rounds;
     }
 
     private static int bestRounds(Booster probe, float[] auc) throws XGBoostError {
