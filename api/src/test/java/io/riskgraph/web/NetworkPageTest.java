@@ -113,14 +113,19 @@ class NetworkPageTest {
     @Test
     void pathModeShowsTheShortestPathsBetweenTwoFirms() {
         openFirm();
-        String second;
+        List<String> joined;
         try (Session s = TestNeo4j.connection().driver().session()) {
-            // a firm two hops away through a person (paths never pass a hub such as the planted address)
-            second = s.run("MATCH (:Enterprise {uscc: $u})<--(:Person)-->(o:Enterprise) WHERE o.uscc <> $u "
-                    + "RETURN o.uscc AS o ORDER BY o LIMIT 1", Map.of("u", firm)).single().get("o").asString();
+            // firms two hops away through a person (paths never pass a hub such as the planted address)
+            joined = s.run("MATCH (:Enterprise {uscc: $u})<--(:Person)-->(o:Enterprise) WHERE o.uscc <> $u "
+                    + "RETURN DISTINCT o.uscc AS o ORDER BY o", Map.of("u", firm)).list(r -> r.get("o").asString());
         }
         page.await("rg.network.expand(args[0])", "Enterprise:" + firm);
+        List<String> drawn = nodes();
+        String second = joined.stream().filter(u -> drawn.contains("Enterprise:" + u)).findFirst()
+                .orElseThrow(() -> new AssertionError("none of the firms a person joins to " + firm + " is drawn: " + joined
+                        + " (drawn: " + drawn + ")"));
         page.find("#path-mode").click();
+        assertThat(page.find("#path-mode").getAttribute("aria-pressed")).isEqualTo("true");
         page.js("rg.network.cy.getElementById(arguments[0]).emit('tap'); rg.network.cy.getElementById(arguments[1]).emit('tap')",
                 "Enterprise:" + firm, "Enterprise:" + second);
         page.waitFor("rg.network.idle() && rg.network.pathIds().length > 0");

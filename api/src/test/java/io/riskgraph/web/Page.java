@@ -76,8 +76,15 @@ final class Page {
     }
 
     void waitFor(String condition) {
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("try { return !!(" + condition + "); } catch (e) { return false; }")));
+        try {
+            new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                    .executeScript("try { return !!(" + condition + "); } catch (e) { return false; }")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // what the page said is the clue to a failure seen only on another machine
+            Object said = driver.executeScript("return [location.hash, document.body.dataset.state, document.body.dataset.netState, "
+                    + "...Array.from(document.querySelectorAll('[aria-live], .error, #net-status')).map(x => x.id + ': ' + x.textContent)].join(' | ')");
+            throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + condition + "; the page shows: " + said, e);
+        }
     }
 
     @SuppressWarnings("unchecked")

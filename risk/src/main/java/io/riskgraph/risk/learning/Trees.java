@@ -6,10 +6,14 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.WeakHashMap;
 
 /** The one caller of XGBoost: fitting, margins, SHAP contributions, model bytes. */
 public final class Trees {
@@ -109,9 +113,9 @@ public final class Trees {
     private static int earlyStoppingRounds(DMatrix all, int nrow, Map<String, Object> p, long seed) throws XGBoostError {
         int[] order = shuffled(nrow, seed);
         int hold = Math.max(1, (int) (nrow * INNER_HOLDOUT));
-        int[] in = java.util.Arrays.copyOfRange(order, hold, nrow), out = java.util.Arrays.copyOfRange(order, 0, hold);
-        java.util.Arrays.sort(in);
-        java.util.Arrays.sort(out);
+        int[] in = Arrays.copyOfRange(order, hold, nrow), out = Arrays.copyOfRange(order, 0, hold);
+        Arrays.sort(in);
+        Arrays.sort(out);
         DMatrix train = all.slice(in), valid = all.slice(out);
         Map<String, DMatrix> watches = new java.util.LinkedHashMap<>();
         watches.put("valid", valid);
@@ -164,8 +168,39 @@ public final class Trees {
         }
     }
 
-    /** Per row the SHAP contribution of each feature in log-odds, and the bias last: they add up to the margin. */
+    /** Per booster its SHAP tables, built at its first explanation (an empty Optional: a tree too deep for tables). */
+    private static final Map<Booster, Optional<TreeShap>> EXPLAINERS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Per row the SHAP contribution of each feature in log-odds, and the bias last: they add up to the margin. The
+     * values are XGBoost's exact path-dependent TreeSHAP, computed from {@link TreeShap}'s tables when the trees are
+     * shallow enough (every model {@code learn} fits), by XGBoost otherwise.
+     */
     public static float[][] contributions(Booster b, float[] rows, int nrow, int ncol) {
+        TreeShap tables = explainer(b, ncol);
+        if (tables != null) return tables.contributions(rows, nrow);
+        return xgboostContributions(b, rows, nrow, ncol);
+    }
+
+    /** The booster's SHAP tables, or null when a tree has too many splits for one. */
+    static TreeShap explainer(Booster b, int ncol) {
+        return EXPLAINERS.computeIfAbsent(b, x -> {
+            try {
+                TreeShap t = TreeShap.of(x.toByteArray("json"), ncol);
+                if (t == null) return Optional.empty();
+                // the base margin as this XGBoost applies it, read off one prediction (a row of missing values)
+                float[] probe = new float[ncol];
+                Arrays.fill(probe, Float.NaN);
+                double margin = margins(x, probe, 1, ncol)[0];
+                return Optional.of(t.withBaseMargin(margin - t.margin(probe, 0)));
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost failed to save a model as JSON: " + e.getMessage(), e);
+            }
+        }).orElse(null);
+    }
+
+    /** XGBoost's own TreeSHAP, for trees too deep for {@link TreeShap}'s tables (and to check them). */
+    static float[][] xgboostContributions(Booster b, float[] rows, int nrow, int ncol) {
         try {
             DMatrix m = matrix(rows, nrow, ncol, null, null);
             float[][] c = b.predictContrib(m, 0);
