@@ -65,7 +65,8 @@ public final class Neo4jGraphStore implements GraphStore {
     /** Whether the server has the projection procedures; null until first asked. */
     private volatile Boolean projectionProcedures;
     /** Whether the server has the write-back procedure; null until first asked. */
-    private volatile Boolean writeBackProcedure;
+    /** Which of riskgraph's procedures the server has, by name ({@link #hasProcedure}). */
+    private final Map<String, Boolean> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Neo4jGraphStore(Driver driver) {
         this(driver, ProjectionPath.PROCEDURE_WHEN_INSTALLED);
@@ -347,19 +348,23 @@ public final class Neo4jGraphStore implements GraphStore {
 
     /** Whether the server has the write-back procedure (a plugin jar older than it may lack it); asked once. */
     private boolean useWriteBackProcedure() {
+        return hasProcedure(WriteBackProcedures.NODE_PROPERTIES);
+    }
+
+    /**
+     * Whether the server has one of riskgraph's procedures (a plugin jar older than this one may lack it, and the
+     * Cypher path is then used), asked once per name; never with {@link ProjectionPath#CYPHER}.
+     */
+    private boolean hasProcedure(String name) {
         if (projectionPath == ProjectionPath.CYPHER) return false;
-        Boolean installed = writeBackProcedure;
-        if (installed == null) {
+        return procedures.computeIfAbsent(name, n -> {
             try (Session session = readSession()) {
-                installed = session.executeRead(tx -> tx.run("SHOW PROCEDURES YIELD name WHERE name = $name "
-                        + "RETURN count(*)", Map.of("name", WriteBackProcedures.NODE_PROPERTIES)).single().get(0)
-                        .asLong()) == 1;
+                return session.executeRead(tx -> tx.run("SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*)",
+                        Map.of("name", n)).single().get(0).asLong()) == 1;
             } catch (Neo4jException e) {
-                installed = false;
+                return false;
             }
-            writeBackProcedure = installed;
-        }
-        return installed;
+        });
     }
 
     @Override
@@ -684,6 +689,10 @@ public final class Neo4jGraphStore implements GraphStore {
         return from == 0 && n == a.length ? a : java.util.Arrays.copyOfRange(a, from, from + n);
     }
 
+    private static Object[] slice(Object[] a, int from, int n) {
+        return from == 0 && n == a.length ? a : java.util.Arrays.copyOfRange(a, from, from + n);
+    }
+
     private static long[] longs(Value list) {
         long[] out = new long[list.size()];
         int i = 0;
@@ -747,6 +756,32 @@ public final class Neo4jGraphStore implements GraphStore {
         requireIdentifier("label", label);
         if (properties.isEmpty()) throw new IllegalArgumentException("name at least one property to stream");
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        properties.forEach(p -> requireIdentifier("property", p));
+        if (hasProcedure(ProjectionProcedures.NODE_PROPERTIES)) {
+            // the kernel walks the id window once (no Cypher row per id); values arrive as one list per property
+            int width = properties.size();
+            readWindows("CALL " + ProjectionProcedures.NODE_PROPERTIES + "($label, $properties, $lo, $hi) "
+                    + "YIELD ids, columns RETURN ids, columns", Map.of("label", label, "properties", properties), record -> {
+                long[] ids = PackedColumns.longs(record.get(0).asByteArray());
+                Value columns = record.get(1);
+                Object[][] values = new Object[width][];
+                for (int p = 0; p < width; p++) {
+                    Value column = columns.get(p);
+                    Object[] v = new Object[ids.length];
+                    for (int i = 0; i < ids.length; i++) {
+                        Value x = column.get(i);
+                        v[i] = x.isNull() ? null : x.asObject();
+                    }
+                    values[p] = v;
+                }
+                deliver(ids.length, batchSize, (from, n) -> {
+                    Object[][] slice = new Object[width][];
+                    for (int p = 0; p < width; p++) slice[p] = slice(values[p], from, n);
+                    sink.values(slice(ids, from, n), slice, n);
+                });
+            });
+            return;
+        }
         String row = String.join(", ", properties.stream().map(p -> "n." + requireIdentifier("property", p)).toList());
         String cypher = "UNWIND range($lo, $hi) AS nid MATCH (n) WHERE id(n) = nid AND n:" + label + "\n"
                 + "RETURN collect(nid) AS ids, collect([" + row + "]) AS rows";

@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 public final class ProjectionProcedures {
     public static final String NODES = "riskgraph.projection.nodes";
     public static final String RELATIONSHIPS_BY_ID = "riskgraph.projection.relationshipsByRelationshipId";
+    public static final String NODE_PROPERTIES = "riskgraph.projection.nodeProperties";
     /** Most ids one call may scan: bounds the work a single call can be asked to do. */
     static final long MAX_WINDOW = 1L << 24;
     /** How many nodes are scanned between checks for a terminated transaction. */
@@ -145,6 +146,68 @@ public final class ProjectionProcedures {
                 typed ? type.toBytes() : null, weighted ? weight.toBytes() : null));
     }
 
+    /** One window of nodes with property values. Public fields because procedure output needs them. */
+    public static final class NodePropertyWindow {
+        public final long count;
+        /** Node ids, little-endian longs. */
+        public final byte[] ids;
+        /** Per requested property a list of {@code count} values (null where the node has none). */
+        public final List<Object> columns;
+
+        NodePropertyWindow(long count, byte[] ids, List<Object> columns) {
+            this.count = count;
+            this.ids = ids;
+            this.columns = columns;
+        }
+    }
+
+    @Procedure(name = NODE_PROPERTIES, mode = Mode.READ)
+    @Description("Every node with an id in [lo, hi] that has the label, with the values of the given properties: ids as "
+            + "packed little-endian longs, values as one list per property (null where absent)")
+    public Stream<NodePropertyWindow> nodeProperties(@Name("label") String label, @Name("properties") List<String> properties,
+                                                     @Name("lo") long lo, @Name("hi") long hi) {
+        requireWindow(lo, hi);
+        requireNames("labels", label == null ? null : java.util.Collections.singletonList(label));
+        requireNames("properties", properties);
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        TokenRead tokens = kernel.tokenRead();
+        int labelToken = tokens.nodeLabel(label);
+        int p = properties.size();
+        List<List<Object>> columns = new java.util.ArrayList<>(p);
+        for (int c = 0; c < p; c++) columns.add(new java.util.ArrayList<>());
+        PackedColumns.Writer ids = new PackedColumns.Writer((int) Math.min(1 << 16, hi - lo + 1) * Long.BYTES);
+        long count = 0;
+        if (labelToken >= 0) { // a name the store has never seen has no token (-1)
+            // property key token -> column; a key named twice fills its first column (the client does not ask so)
+            java.util.Map<Integer, Integer> columnOf = new java.util.HashMap<>();
+            for (int c = 0; c < p; c++) {
+                int key = tokens.propertyKey(properties.get(c));
+                if (key >= 0) columnOf.putIfAbsent(key, c);
+            }
+            int[] keys = columnOf.keySet().stream().mapToInt(Integer::intValue).toArray();
+            PropertySelection selection = keys.length == 0 ? null : PropertySelection.selection(keys);
+            Read read = kernel.dataRead();
+            Object[] row = new Object[p];
+            try (NodeCursor node = kernel.cursors().allocateNodeCursor(kernel.cursorContext(), kernel.memoryTracker());
+                 PropertyCursor property = kernel.cursors().allocatePropertyCursor(kernel.cursorContext(), kernel.memoryTracker())) {
+                for (long id = lo; id <= hi; id++) {
+                    if ((id - lo) % GUARD_INTERVAL == 0) guard.check();
+                    read.singleNode(id, node);
+                    if (!node.next() || !node.hasLabel(labelToken)) continue;
+                    Arrays.fill(row, null);
+                    if (selection != null) {
+                        node.properties(property, selection);
+                        while (property.next()) row[columnOf.get(property.propertyKey())] = property.propertyValue().asObjectCopy();
+                    }
+                    ids.putLong(id);
+                    for (int c = 0; c < p; c++) columns.get(c).add(row[c]);
+                    count++;
+                }
+            }
+        }
+        return Stream.of(new NodePropertyWindow(count, ids.toBytes(), List.copyOf(columns)));
+    }
+
     @Procedure(name = NODES, mode = Mode.READ)
     @Description("Every node with an id in [lo, hi] that has one of the given labels, with the index of its first "
             + "such label in the list, as packed little-endian columns in one record")
@@ -207,7 +270,8 @@ public final class ProjectionProcedures {
 
     private static void requireNames(String what, List<String> names) {
         if (names == null || names.isEmpty()) throw new IllegalArgumentException("name at least one of the " + what);
-        if (names.contains(null)) throw new IllegalArgumentException("the " + what + " must not contain null");
+        // not contains(null): an immutable list throws on it
+        if (names.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("the " + what + " must not contain null");
     }
 
     /**

@@ -4,6 +4,7 @@ import io.riskgraph.store.ProjectionSink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -31,7 +32,7 @@ class ProjectionProceduresTest {
         TestNeo4j.clear();
         try (Session s = TestNeo4j.connection().driver().session()) {
             s.run("""
-                    CREATE (e1:Enterprise {uscc: 'P1'}), (e2:Enterprise {uscc: 'P2'}), (e3:Enterprise {uscc: 'P3'}),
+                    CREATE (e1:Enterprise {uscc: 'P1', founded: date('2020-01-02'), tags: ['a', 'b'], capital: 1.5, staff: 12, active: true}), (e2:Enterprise {uscc: 'P2'}), (e3:Enterprise {uscc: 'P3'}),
                            (p1:Person {person_id: 'P1'}), (p2:Person:Enterprise {person_id: 'P2', uscc: 'P4'}),
                            (o:Other {k: 1}), (gone1:Enterprise {uscc: 'G1'}), (e4:Enterprise {uscc: 'P5'}),
                            (gone2:Person {person_id: 'G2'})
@@ -70,6 +71,34 @@ class ProjectionProceduresTest {
         Projected slow = Projected.of(cypher, labels, types, weight);
         assertThat(fast.nodes).isEqualTo(slow.nodes);
         assertThat(fast.relationships).isEqualTo(slow.relationships);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = ';', value = {
+            "Enterprise; uscc",
+            "Enterprise; uscc,founded,tags,capital,staff,active",   // text, date, list, float, integer, boolean
+            "Enterprise; staff,nope,uscc",                           // a property no node has, between others
+            "Person; person_id,uscc",                                // a node with two labels
+            "Other; k",
+            "Nope; uscc",                                            // a label the store has never seen
+    })
+    void nodePropertiesAreWhatCypherReads(String label, String properties) {
+        List<String> props = List.of(properties.split(","));
+        Neo4jGraphStore cypher = new Neo4jGraphStore(TestNeo4j.connection().driver(), CYPHER);
+        assertThat(propertyRows(TestNeo4j.store(), label, props)).isEqualTo(propertyRows(cypher, label, props));
+    }
+
+    /** id -> the values as strings, from streamNodeProperties. */
+    private static java.util.SortedMap<Long, List<String>> propertyRows(Neo4jGraphStore store, String label, List<String> props) {
+        java.util.SortedMap<Long, List<String>> rows = new java.util.TreeMap<>();
+        store.streamNodeProperties(label, props, (ids, values, count) -> {
+            for (int i = 0; i < count; i++) {
+                List<String> row = new java.util.ArrayList<>();
+                for (Object[] column : values) row.add(String.valueOf(column[i]));
+                assertThat(rows.put(ids[i], row)).as("node %d delivered once", ids[i]).isNull();
+            }
+        }, 2);
+        return rows;
     }
 
     /**
@@ -141,7 +170,9 @@ class ProjectionProceduresTest {
                 arguments(rels + "(null, null, 0, 2)", "name at least one of the types"),
                 arguments(rels + "(['INVESTS_IN', null], null, 0, 2)", "must not contain null"),
                 arguments(nodes + "(['Enterprise'], 3, 1)", "must have 0 <= lo <= hi"),
-                arguments(nodes + "([], 0, 1)", "name at least one of the labels"));
+                arguments(nodes + "([], 0, 1)", "name at least one of the labels"),
+                arguments("CALL " + ProjectionProcedures.NODE_PROPERTIES + "('Enterprise', [], 0, 1)", "name at least one of the properties"),
+                arguments("CALL " + ProjectionProcedures.NODE_PROPERTIES + "(null, ['uscc'], 0, 1)", "name at least one of the labels"));
     }
 
     @ParameterizedTest
@@ -157,7 +188,7 @@ class ProjectionProceduresTest {
     void theProceduresAreReadOnly() {
         try (Session s = TestNeo4j.connection().driver().session()) {
             assertThat(s.run("SHOW PROCEDURES YIELD name, mode WHERE name STARTS WITH 'riskgraph.projection.' "
-                    + "RETURN collect(mode)").single().get(0).asList()).containsExactly("READ", "READ");
+                    + "RETURN collect(mode)").single().get(0).asList()).containsExactly("READ", "READ", "READ");
         }
     }
 

@@ -194,23 +194,17 @@ public final class FeatureMatrix {
      * re-grade computes them for the firms an event can reach only.
      */
     static double[][] related(IndicatorContext c, int[] firms) {
-        GradingData d = c.data;
         Neighbours nb = neighbours(c);
-        OwnMeasure[] measures = OwnMeasure.values();
-        double[][] own = new double[measures.length][];
-        for (int m = 0; m < measures.length; m++) own[m] = own(c, measures[m]);
-        double[] viol = violations(c);
-        double[] inspected = c.cached("learn:inspected12", EVENTS, () -> c.count(d.inspections, M12, any()));
-        double[] issues = c.cached("learn:issues12", EVENTS, () -> c.count(d.inspections, M12, is(d.inspections, "result", "ISSUES_FOUND")));
+        FirmStats st = firmStats(c);
         int k = firms == null ? c.n : firms.length;
         double[][] out = new double[RELATED.size()][k];
         // firms are independent: each thread walks its own range with its own visit marks (at 2.9 M firms the 2-hop
         // sets are most of a window's feature time)
         int parts = k < PARALLEL_MIN ? 1 : Parallel.CONCURRENCY_DEFAULT;
         Parallel.run(Parallel.split(k, null, parts), (part, from, to) -> {
-            int[] mark = new int[c.n];
-            java.util.Arrays.fill(mark, -1);
-            for (int r = from; r < to; r++) relatedRow(nb, own, viol, inspected, issues, firms == null ? r : firms[r], r, mark, out);
+            long[] seen = new long[(c.n + 63) >>> 6];
+            int[] visited = new int[1 + 2 * MAX_TWO_HOP];
+            for (int r = from; r < to; r++) relatedRow(nb, st, firms == null ? r : firms[r], r, seen, visited, out);
         });
         return out;
     }
@@ -218,20 +212,63 @@ public final class FeatureMatrix {
     /** Below this many firms {@link #related} runs on the calling thread alone. */
     static final int PARALLEL_MIN = 20_000;
 
-    private static void relatedRow(Neighbours nb, double[][] own, double[] viol, double[] inspected, double[] issues,
-                                   int i, int r, int[] mark, double[][] out) {
-        int measures = own.length;
-        mark[i] = r;
-        int k1 = 0, bad1 = 0, seen = 0, badSeen = 0;
+    /**
+     * What {@link #relatedRow} reads of a related firm, packed: per firm {@link #STATS} floats (its own measures in the
+     * order of {@link OwnMeasure}, its violations, inspected and issues found in 12 months as 0/1), so that one firm
+     * is one cache line rather than nine arrays of the city's size; and its violations alone for the 2-hop walk. The
+     * values are event counts, exact in a float.
+     */
+    record FirmStats(float[] packed, float[] violations) {}
+
+    static final int STATS = OwnMeasure.values().length + 3;
+
+    static FirmStats firmStats(IndicatorContext c) {
+        return c.cached("learn:related-stats", EVENTS, () -> {
+            GradingData d = c.data;
+            OwnMeasure[] measures = OwnMeasure.values();
+            double[][] own = new double[measures.length][];
+            for (int m = 0; m < measures.length; m++) own[m] = own(c, measures[m]);
+            double[] viol = violations(c);
+            double[] inspected = c.count(d.inspections, M12, any());
+            double[] issues = c.count(d.inspections, M12, is(d.inspections, "result", "ISSUES_FOUND"));
+            float[] packed = new float[c.n * STATS];
+            float[] v = new float[c.n];
+            for (int x = 0; x < c.n; x++) {
+                int at = x * STATS;
+                for (int m = 0; m < measures.length; m++) packed[at + m] = (float) own[m][x];
+                packed[at + measures.length] = (float) viol[x];
+                packed[at + measures.length + 1] = inspected[x] > 0 ? 1 : 0;
+                packed[at + measures.length + 2] = issues[x] > 0 ? 1 : 0;
+                v[x] = (float) viol[x];
+            }
+            return new FirmStats(packed, v);
+        });
+    }
+
+    /**
+     * One firm's R01..R12 into column {@code r} of {@code out}. {@code seen} is a bit per firm (a few hundred KB at
+     * 2.9 M firms, so it stays in the core's cache; an int mark per firm did not), cleared again through
+     * {@code visited} before returning.
+     */
+    private static void relatedRow(Neighbours nb, FirmStats st, int i, int r, long[] seen, int[] visited, double[][] out) {
+        int measures = OwnMeasure.values().length;
+        float[] packed = st.packed(), viol = st.violations();
+        int nv = 0;
+        seen[i >>> 6] |= 1L << i;
+        visited[nv++] = i;
+        int k1 = 0, bad1 = 0, seenInspected = 0, badSeen = 0;
+        double[] sums = new double[measures];
         for (int q = nb.offset[i]; q < nb.offset[i + 1]; q++) {
             int x = nb.firm[q];
-            mark[x] = r;
+            seen[x >>> 6] |= 1L << x;
+            visited[nv++] = x;
             k1++;
-            for (int m = 0; m < measures; m++) out[m][r] += own[m][x];
-            if (viol[x] > 0) bad1++;
-            if (inspected[x] > 0) {
-                seen++;
-                if (issues[x] > 0) badSeen++;
+            int at = x * STATS;
+            for (int m = 0; m < measures; m++) sums[m] += packed[at + m];
+            if (packed[at + measures] > 0) bad1++;
+            if (packed[at + measures + 1] > 0) {
+                seenInspected++;
+                if (packed[at + measures + 2] > 0) badSeen++;
             }
         }
         int k2 = 0, bad2 = 0;
@@ -241,20 +278,24 @@ public final class FeatureMatrix {
             int x = nb.firm[q];
             for (int z = nb.offset[x]; z < nb.offset[x + 1]; z++) {
                 int y = nb.firm[z];
-                if (mark[y] == r) continue;
-                mark[y] = r;
+                long bit = 1L << y;
+                if ((seen[y >>> 6] & bit) != 0) continue;
+                seen[y >>> 6] |= bit;
+                visited[nv++] = y;
                 k2++;
                 s2 += viol[y];
                 if (viol[y] > 0) bad2++;
                 if (k2 >= MAX_TWO_HOP) break outer;
             }
         }
+        for (int v = 0; v < nv; v++) seen[visited[v] >>> 6] = 0;
+        for (int m = 0; m < measures; m++) out[m][r] = sums[m];
         out[6][r] = k1;
         out[7][r] = k1 == 0 ? Double.NaN : (double) bad1 / k1;
         out[8][r] = s2;
         out[9][r] = k2;
         out[10][r] = k2 == 0 ? Double.NaN : (double) bad2 / k2;
-        out[11][r] = seen == 0 ? Double.NaN : (double) badSeen / seen;
+        out[11][r] = seenInspected == 0 ? Double.NaN : (double) badSeen / seenInspected;
     }
 
     /**
