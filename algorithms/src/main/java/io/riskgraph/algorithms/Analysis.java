@@ -130,10 +130,13 @@ public final class Analysis {
         RiskPropagation.Result risk = new RiskPropagation(g, propagation, events.own(), progress, cancellation).result();
         t = lap(millis, "risk", t);
 
-        // what later steps read: grading reads all eight on enterprises; the API reads a party's risk on any node
-        Map<String, PropertyWriter.Column> risk2 = new LinkedHashMap<>();
-        risk2.put(PropertyNames.RISK_OWN, new PropertyWriter.Doubles(i -> risk.own()[i]));
-        risk2.put(PropertyNames.RISK_INHERITED, new PropertyWriter.Doubles(i -> risk.inherited()[i]));
+        // what later steps read: grading reads all eight on enterprises; the API reads a related party's inherited
+        // risk on any node. Own risk on persons, addresses and phones is read by nothing (it is their weighted event
+        // count), so it is removed there rather than written: at 2.9 M firms 15 M fewer properties, about a quarter
+        // of the write-back (BENCHMARKS.md, "analyze at 2.9 M")
+        Map<String, PropertyWriter.Column> others = new LinkedHashMap<>();
+        others.put(PropertyNames.RISK_OWN, new PropertyWriter.Remove());
+        others.put(PropertyNames.RISK_INHERITED, new PropertyWriter.Doubles(i -> risk.inherited()[i]));
         Map<String, PropertyWriter.Column> all = new LinkedHashMap<>();
         all.put(PropertyNames.PAGERANK, new PropertyWriter.Doubles(i -> pagerank[i]));
         all.put(PropertyNames.DEGREE_WEIGHTED, new PropertyWriter.Doubles(i -> degree[i]));
@@ -141,13 +144,14 @@ public final class Analysis {
         all.put(PropertyNames.WCC, new PropertyWriter.Longs(i -> g.storeId(components[i])));
         all.put(PropertyNames.WCC_SIZE, new PropertyWriter.Longs(i -> sizes[i]));
         all.put(PropertyNames.COMMUNITY, new PropertyWriter.Longs(i -> louvain.communities()[i]));
-        all.putAll(risk2);
+        all.put(PropertyNames.RISK_OWN, new PropertyWriter.Doubles(i -> risk.own()[i]));
+        all.put(PropertyNames.RISK_INHERITED, new PropertyWriter.Doubles(i -> risk.inherited()[i]));
         int enterprise = g.labelNames().indexOf(ENTERPRISE);
         int[] enterprises = java.util.stream.IntStream.range(0, g.nodeCount()).filter(i -> g.label(i) == enterprise).toArray();
-        int[] others = java.util.stream.IntStream.range(0, g.nodeCount()).filter(i -> g.label(i) != enterprise).toArray();
+        int[] notEnterprises = java.util.stream.IntStream.range(0, g.nodeCount()).filter(i -> g.label(i) != enterprise).toArray();
         PropertyWriter writer = new PropertyWriter(store);
         WriteCounts written = writer.writeColumns(g, enterprises, all, progress, cancellation)
-                .plus(writer.writeColumns(g, others, risk2, progress, cancellation));
+                .plus(writer.writeColumns(g, notEnterprises, others, progress, cancellation));
         lap(millis, "write", t);
 
         Map<String, Long> counted = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.riskgraph.store.GraphNode;
 import io.riskgraph.store.GraphPath;
 import io.riskgraph.store.GraphRelationship;
 import io.riskgraph.store.GraphStore;
+import io.riskgraph.store.GraphStore.Removal;
 import io.riskgraph.store.GraphStoreException;
 import io.riskgraph.store.NodeKey;
 import io.riskgraph.store.ProjectionSink;
@@ -324,12 +325,13 @@ public final class Neo4jGraphStore implements GraphStore {
                     packed.add(PackedColumns.pack(l));
                     kinds.add(WriteBackProcedures.LONG);
                 }
+                case Removal r -> kinds.add(WriteBackProcedures.REMOVE); // no bytes
                 default -> throw new IllegalArgumentException("column " + name + " must be a double[] or a long[] of "
-                        + ids.length + " values");
+                        + ids.length + " values, or REMOVE");
             }
             names.add(name);
         });
-        // one byte value for all columns: Bolt carries a list of byte arrays as lists of numbers
+        // one byte value for all value columns: Bolt carries a list of byte arrays as lists of numbers
         byte[] all = new byte[ids.length * Long.BYTES * packed.size()];
         for (int c = 0; c < packed.size(); c++) {
             System.arraycopy(packed.get(c), 0, all, c * ids.length * Long.BYTES, ids.length * Long.BYTES);

@@ -34,6 +34,8 @@ public final class WriteBackProcedures {
     /** Column kinds: how the packed bytes of a column are read and stored. */
     static final String DOUBLE = "double";
     static final String LONG = "long";
+    /** A column without bytes: its property is removed from the nodes that have it. */
+    static final String REMOVE = "remove";
     private static final int GUARD_INTERVAL = 4096;
 
     @Context
@@ -56,10 +58,17 @@ public final class WriteBackProcedures {
         }
     }
 
+    private static int removals(boolean[] remove) {
+        int k = 0;
+        for (boolean r : remove) if (r) k++;
+        return k;
+    }
+
     @Procedure(name = NODE_PROPERTIES, mode = Mode.WRITE)
     @Description("Sets properties on nodes by id: ids as packed little-endian longs; columns as one packed column per "
             + "property name, one after the other, each 8 bytes a value, of the kind 'double' or 'long' given at the "
-            + "same position; values[i] goes to ids[i]")
+            + "same position; values[i] goes to ids[i]. A column of the kind 'remove' has no bytes: its property is "
+            + "removed from the nodes")
     public Stream<Written> nodeProperties(@Name("ids") byte[] ids, @Name("names") List<String> names,
                                           @Name("columns") byte[] columns, @Name("kinds") List<String> kinds)
             throws Exception {
@@ -71,24 +80,33 @@ public final class WriteBackProcedures {
         if (names == null || kinds == null || names.size() != kinds.size()) {
             throw new IllegalArgumentException("names and kinds must be lists of the same length");
         }
-        if (columns == null || columns.length != (long) ids.length * names.size()) {
+        int valued = 0;
+        for (String kind : kinds) if (!REMOVE.equals(kind)) valued++;
+        if (columns == null || columns.length != (long) ids.length * valued) {
             throw new IllegalArgumentException("columns has " + (columns == null ? 0 : columns.length) + " bytes; "
-                    + names.size() + " columns of " + n + " nodes are " + (long) ids.length * names.size());
+                    + valued + " value columns of " + n + " nodes are " + (long) ids.length * valued);
         }
         KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
         int p = names.size();
         int[] keys = new int[p];
         long[][] longs = new long[p][];
         double[][] doubles = new double[p][];
-        for (int c = 0; c < p; c++) {
+        boolean[] remove = new boolean[p];
+        for (int c = 0, at = 0; c < p; c++) {
             String name = names.get(c);
             if (name == null || name.isEmpty()) throw new IllegalArgumentException("a property name is empty");
-            byte[] column = java.util.Arrays.copyOfRange(columns, c * ids.length, (c + 1) * ids.length);
-            switch (String.valueOf(kinds.get(c))) {
-                case DOUBLE -> doubles[c] = PackedColumns.doubles(column);
-                case LONG -> longs[c] = PackedColumns.longs(column);
-                default -> throw new IllegalArgumentException("kind of " + name + " must be 'double' or 'long', got '"
-                        + kinds.get(c) + "'");
+            String kind = String.valueOf(kinds.get(c));
+            if (REMOVE.equals(kind)) {
+                remove[c] = true;
+            } else {
+                byte[] column = java.util.Arrays.copyOfRange(columns, at * ids.length, (at + 1) * ids.length);
+                at++;
+                switch (kind) {
+                    case DOUBLE -> doubles[c] = PackedColumns.doubles(column);
+                    case LONG -> longs[c] = PackedColumns.longs(column);
+                    default -> throw new IllegalArgumentException("kind of " + name + " must be 'double', 'long' or "
+                            + "'remove', got '" + kinds.get(c) + "'");
+                }
             }
             keys[c] = kernel.tokenWrite().propertyKeyGetOrCreateForName(name);
         }
@@ -100,14 +118,18 @@ public final class WriteBackProcedures {
             if (i % GUARD_INTERVAL == 0) guard.check();
             try {
                 for (int c = 0; c < p; c++) {
-                    write.nodeSetProperty(nodeIds[i], keys[c], doubles[c] != null ? Values.doubleValue(doubles[c][i])
-                            : Values.longValue(longs[c][i]));
+                    if (remove[c]) {
+                        write.nodeRemoveProperty(nodeIds[i], keys[c]);
+                    } else {
+                        write.nodeSetProperty(nodeIds[i], keys[c], doubles[c] != null ? Values.doubleValue(doubles[c][i])
+                                : Values.longValue(longs[c][i]));
+                    }
                 }
                 written++;
             } catch (EntityNotFoundException e) {
                 missing++;
             }
         }
-        return Stream.of(new Written(written, written * p, missing));
+        return Stream.of(new Written(written, written * (p - removals(remove)), missing));
     }
 }

@@ -103,17 +103,22 @@ public interface GraphStore extends GraphWriter, AutoCloseable {
      */
     WriteCounts writeNodeProperties(long[] ids, Map<String, Object[]> valuesByProperty);
 
+    /** A column of {@link #writeNodeColumns} that removes its property from the nodes (where they have it). */
+    enum Removal { REMOVE }
+
     /**
      * Writes numeric columns onto nodes addressed by store id: each value of {@code columns} is a {@code double[]} or a
-     * {@code long[]} as long as {@code ids}, and its element i goes to ids[i]. This default boxes them for
-     * {@link #writeNodeProperties(long[], Map)}; a store should write them as they are.
+     * {@code long[]} as long as {@code ids}, and its element i goes to ids[i]; or {@link Removal#REMOVE}, which removes
+     * the property from every node in ids. This default boxes them for {@link #writeNodeProperties(long[], Map)} (where
+     * null removes); a store should write them as they are.
      */
     default WriteCounts writeNodeColumns(long[] ids, Map<String, ?> columns) {
         Map<String, Object[]> boxed = new java.util.LinkedHashMap<>();
         columns.forEach((name, column) -> boxed.put(name, switch (column) {
             case double[] d -> java.util.Arrays.stream(d).boxed().toArray();
             case long[] l -> java.util.Arrays.stream(l).boxed().toArray();
-            default -> throw new IllegalArgumentException("column " + name + " must be a double[] or a long[], got "
+            case Removal r -> new Object[ids.length];
+            default -> throw new IllegalArgumentException("column " + name + " must be a double[], a long[] or REMOVE, got "
                     + (column == null ? "null" : column.getClass().getSimpleName()));
         }));
         return writeNodeProperties(ids, boxed);

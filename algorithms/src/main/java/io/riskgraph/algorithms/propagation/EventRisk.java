@@ -5,6 +5,7 @@ import io.riskgraph.progress.Cancellation;
 import io.riskgraph.store.GraphStore;
 import io.riskgraph.store.ProjectionSink;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,31 +68,42 @@ public final class EventRisk {
                                  EventRiskWeights weights, Cancellation cancellation) {
         double[] own = new double[graph.nodeCount()];
         Map<Kind, Long> qualified = new LinkedHashMap<>();
-        Map<Kind, Long> linked = new LinkedHashMap<>();
-        for (Kind kind : Kind.values()) {
+        Kind[] kinds = Kind.values();
+        long[][] events = new long[kinds.length][];
+        double[] weight = new double[kinds.length];
+        // the relationship types of the kinds that count, each with its kind: every type belongs to one kind
+        List<String> types = new ArrayList<>();
+        List<Integer> kindOfType = new ArrayList<>();
+        for (Kind kind : kinds) {
             cancellation.throwIfCancelled();
-            double w = kind.weight(weights);
-            long[] events = qualifying(store, kind);
-            qualified.put(kind, (long) events.length);
-            if (events.length == 0 || w == 0) {
-                linked.put(kind, 0L);
-                continue;
+            weight[kind.ordinal()] = kind.weight(weights);
+            events[kind.ordinal()] = qualifying(store, kind);
+            qualified.put(kind, (long) events[kind.ordinal()].length);
+            if (events[kind.ordinal()].length == 0 || weight[kind.ordinal()] == 0) continue;
+            for (String t : kind.types) {
+                types.add(t);
+                kindOfType.add(kind.ordinal());
             }
-            long[] count = new long[1];
-            store.streamRelationships(kind.types, null, new ProjectionSink() {
+        }
+        long[] count = new long[kinds.length];
+        if (!types.isEmpty()) {
+            // one pass over the relationships for every kind (a pass per kind read the relationship store five times)
+            store.streamRelationships(types, null, new ProjectionSink() {
                 @Override
-                public void relationships(long[] start, long[] end, int[] typeIndex, double[] weight, int n) {
+                public void relationships(long[] start, long[] end, int[] typeIndex, double[] w, int n) {
                     for (int i = 0; i < n; i++) {
-                        if (Arrays.binarySearch(events, start[i]) < 0) continue;
+                        int k = kindOfType.get(typeIndex[i]);
+                        if (Arrays.binarySearch(events[k], start[i]) < 0) continue;
                         int v = graph.indexOf(end[i]);
                         if (v < 0) continue;
-                        own[v] += w;
-                        count[0]++;
+                        own[v] += weight[k];
+                        count[k]++;
                     }
                 }
             }, 10_000);
-            linked.put(kind, count[0]);
         }
+        Map<Kind, Long> linked = new LinkedHashMap<>();
+        for (Kind kind : kinds) linked.put(kind, count[kind.ordinal()]);
         return new Counts(own, qualified, linked);
     }
 

@@ -16,12 +16,15 @@ public final class PropertyWriter {
     /** Concurrent calls of {@link #writeColumns}: the client packs the next batch while the server writes one. */
     public static final int COLUMN_WRITERS_DEFAULT = 2;
 
-    /** A numeric result per node index, written as double or long. */
-    public sealed interface Column permits Doubles, Longs {}
+    /** A numeric result per node index, written as double or long; or the property's removal. */
+    public sealed interface Column permits Doubles, Longs, Remove {}
 
     public record Doubles(java.util.function.IntToDoubleFunction value) implements Column {}
 
     public record Longs(java.util.function.IntToLongFunction value) implements Column {}
+
+    /** Removes the property from the nodes (a result no longer written there). */
+    public record Remove() implements Column {}
 
     private final GraphStore store;
     private final int batchSize;
@@ -135,6 +138,7 @@ public final class PropertyWriter {
                             for (int i = 0; i < n; i++) v[i] = l.value().applyAsLong(nodes[lo + i]);
                             packed.put(name, v);
                         }
+                        case Remove r -> packed.put(name, io.riskgraph.store.GraphStore.Removal.REMOVE);
                     }
                 });
                 properties.addAndGet(store.writeNodeColumns(ids, packed).propertiesSet());
