@@ -198,8 +198,12 @@ public final class GradingData {
 
     public final Events inspections, samples, penalties, complaints, courtRecords, alerts;
 
-    /** Values derived from this data's undated parts only (roles, links, addresses, phones): see {@link #derived}. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Values derived from this data's undated parts only (roles, links, addresses, phones): see {@link #derived}.
+     * Shared with the views that keep those parts (this data with more events, or without the event analyses), so
+     * that a re-grade after one event does not rebuild a city's related-party graph (about 8 s at 2.9 M firms).
+     */
+    private java.util.concurrent.ConcurrentHashMap<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A value computed once per data object and shared by every context on it, whatever its as-of day: only for what
@@ -466,6 +470,7 @@ public final class GradingData {
         personAddress = b.personAddress;
         personPhone = b.personPhone;
         personIsInspector = b.personIsInspector;
+        derived = b.derived; // the same roles, links, addresses and phones
         this.inspectionOfVisit = inspectionOfVisit;
         this.personOfVisit = personOfVisit;
         inspections = ev.get(0);

@@ -124,6 +124,13 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
         return out;
     }
 
+    /** The library indicators among the features (the rest are computed here: related parties, propagation). */
+    @Override
+    public java.util.Collection<io.riskgraph.risk.grading.Indicator> indicators() {
+        return features.stream().map(f -> io.riskgraph.risk.grading.IndicatorLibrary.get(f.code()))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     /** 100 × the probability, to 4 decimals (fewer would tie many low-risk firms). */
     public static double score(double margin) {
         return Math.round(10_000 * 100 / (1 + Math.exp(-margin))) / 10_000.0;

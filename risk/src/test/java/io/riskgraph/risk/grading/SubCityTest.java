@@ -58,9 +58,14 @@ class SubCityTest {
 
     /** Firms to put an event at: random ones, and the ones whose neighbourhoods are the largest. */
     static List<Integer> firms() {
+        // firms by USCC, not by index: indexes follow the store ids, which differ from one ingest to the next, and the
+        // firms chosen (and a case's outcome) varied between runs
+        Integer[] byUscc = new Integer[ENTERPRISES];
+        for (int e = 0; e < ENTERPRISES; e++) byUscc[e] = e;
+        java.util.Arrays.sort(byUscc, java.util.Comparator.comparing(e -> city.uscc[e]));
         SplittableRandom rnd = new SplittableRandom(3);
         List<Integer> out = new ArrayList<>();
-        for (int k = 0; k < 6; k++) out.add(rnd.nextInt(ENTERPRISES));
+        for (int k = 0; k < 6; k++) out.add(byUscc[rnd.nextInt(ENTERPRISES)]);
         int[] roles = new int[ENTERPRISES], address = new int[ENTERPRISES];
         Map<Long, Integer> atAddress = new java.util.HashMap<>();
         for (long a : city.entAddress) if (a >= 0) atAddress.merge(a, 1, Integer::sum);
@@ -68,14 +73,17 @@ class SubCityTest {
         for (int e = 0; e < ENTERPRISES; e++) address[e] = city.entAddress[e] < 0 ? 0 : atAddress.get(city.entAddress[e]);
         out.add(argMax(roles));
         out.add(argMax(address));
-        int linked = city.linkFrom.length == 0 ? 0 : city.linkFrom[0];
-        out.add(linked);
+        // the linked firm with the smallest USCC
+        out.add(java.util.Arrays.stream(city.linkFrom).boxed().min(java.util.Comparator.comparing(e -> city.uscc[e])).orElse(0));
         return out;
     }
 
+    /** The firm with the largest value, the smallest USCC among equals. */
     static int argMax(int[] a) {
         int best = 0;
-        for (int i = 1; i < a.length; i++) if (a[i] > a[best]) best = i;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[best] || (a[i] == a[best] && city.uscc[i].compareTo(city.uscc[best]) < 0)) best = i;
+        }
         return best;
     }
 
