@@ -63,9 +63,6 @@ public final class Neo4jGraphStore implements GraphStore {
     private final Map<String, String> upsertQueries = new ConcurrentHashMap<>();
     /** Labels that had no node when this store first wrote them: new keys need no lookup until a duplicate shows. */
     private final Map<String, Boolean> optimisticLabels = new ConcurrentHashMap<>();
-    /** Whether the server has the projection procedures; null until first asked. */
-    private volatile Boolean projectionProcedures;
-    /** Whether the server has the write-back procedure; null until first asked. */
     /** Which of riskgraph's procedures the server has, by name ({@link #hasProcedure}). */
     private final Map<String, Boolean> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -506,19 +503,7 @@ public final class Neo4jGraphStore implements GraphStore {
      * will not list its procedures to this user is taken not to have them; the Cypher path works anywhere.
      */
     boolean useProjectionProcedures() {
-        if (projectionPath == ProjectionPath.CYPHER) return false;
-        Boolean installed = projectionProcedures;
-        if (installed == null) {
-            try (Session session = readSession()) {
-                installed = session.executeRead(tx -> tx.run("SHOW PROCEDURES YIELD name WHERE name IN $names RETURN count(*)",
-                        Map.of("names", List.of(ProjectionProcedures.NODES, ProjectionProcedures.RELATIONSHIPS_BY_ID)))
-                        .single().get(0).asLong()) == 2;
-            } catch (Neo4jException e) {
-                installed = false;
-            }
-            projectionProcedures = installed;
-        }
-        return installed;
+        return hasProcedure(ProjectionProcedures.NODES) && hasProcedure(ProjectionProcedures.RELATIONSHIPS_BY_ID);
     }
 
     /**

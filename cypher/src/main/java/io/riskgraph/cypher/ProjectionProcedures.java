@@ -179,12 +179,8 @@ public final class ProjectionProcedures {
         long count = 0;
         if (labelToken >= 0) { // a name the store has never seen has no token (-1)
             // property key token -> column; a key named twice fills its first column (the client does not ask so)
-            java.util.Map<Integer, Integer> columnOf = new java.util.HashMap<>();
-            for (int c = 0; c < p; c++) {
-                int key = tokens.propertyKey(properties.get(c));
-                if (key >= 0) columnOf.putIfAbsent(key, c);
-            }
-            int[] keys = columnOf.keySet().stream().mapToInt(Integer::intValue).toArray();
+            int[] columnOf = indexByToken(properties, tokens::propertyKey);
+            int[] keys = knownTokens(columnOf);
             PropertySelection selection = keys.length == 0 ? null : PropertySelection.selection(keys);
             Read read = kernel.dataRead();
             Object[] row = new Object[p];
@@ -197,7 +193,7 @@ public final class ProjectionProcedures {
                     Arrays.fill(row, null);
                     if (selection != null) {
                         node.properties(property, selection);
-                        while (property.next()) row[columnOf.get(property.propertyKey())] = property.propertyValue().asObjectCopy();
+                        while (property.next()) row[columnOf[property.propertyKey()]] = property.propertyValue().asObjectCopy();
                     }
                     ids.putLong(id);
                     for (int c = 0; c < p; c++) columns.get(c).add(row[c]);

@@ -86,13 +86,14 @@ public final class EventRisk {
             }
         }
         long[] count = new long[kinds.length];
+        int[] kindOf = kindOfType.stream().mapToInt(Integer::intValue).toArray();
         if (!types.isEmpty()) {
             // one pass over the relationships for every kind (a pass per kind read the relationship store five times)
             store.streamRelationships(types, null, new ProjectionSink() {
                 @Override
                 public void relationships(long[] start, long[] end, int[] typeIndex, double[] w, int n) {
                     for (int i = 0; i < n; i++) {
-                        int k = kindOfType.get(typeIndex[i]);
+                        int k = kindOf[typeIndex[i]];
                         if (Arrays.binarySearch(events[k], start[i]) < 0) continue;
                         int v = graph.indexOf(end[i]);
                         if (v < 0) continue;
