@@ -177,7 +177,7 @@ public final class GremlinGraphReads implements GraphReads {
                     if (k.get(p) != null) keys.put(p, k.get(p));
                 }
                 sink.node(GremlinGraphStore.asLong(r.get("i")), List.of(String.valueOf(r.get("l"))), keys, k.get("grade"),
-                        k.get("score"), k.get("risk_inherited"), k.get("segments"), events(r.get("e")), n(r.get("d")));
+                        k.get("score"), k.get("risk_inherited"), GremlinValues.fromGremlin(k.get("segments")), events(r.get("e")), n(r.get("d")));
             }
             return null;
         });
@@ -188,7 +188,7 @@ public final class GremlinGraphReads implements GraphReads {
             while (rels.hasNext()) {
                 Map<String, Object> r = rels.next();
                 @SuppressWarnings("unchecked")
-                Map<String, Object> p = new LinkedHashMap<>((Map<String, Object>) r.get("p"));
+                Map<String, Object> p = GremlinValues.fromGremlin((Map<String, Object>) r.get("p"));
                 sink.relationship(GremlinGraphStore.asLong(r.get("a")), GremlinGraphStore.asLong(r.get("b")),
                         String.valueOf(r.get("t")), p);
             }
@@ -231,7 +231,7 @@ public final class GremlinGraphReads implements GraphReads {
     private static Edge edge(Map<?, ?> e) {
         Map<String, Object> props = new LinkedHashMap<>();
         e.forEach((k, v) -> {
-            if (k instanceof String s) props.put(s, v);
+            if (k instanceof String s) props.put(s, GremlinValues.fromGremlin(v));
         });
         return new Edge(String.valueOf(e.get(T.id)), String.valueOf(e.get(T.label)),
                 String.valueOf(((Map<?, ?>) e.get(Direction.OUT)).get(T.id)),

@@ -21,9 +21,6 @@ import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__;
 import org.apache.tinkerpop.gremlin.structure.Direction;
 import org.apache.tinkerpop.gremlin.structure.T;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -503,7 +500,7 @@ public final class GremlinGraphStore implements GraphStore {
         while (q.hasNext()) {
             Map<String, Object> r = q.next();
             ids[k] = asLong(r.get("i"));
-            values[k] = r.get("v");
+            values[k] = GremlinValues.fromGremlin(r.get("v"));
             if (++k == batchSize) {
                 sink.values(ids, values, k);
                 k = 0;
@@ -522,7 +519,7 @@ public final class GremlinGraphStore implements GraphStore {
         while (q.hasNext()) {
             Map<Object, Object> r = q.next();
             ids[k] = asLong(r.get(T.id));
-            for (int p = 0; p < properties.size(); p++) columns[p][k] = r.get(properties.get(p));
+            for (int p = 0; p < properties.size(); p++) columns[p][k] = GremlinValues.fromGremlin(r.get(properties.get(p)));
             if (++k == batchSize) {
                 sink.values(ids, columns, k);
                 k = 0;
@@ -540,7 +537,7 @@ public final class GremlinGraphStore implements GraphStore {
     static GraphNode toNode(Map<Object, Object> m) {
         Map<String, Object> props = new LinkedHashMap<>();
         m.forEach((k, v) -> {
-            if (k instanceof String s && !s.equals(UID)) props.put(s, v);
+            if (k instanceof String s && !s.equals(UID)) props.put(s, GremlinValues.fromGremlin(v));
         });
         return new GraphNode(String.valueOf(m.get(T.id)), List.of(String.valueOf(m.get(T.label))), props);
     }
@@ -583,7 +580,7 @@ public final class GremlinGraphStore implements GraphStore {
             for (Map<String, Object> r : g.V(part.toArray()).bothE(t).dedup().project("e", "t", "a", "b", "p")
                     .by(T.id).by(T.label).by(__.outV().id()).by(__.inV().id()).by(__.valueMap()).toList()) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> p = new LinkedHashMap<>((Map<String, Object>) r.get("p"));
+                Map<String, Object> p = GremlinValues.fromGremlin((Map<String, Object>) r.get("p"));
                 Edge e = new Edge(r.get("e"), (String) r.get("t"), asLong(r.get("a")), asLong(r.get("b")), p);
                 out.computeIfAbsent(e.start, k -> new ArrayList<>()).add(e);
                 if (e.end != e.start) out.computeIfAbsent(e.end, k -> new ArrayList<>()).add(e);
@@ -808,16 +805,9 @@ public final class GremlinGraphStore implements GraphStore {
 
     // ---- conversions ----------------------------------------------------------------------------------------
 
-    /** Values as stored: BigDecimal becomes a double, Instant a UTC date-time (as on Neo4j). */
+    /** Values as stored on every Gremlin server ({@link GremlinValues}): dates and lists as text, BigDecimal as double. */
     static Object toGremlin(Object v) {
-        if (v instanceof BigDecimal d) return d.doubleValue();
-        if (v instanceof Instant i) return i.atOffset(ZoneOffset.UTC);
-        if (v instanceof Collection<?> c) {
-            List<Object> out = new ArrayList<>(c.size());
-            for (Object o : c) out.add(toGremlin(o));
-            return out;
-        }
-        return v;
+        return GremlinValues.toGremlin(v);
     }
 
     private static Map<String, Object> gremlinMap(Map<String, Object> m) {

@@ -54,7 +54,7 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
         GraphTraversalSource source = g.withStrategies(ReadOnlyStrategy.instance())
                 .with("evaluationTimeout", limits.timeout().toMillis());
         Map<String, Object> values = new LinkedHashMap<>();
-        params.forEach((k, v) -> values.put(k, GremlinGraphStore.toGremlin(v)));
+        params.forEach((k, v) -> values.put(k, parameter(v)));
         Object built;
         try {
             built = org.apache.tinkerpop.gremlin.language.grammar.GremlinQueryParser.parse(statement,
@@ -97,6 +97,16 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
     private static QueryTimeoutException timedOut(QueryLimits limits) {
         return new QueryTimeoutException("the traversal ran longer than " + limits.timeout().toSeconds()
                 + " s and was stopped; narrow it (a label, a limit(), fewer hops)");
+    }
+
+    /** A parameter as the stored values are ({@link GremlinValues}); a list stays a list (for within()) of such values. */
+    static Object parameter(Object v) {
+        if (v instanceof java.util.Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            for (Object o : c) out.add(GremlinValues.toGremlin(o));
+            return out;
+        }
+        return GremlinValues.toGremlin(v);
     }
 
     static QueryResult table(List<Object> results, boolean truncated, Duration elapsed) {
@@ -173,6 +183,6 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
             return out;
         }
         if (o instanceof Enum<?> e) return e.name();
-        return o;
+        return GremlinValues.fromGremlin(o);
     }
 }

@@ -1,0 +1,108 @@
+package io.riskgraph.gremlin;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Property values as every Gremlin server stores them, and back. Gremlin servers differ in what a property may hold:
+ * TinkerGraph keeps any Java value, but JanusGraph 1.1 refuses {@code LocalDate}, {@code OffsetDateTime},
+ * {@code LocalDateTime} and lists ("Property value [...] is of type class java.time.LocalDate is not supported"), and
+ * other vendors have their own lists. So riskgraph stores, on every Gremlin server alike:
+ * <ul>
+ *   <li>a date as ISO text {@code 2020-05-01}, a date-time as UTC ISO text with nine fraction digits
+ *       {@code 2020-05-01T08:30:00.000000000Z} (both sort as text in time order, so range predicates on strings
+ *       work), a local date-time likewise without the zone;</li>
+ *   <li>a list as a JSON array of its (encoded) values, {@code ["CATERING","DRUGS"]};</li>
+ *   <li>a {@code BigDecimal} as a double, other values as they are.</li>
+ * </ul>
+ * Reads turn text of exactly those shapes back into dates, date-times and lists ({@link #fromGremlin}): a text
+ * property that happens to be shaped so (say the literal {@code 2020-05-01}) reads back as a date.
+ */
+final class GremlinValues {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final TypeReference<List<Object>> LIST = new TypeReference<>() {};
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z");
+    private static final Pattern LOCAL_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}");
+
+    private GremlinValues() {}
+
+    /** A value as stored on a Gremlin server. */
+    static Object toGremlin(Object v) {
+        if (v instanceof BigDecimal d) return d.doubleValue();
+        if (v instanceof LocalDate d) return d.toString();
+        if (v instanceof Instant i) return INSTANT.format(i);
+        if (v instanceof OffsetDateTime t) return INSTANT.format(t.toInstant());
+        if (v instanceof ZonedDateTime z) return INSTANT.format(z.toInstant());
+        if (v instanceof LocalDateTime t) return LOCAL_DATE_TIME.format(t);
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            for (Object o : c) out.add(toGremlin(o));
+            try {
+                return JSON.writeValueAsString(out);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("cannot store the list " + c + " on a Gremlin server: " + e.getMessage(), e);
+            }
+        }
+        return v;
+    }
+
+    /** A stored value as riskgraph reads it: dates, date-times (UTC) and lists back from their text. */
+    static Object fromGremlin(Object v) {
+        if (!(v instanceof String s) || s.length() < 2) return v;
+        try {
+            char first = s.charAt(0);
+            if (first == '[' && s.charAt(s.length() - 1) == ']') return list(s);
+            if (first < '0' || first > '9') return v;
+            if (s.length() == 10 && DATE.matcher(s).matches()) return LocalDate.parse(s);
+            if (s.length() == 30 && DATE_TIME.matcher(s).matches()) return OffsetDateTime.parse(s);
+            if (s.length() == 29 && LOCAL_TIME.matcher(s).matches()) return LocalDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            return v; // shaped like a date but not one (2020-13-45): plain text
+        }
+        return v;
+    }
+
+    /** A JSON array of plain values (text, numbers, booleans), decoded; any other text stays text. */
+    private static Object list(String s) {
+        List<Object> parsed;
+        try {
+            parsed = JSON.readValue(s, LIST);
+        } catch (Exception e) {
+            return s;
+        }
+        List<Object> out = new ArrayList<>(parsed.size());
+        for (Object o : parsed) {
+            if (o != null && !(o instanceof String || o instanceof Number || o instanceof Boolean)) return s;
+            out.add(fromGremlin(o));
+        }
+        return out;
+    }
+
+    /** The values of a map read back ({@link #fromGremlin}), keys as they are. */
+    static <K> Map<K, Object> fromGremlin(Map<K, ?> m) {
+        Map<K, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, fromGremlin(v)));
+        return out;
+    }
+}
