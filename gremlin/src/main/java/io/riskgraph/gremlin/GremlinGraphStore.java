@@ -313,11 +313,11 @@ public final class GremlinGraphStore implements GraphStore {
     private Map<String, Long> mergeVertices(List<Map<String, Object>> rows) {
         Map<String, Long> ids = new HashMap<>();
         for (List<Map<String, Object>> part : chunks(rows, CHUNK)) {
-            List<Map<String, Object>> out = g.inject((Object) part).unfold().as("r")
+            List<Map<String, Object>> out = retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
                     .mergeV(__.select("r").select("m"))
                     .option(Merge.onCreate, __.select("r").select("c"))
                     .option(Merge.onMatch, __.select("r").select("p"))
-                    .project("u", "i").by(__.values(UID)).by(T.id).toList();
+                    .project("u", "i").by(__.values(UID)).by(T.id).toList());
             for (Map<String, Object> r : out) ids.put((String) r.get("u"), asLong(r.get("i")));
         }
         return ids;
@@ -326,12 +326,46 @@ public final class GremlinGraphStore implements GraphStore {
     /** mergeE on (type, out, in) for rows of {@link #edgeRow}, setting the row's properties. */
     private void mergeEdges(List<Map<String, Object>> rows) {
         for (List<Map<String, Object>> part : chunks(rows, CHUNK)) {
-            g.inject((Object) part).unfold().as("r")
+            retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
                     .mergeE(__.select("r").select("m"))
                     .option(Merge.onCreate, __.select("r").select("p"))
                     .option(Merge.onMatch, __.select("r").select("p"))
-                    .count().toList();
+                    .count().toList());
         }
+    }
+
+    /** What a server says when a write lost a race with another writer (and was rolled back): worth another try. */
+    private static final java.util.regex.Pattern CONFLICT = java.util.regex.Pattern.compile(
+            "(?i)lock contention|could not commit transaction|ConcurrentModification|conflict|uniqueness");
+    static final int CONFLICT_ATTEMPTS = 6;
+
+    /**
+     * Runs one merge traversal again when the server refused it for a concurrent write: two ingest writers creating
+     * the same missing stub vertex, which a unique {@code uid} index (JanusGraph: "Local lock contention", "Could not
+     * commit transaction") refuses to the second. The traversal is one server transaction (rolled back whole) and a
+     * merge, so running it again matches what the other writer created. Other failures are not retried.
+     */
+    static <X> X retryingConflicts(java.util.function.Supplier<X> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (attempt >= CONFLICT_ATTEMPTS || !isConflict(e)) throw e;
+                try {
+                    Thread.sleep((10L << attempt) + java.util.concurrent.ThreadLocalRandom.current().nextLong(20));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && CONFLICT.matcher(t.getMessage()).find()) return true;
+        }
+        return false;
     }
 
     private void dropProperty(String name, List<Object> ids) {
