@@ -188,7 +188,7 @@ public final class GremlinGraphReads implements GraphReads {
             while (rels.hasNext()) {
                 Map<String, Object> r = rels.next();
                 @SuppressWarnings("unchecked")
-                Map<String, Object> p = GremlinValues.fromGremlin((Map<String, Object>) r.get("p"));
+                Map<String, Object> p = GremlinValues.fromGremlinMap((Map<String, Object>) r.get("p"));
                 sink.relationship(GremlinGraphStore.asLong(r.get("a")), GremlinGraphStore.asLong(r.get("b")),
                         String.valueOf(r.get("t")), p);
             }

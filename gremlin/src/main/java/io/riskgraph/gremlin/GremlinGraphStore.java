@@ -614,7 +614,7 @@ public final class GremlinGraphStore implements GraphStore {
             for (Map<String, Object> r : g.V(part.toArray()).bothE(t).dedup().project("e", "t", "a", "b", "p")
                     .by(T.id).by(T.label).by(__.outV().id()).by(__.inV().id()).by(__.valueMap()).toList()) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> p = GremlinValues.fromGremlin((Map<String, Object>) r.get("p"));
+                Map<String, Object> p = GremlinValues.fromGremlinMap((Map<String, Object>) r.get("p"));
                 Edge e = new Edge(r.get("e"), (String) r.get("t"), asLong(r.get("a")), asLong(r.get("b")), p);
                 out.computeIfAbsent(e.start, k -> new ArrayList<>()).add(e);
                 if (e.end != e.start) out.computeIfAbsent(e.end, k -> new ArrayList<>()).add(e);

@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * {@code LocalDateTime} and lists ("Property value [...] is of type class java.time.LocalDate is not supported"), and
  * other vendors have their own lists. So riskgraph stores, on every Gremlin server alike:
  * <ul>
- *   <li>a date as ISO text {@code 2020-05-01}, a date-time as UTC ISO text with nine fraction digits
- *       {@code 2020-05-01T08:30:00.000000000Z} (both sort as text in time order, so range predicates on strings
- *       work), a local date-time likewise without the zone;</li>
+ *   <li>a date as ISO text {@code 2020-05-01} (sorts as text in date order, so range predicates on text work), a
+ *       date-time as ISO text with nine fraction digits and its offset, {@code 2026-02-02T19:45:00.000000000+08:00}
+ *       (an {@code Instant} in UTC, {@code ...Z}; a zoned one keeps its offset, not its zone name; these sort in
+ *       time order only among equal offsets), a local date-time likewise without the offset;</li>
  *   <li>a list as a JSON array of its (encoded) values, {@code ["CATERING","DRUGS"]};</li>
  *   <li>a {@code BigDecimal} as a double, other values as they are.</li>
  * </ul>
@@ -38,11 +39,10 @@ import java.util.regex.Pattern;
 final class GremlinValues {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() {};
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
     private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z");
+    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}(Z|[+-]\\d{2}:\\d{2})");
     private static final Pattern LOCAL_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}");
 
     private GremlinValues() {}
@@ -51,9 +51,9 @@ final class GremlinValues {
     static Object toGremlin(Object v) {
         if (v instanceof BigDecimal d) return d.doubleValue();
         if (v instanceof LocalDate d) return d.toString();
-        if (v instanceof Instant i) return INSTANT.format(i);
-        if (v instanceof OffsetDateTime t) return INSTANT.format(t.toInstant());
-        if (v instanceof ZonedDateTime z) return INSTANT.format(z.toInstant());
+        if (v instanceof Instant i) return DATE_TIME_TEXT.format(i.atOffset(ZoneOffset.UTC));
+        if (v instanceof OffsetDateTime t) return DATE_TIME_TEXT.format(t);
+        if (v instanceof ZonedDateTime z) return DATE_TIME_TEXT.format(z.toOffsetDateTime());
         if (v instanceof LocalDateTime t) return LOCAL_DATE_TIME.format(t);
         if (v instanceof Collection<?> c) {
             List<Object> out = new ArrayList<>(c.size());
@@ -67,7 +67,7 @@ final class GremlinValues {
         return v;
     }
 
-    /** A stored value as riskgraph reads it: dates, date-times (UTC) and lists back from their text. */
+    /** A stored value as riskgraph reads it: dates, date-times (with their offset) and lists back from their text. */
     static Object fromGremlin(Object v) {
         if (!(v instanceof String s) || s.length() < 2) return v;
         try {
@@ -75,7 +75,7 @@ final class GremlinValues {
             if (first == '[' && s.charAt(s.length() - 1) == ']') return list(s);
             if (first < '0' || first > '9') return v;
             if (s.length() == 10 && DATE.matcher(s).matches()) return LocalDate.parse(s);
-            if (s.length() == 30 && DATE_TIME.matcher(s).matches()) return OffsetDateTime.parse(s);
+            if ((s.length() == 30 || s.length() == 35) && DATE_TIME.matcher(s).matches()) return OffsetDateTime.parse(s);
             if (s.length() == 29 && LOCAL_TIME.matcher(s).matches()) return LocalDateTime.parse(s);
         } catch (DateTimeParseException e) {
             return v; // shaped like a date but not one (2020-13-45): plain text
@@ -100,7 +100,7 @@ final class GremlinValues {
     }
 
     /** The values of a map read back ({@link #fromGremlin}), keys as they are. */
-    static <K> Map<K, Object> fromGremlin(Map<K, ?> m) {
+    static <K> Map<K, Object> fromGremlinMap(Map<K, ?> m) {
         Map<K, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(k, fromGremlin(v)));
         return out;
