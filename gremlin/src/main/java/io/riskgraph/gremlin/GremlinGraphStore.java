@@ -337,7 +337,7 @@ public final class GremlinGraphStore implements GraphStore {
     /** What a server says when a write lost a race with another writer (and was rolled back): worth another try. */
     private static final java.util.regex.Pattern CONFLICT = java.util.regex.Pattern.compile(
             "(?i)lock contention|could not commit transaction|ConcurrentModification|conflict|uniqueness");
-    static final int CONFLICT_ATTEMPTS = 6;
+    static final int CONFLICT_ATTEMPTS = 8;
 
     /**
      * Runs one merge traversal again when the server refused it for a concurrent write: two ingest writers creating
@@ -352,7 +352,10 @@ public final class GremlinGraphStore implements GraphStore {
             } catch (RuntimeException e) {
                 if (attempt >= CONFLICT_ATTEMPTS || !isConflict(e)) throw e;
                 try {
-                    Thread.sleep((10L << attempt) + java.util.concurrent.ThreadLocalRandom.current().nextLong(20));
+                    // the other writer holds its locks until its whole chunk commits: wait 0.1 s, 0.2 s ... at most 2 s
+                    // (about 7 s in all), with jitter so that two writers do not collide again in step
+                    long wait = Math.min(2_000L, 50L << attempt);
+                    Thread.sleep(wait / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(wait));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;
