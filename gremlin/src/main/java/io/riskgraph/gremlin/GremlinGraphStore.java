@@ -310,14 +310,26 @@ public final class GremlinGraphStore implements GraphStore {
     }
 
     /** mergeV on (label, uid) for rows of {@link #mergeRow}; the ids by uid. */
+    /**
+     * One vertex merge at a time per process. Two ingest writers often create the same missing stub vertex (a person
+     * named in two chunks); on a server with concurrent transactions (JanusGraph) both merges miss and both create:
+     * a duplicate, or with a unique uid index one commit refused ("Local lock contention", after which JanusGraph
+     * 1.1 refused the same uids again for as long as the retries lasted). Merged one at a time, each sees what the
+     * other committed. Edge merges, the larger part of a load, still run in parallel.
+     */
+    private static final Object VERTEX_MERGES = new Object();
+
     private Map<String, Long> mergeVertices(List<Map<String, Object>> rows) {
         Map<String, Long> ids = new HashMap<>();
         for (List<Map<String, Object>> part : chunks(rows, CHUNK)) {
-            List<Map<String, Object>> out = retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
-                    .mergeV(__.select("r").select("m"))
-                    .option(Merge.onCreate, __.select("r").select("c"))
-                    .option(Merge.onMatch, __.select("r").select("p"))
-                    .project("u", "i").by(__.values(UID)).by(T.id).toList());
+            List<Map<String, Object>> out;
+            synchronized (VERTEX_MERGES) {
+                out = retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
+                        .mergeV(__.select("r").select("m"))
+                        .option(Merge.onCreate, __.select("r").select("c"))
+                        .option(Merge.onMatch, __.select("r").select("p"))
+                        .project("u", "i").by(__.values(UID)).by(T.id).toList());
+            }
             for (Map<String, Object> r : out) ids.put((String) r.get("u"), asLong(r.get("i")));
         }
         return ids;
