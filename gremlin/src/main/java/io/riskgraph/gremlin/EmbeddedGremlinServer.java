@@ -77,13 +77,7 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
     }
 
     private static TinkerGraph open(Path dir) {
-        BaseConfiguration conf = new BaseConfiguration();
-        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_ID_MANAGER, "LONG");
-        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_EDGE_ID_MANAGER, "LONG");
-        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_PROPERTY_ID_MANAGER, "LONG");
-        // one value per property, as on Neo4j (TinkerGraph's default is list cardinality: writes would append)
-        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_DEFAULT_VERTEX_PROPERTY_CARDINALITY, "single");
-        TinkerGraph graph = TinkerGraph.open(conf);
+        TinkerGraph graph = newGraph(false);
         Path file = dir.resolve(GRAPH_FILE);
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -93,6 +87,22 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
             }
         }
         graph.createIndex(GremlinGraphStore.UID, Vertex.class);
+        return graph;
+    }
+
+    /**
+     * An empty TinkerGraph configured as the embedded server's: LONG ids, single cardinality (TinkerGraph's default,
+     * list, would append on every write), and an index on {@value GremlinGraphStore#UID} when asked.
+     */
+    public static TinkerGraph newGraph(boolean uidIndex) {
+        BaseConfiguration conf = new BaseConfiguration();
+        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_ID_MANAGER, "LONG");
+        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_EDGE_ID_MANAGER, "LONG");
+        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_PROPERTY_ID_MANAGER, "LONG");
+        // one value per property, as on Neo4j (TinkerGraph's default is list cardinality: writes would append)
+        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_DEFAULT_VERTEX_PROPERTY_CARDINALITY, "single");
+        TinkerGraph graph = TinkerGraph.open(conf);
+        if (uidIndex) graph.createIndex(GremlinGraphStore.UID, Vertex.class);
         return graph;
     }
 
