@@ -45,13 +45,18 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
 
     /** Loads the graph in {@code dir} (a new one when there is none) and serves it. */
     public static EmbeddedGremlinServer start(Path dir) {
+        return start(dir, true);
+    }
+
+    /** With {@code uidIndex} false the graph has no index on uid: only for tests of the missing-index check. */
+    static EmbeddedGremlinServer start(Path dir, boolean uidIndex) {
         Path abs = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
         } catch (IOException e) {
             throw new GraphStoreException("cannot create the store folder " + abs + ": " + e.getMessage(), e);
         }
-        TinkerGraph graph = open(abs);
+        TinkerGraph graph = open(abs, uidIndex);
         int port = freePort();
         Settings s = new Settings();
         s.host = "127.0.0.1";
@@ -76,7 +81,7 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
         return new EmbeddedGremlinServer(abs, graph, server, port);
     }
 
-    private static TinkerGraph open(Path dir) {
+    private static TinkerGraph open(Path dir, boolean uidIndex) {
         TinkerGraph graph = newGraph(false);
         Path file = dir.resolve(GRAPH_FILE);
         if (Files.isRegularFile(file)) {
@@ -86,7 +91,7 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
                 throw new GraphStoreException("cannot read the TinkerGraph in " + file + ": " + e.getMessage(), e);
             }
         }
-        graph.createIndex(GremlinGraphStore.UID, Vertex.class);
+        if (uidIndex) graph.createIndex(GremlinGraphStore.UID, Vertex.class);
         return graph;
     }
 
