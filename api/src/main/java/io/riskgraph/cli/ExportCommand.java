@@ -266,20 +266,24 @@ final class ExportCommand {
                 description = "Where rejected rows and warnings go (default: ${DEFAULT-VALUE}).")
         Path rejects;
 
+        @Option(names = "--out", paramLabel = "PATH", required = true,
+                description = "neptune-csv: a new or empty folder for the files; graphson: the .json file to write.")
+        Path out;
+
         abstract io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph);
 
         abstract String instructions();
 
-        abstract Path target();
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter print = spec.commandLine().getOut();
             io.riskgraph.ingest.DatasetFolder.scan(dataset);
-            if (Files.exists(target()) && Files.isDirectory(target()) != (this instanceof NeptuneCsv)) {
-                throw new IllegalArgumentException("--out " + target() + (this instanceof NeptuneCsv
+            if (Files.exists(out) && Files.isDirectory(out) != (this instanceof NeptuneCsv)) {
+                throw new IllegalArgumentException("--out " + out + (this instanceof NeptuneCsv
                         ? " is a file; name a new or empty folder" : " is a folder; name the .json file to write"));
             }
+            // refuse a folder with files before the load, not after it
+            if (this instanceof NeptuneCsv) io.riskgraph.gremlin.LoaderFiles.requireEmptyFolder(out);
             Path keyFile = idKeyFile != null ? idKeyFile : StoreOptions.serverIdKeyFile();
             var graph = io.riskgraph.gremlin.LoaderFiles.newGraph();
             // one writer: an in-memory TinkerGraph takes one write at a time
@@ -287,12 +291,12 @@ final class ExportCommand {
                     io.riskgraph.model.id.IdKeys.protector(keyFile), new io.riskgraph.ingest.Ingestor.Options(
                             io.riskgraph.ingest.Ingestor.BATCH_SIZE_DEFAULT, 1))
                     .ingest(dataset, rejects, new ConsoleProgress(System.err));
-            IngestCommand.print(out, summary, rejects);
+            IngestCommand.print(print, summary, rejects);
             var written = write(graph);
-            out.printf("Wrote %,d vertices and %,d edges in %d file%s to %s%n", written.vertices(), written.edges(),
-                    written.files().size(), written.files().size() == 1 ? "" : "s", target().toAbsolutePath().normalize());
-            out.println();
-            out.println(instructions());
+            print.printf("Wrote %,d vertices and %,d edges in %d file%s to %s%n", written.vertices(), written.edges(),
+                    written.files().size(), written.files().size() == 1 ? "" : "s", out.toAbsolutePath().normalize());
+            print.println();
+            print.println(instructions());
             return Main.OK;
         }
     }
@@ -303,9 +307,6 @@ final class ExportCommand {
                     + "with ~id,~from,~to,~label), and print how to load them.",
                     "Rows are read, validated and mapped as 'ingest' does them; vertex ids are riskgraph's uid (Label:key)."})
     static final class NeptuneCsv extends LoaderFilesCommand {
-        @Option(names = "--out", paramLabel = "FOLDER", required = true, description = "A new or empty folder for the files.")
-        Path out;
-
         @Override
         io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
             return io.riskgraph.gremlin.LoaderFiles.writeNeptuneCsv(graph, out);
@@ -313,9 +314,6 @@ final class ExportCommand {
 
         @Override
         String instructions() { return io.riskgraph.gremlin.LoaderFiles.neptuneInstructions(out); }
-
-        @Override
-        Path target() { return out; }
     }
 
     @Command(name = "graphson", mixinStandardHelpOptions = true,
@@ -325,9 +323,6 @@ final class ExportCommand {
                     "Rows are read, validated and mapped as 'ingest' does them. Dates are TinkerPop's extended types "
                     + "(gx:LocalDate, gx:OffsetDateTime): a reader without that module keeps them as ISO-8601 text."})
     static final class GraphSon extends LoaderFilesCommand {
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The .json file to write.")
-        Path out;
-
         @Override
         io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
             return io.riskgraph.gremlin.LoaderFiles.writeGraphSon(graph, out);
@@ -335,8 +330,5 @@ final class ExportCommand {
 
         @Override
         String instructions() { return io.riskgraph.gremlin.LoaderFiles.graphSonInstructions(out); }
-
-        @Override
-        Path target() { return out; }
     }
 }

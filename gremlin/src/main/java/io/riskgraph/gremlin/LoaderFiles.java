@@ -2,6 +2,7 @@ package io.riskgraph.gremlin;
 
 import org.apache.tinkerpop.gremlin.structure.Direction;
 import org.apache.tinkerpop.gremlin.structure.Edge;
+import org.apache.tinkerpop.gremlin.structure.Element;
 import org.apache.tinkerpop.gremlin.structure.Property;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
 import org.apache.tinkerpop.gremlin.structure.VertexProperty;
@@ -31,6 +32,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Input files for the Gremlin vendors' bulk loaders, written from a graph that the online path made: a canonical
@@ -104,49 +106,17 @@ public final class LoaderFiles {
         long edges = 0;
         try {
             for (var e : byLabel.entrySet()) {
-                Map<String, String> types = new TreeMap<>();
-                for (Vertex v : e.getValue()) {
-                    v.properties().forEachRemaining(p -> types.merge(p.key(), neptuneType(p.value()), LoaderFiles::widen));
-                }
                 Path file = dir.resolve("vertices-" + fileName(e.getKey()) + ".csv");
-                try (Writer w = writer(file)) {
-                    List<String> header = new ArrayList<>(List.of("~id", "~label"));
-                    types.forEach((k, t) -> header.add(k + ":" + t));
-                    line(w, header);
-                    for (Vertex v : e.getValue()) {
-                        List<String> row = new ArrayList<>(List.of(uidOf(v), v.label()));
-                        for (var t : types.entrySet()) {
-                            VertexProperty<Object> p = v.property(t.getKey());
-                            row.add(p.isPresent() ? neptuneValue(p.value(), t.getValue()) : "");
-                        }
-                        line(w, row);
-                        vertices++;
-                    }
-                }
+                vertices += writeElements(file, e.getValue(), List.of("~id", "~label"), v -> List.of(uidOf(v), v.label()));
                 files.add(file);
             }
             for (var e : byType.entrySet()) {
-                Map<String, String> types = new TreeMap<>();
-                for (Edge x : e.getValue()) {
-                    x.properties().forEachRemaining(p -> types.merge(p.key(), neptuneType(p.value()), LoaderFiles::widen));
-                }
                 Path file = dir.resolve("edges-" + fileName(e.getKey()) + ".csv");
-                try (Writer w = writer(file)) {
-                    List<String> header = new ArrayList<>(List.of("~id", "~from", "~to", "~label"));
-                    types.forEach((k, t) -> header.add(k + ":" + t));
-                    line(w, header);
-                    for (Edge x : e.getValue()) {
-                        String from = uidOf(x.vertices(Direction.OUT).next());
-                        String to = uidOf(x.vertices(Direction.IN).next());
-                        List<String> row = new ArrayList<>(List.of(from + "|" + x.label() + "|" + to, from, to, x.label()));
-                        for (var t : types.entrySet()) {
-                            Property<Object> p = x.property(t.getKey());
-                            row.add(p.isPresent() ? neptuneValue(p.value(), t.getValue()) : "");
-                        }
-                        line(w, row);
-                        edges++;
-                    }
-                }
+                edges += writeElements(file, e.getValue(), List.of("~id", "~from", "~to", "~label"), x -> {
+                    String from = uidOf(x.vertices(Direction.OUT).next());
+                    String to = uidOf(x.vertices(Direction.IN).next());
+                    return List.of(from + "|" + x.label() + "|" + to, from, to, x.label());
+                });
                 files.add(file);
             }
         } catch (IOException e) {
@@ -155,7 +125,29 @@ public final class LoaderFiles {
         return new Written(vertices, edges, files);
     }
 
-    static void requireEmptyFolder(Path dir) {
+    /** One Neptune file: the fixed columns, then a typed column per property any of the elements has. */
+    private static <E extends Element> long writeElements(Path file, List<E> elements, List<String> fixedHeader,
+                                                          Function<E, List<String>> fixed) throws IOException {
+        Map<String, String> types = new TreeMap<>();
+        for (E x : elements) x.properties().forEachRemaining(p -> types.merge(p.key(), neptuneType(p.value()), LoaderFiles::widen));
+        try (Writer w = writer(file)) {
+            List<String> header = new ArrayList<>(fixedHeader);
+            types.forEach((k, t) -> header.add(k + ":" + t));
+            line(w, header);
+            for (E x : elements) {
+                List<String> row = new ArrayList<>(fixed.apply(x));
+                for (var t : types.entrySet()) {
+                    Property<Object> p = x.property(t.getKey());
+                    row.add(p.isPresent() ? neptuneValue(p.value(), t.getValue()) : "");
+                }
+                line(w, row);
+            }
+        }
+        return elements.size();
+    }
+
+    /** A new or empty folder, created when missing; a folder with files is refused. */
+    public static void requireEmptyFolder(Path dir) {
         try {
             Files.createDirectories(dir);
             try (var entries = Files.list(dir)) {
