@@ -152,37 +152,100 @@ public final class RiskPropagation {
         if (newOwn == null || newOwn.length != own.length) {
             throw new IllegalArgumentException("own risk must have " + own.length + " values");
         }
-        Result was = result();
-        double[] inherited = was.inherited().clone();
-        int n = own.length;
-        Search search = new Search(n);
-        java.util.BitSet changed = new java.util.BitSet(n);
-        for (int s = 0; s < n; s++) {
-            if (newOwn[s] == own[s]) continue;
-            if (!(newOwn[s] >= 0) || Double.isInfinite(newOwn[s])) {
-                throw new IllegalArgumentException("own risk must be finite and not negative, got " + newOwn[s]);
-            }
-            for (int pass = 0; pass < 2; pass++) {
-                double o = pass == 0 ? own[s] : newOwn[s];
-                if (o == 0) continue;
-                search.run(s, o, null);
-                for (int j = 0; j < search.touchedCount; j++) {
-                    int y = search.touched[j];
-                    double c = o * search.best[y];
-                    if (c < config.minContribution()) continue;
-                    inherited[y] += pass == 0 ? -c : c;
-                    changed.set(y);
-                }
-                search.reset();
-            }
+        double[] inherited = result().inherited().clone();
+        Search search = new Search(own.length);
+        java.util.BitSet changed = new java.util.BitSet(own.length);
+        for (int s = 0; s < own.length; s++) {
+            if (newOwn[s] != own[s]) move(s, own[s], checked(newOwn[s]), inherited, search, changed);
         }
-        // what is left of a contribution taken away is rounding: a node that inherits nothing reads exactly 0
-        for (int y = changed.nextSetBit(0); y >= 0; y = changed.nextSetBit(y + 1)) if (inherited[y] < 1e-12) inherited[y] = 0;
+        settle(inherited, changed);
         RiskPropagation next = new RiskPropagation(this, newOwn);
         int sources = 0;
         for (double r : newOwn) if (r > 0) sources++;
         next.result = new Result(newOwn.clone(), inherited, sources);
         return new Update(next, changed.stream().toArray());
+    }
+
+    private static double checked(double r) {
+        if (!(r >= 0) || Double.isInfinite(r)) throw new IllegalArgumentException("own risk must be finite and not negative, got " + r);
+        return r;
+    }
+
+    /** Moves source {@code s}'s contributions from own risk {@code from} to {@code to}: one search per non-zero value. */
+    private void move(int s, double from, double to, double[] inherited, Search search, java.util.BitSet changed) {
+        for (int pass = 0; pass < 2; pass++) {
+            double o = pass == 0 ? from : to;
+            if (o == 0) continue;
+            search.run(s, o, null);
+            for (int j = 0; j < search.touchedCount; j++) {
+                int y = search.touched[j];
+                double c = o * search.best[y];
+                if (c < config.minContribution()) continue;
+                inherited[y] += pass == 0 ? -c : c;
+                changed.set(y);
+            }
+            search.reset();
+        }
+    }
+
+    /** What is left of a contribution taken away is rounding: a node that inherits nothing reads exactly 0. */
+    private static void settle(double[] inherited, java.util.BitSet changed) {
+        for (int y = changed.nextSetBit(0); y >= 0; y = changed.nextSetBit(y + 1)) if (inherited[y] < 1e-12) inherited[y] = 0;
+    }
+
+    /**
+     * This propagation's result as a {@link Live} one, kept current in place as own risk changes at a few nodes.
+     */
+    public Live live() {
+        Result r = result();
+        return new Live(r.own().clone(), r.inherited().clone());
+    }
+
+    /**
+     * A propagation kept current in place: each change of a node's own risk costs one search from it (its old
+     * contributions taken away, its new ones added, as {@link #update}) and nothing graph-sized, so that a
+     * long-running re-grade follows an event in the time of a few searches; {@link #update} copies the graph's arrays
+     * (hundreds of MB at a city's 20 M nodes) for every change. Gives what {@link #update} gives. Not thread-safe.
+     */
+    public final class Live {
+        private final double[] own, inherited;
+        private Search search;
+        private final java.util.BitSet changed = new java.util.BitSet();
+
+        private Live(double[] own, double[] inherited) {
+            this.own = own;
+            this.inherited = inherited;
+        }
+
+        /** Own risk per node, current: the live array, read-only to callers. */
+        public double[] own() { return own; }
+
+        /** Inherited risk per node, current: the live array, read-only to callers. */
+        public double[] inherited() { return inherited; }
+
+        /**
+         * Sets the own risk of {@code nodes} to {@code values} (aligned; a node may repeat, the last value wins);
+         * returns the nodes whose inherited risk changed, ascending. Values are checked before anything changes.
+         */
+        public int[] set(int[] nodes, double[] values) {
+            if (nodes == null || values == null || nodes.length != values.length) {
+                throw new IllegalArgumentException("nodes and values must be given and aligned");
+            }
+            for (int k = 0; k < nodes.length; k++) {
+                if (nodes[k] < 0 || nodes[k] >= own.length) throw new IllegalArgumentException("no node " + nodes[k]);
+                checked(values[k]);
+            }
+            if (search == null) search = new Search(own.length);
+            changed.clear();
+            for (int k = 0; k < nodes.length; k++) {
+                int s = nodes[k];
+                if (values[k] == own[s]) continue;
+                move(s, own[s], values[k], inherited, search, changed);
+                own[s] = values[k];
+            }
+            settle(inherited, changed);
+            return changed.stream().toArray();
+        }
     }
 
     /**

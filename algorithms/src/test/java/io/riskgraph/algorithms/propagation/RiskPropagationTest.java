@@ -116,11 +116,17 @@ class RiskPropagationTest {
         SplittableRandom rnd = new SplittableRandom(5);
         for (int v = 0; v < own.length; v++) if (rnd.nextInt(8) == 0) own[v] = 0.3 + rnd.nextInt(5);
         RiskPropagation p = new RiskPropagation(g, PropagationConfig.DEFAULT, own);
+        RiskPropagation.Live live = p.live();
         for (int step = 0; step < 20; step++) {
             double[] next = p.result().own().clone();
             int v = rnd.nextInt(next.length);
             next[v] = step % 3 == 0 ? 0 : next[v] + 1 + rnd.nextInt(3); // risk gained, or a source gone
             RiskPropagation.Update u = p.update(next);
+            // the live propagation, changed in place at the one node, gives the same
+            int[] liveChanged = live.set(new int[]{v}, new double[]{next[v]});
+            assertThat(liveChanged).as("step %d", step).containsExactly(u.changed());
+            assertThat(live.own()).isEqualTo(next);
+            assertThat(live.inherited()).as("step %d", step).isEqualTo(u.next().result().inherited());
             double[] fresh = new RiskPropagation(g, PropagationConfig.DEFAULT, next).result().inherited();
             double[] was = p.result().inherited(), now = u.next().result().inherited();
             java.util.Set<Integer> changed = new java.util.HashSet<>();
@@ -140,6 +146,10 @@ class RiskPropagationTest {
         assertThatThrownBy(() -> new PropagationConfig(Map.of("X", 2.0), 0.5, 3, 20, 0))
                 .hasMessageContaining("weight of X must be in (0, 1]");
         assertThatThrownBy(() -> CONFIG.withMaxHops(9)).hasMessageContaining("maxHops must be in 1..6");
+        RiskPropagation.Live live = new RiskPropagation(g, CONFIG, new double[]{1, 0}).live();
+        assertThatThrownBy(() -> live.set(new int[]{2}, new double[]{1})).hasMessageContaining("no node 2");
+        assertThatThrownBy(() -> live.set(new int[]{0, 1}, new double[]{1, -1})).hasMessageContaining("got -1");
+        assertThat(live.own()).as("nothing changed by a refused set").containsExactly(1, 0);
     }
 
     /** Recomputes a path's strength from its types and the degrees of the nodes it passes through. */

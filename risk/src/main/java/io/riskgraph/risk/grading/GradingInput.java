@@ -13,6 +13,9 @@ import java.util.Set;
 public enum GradingInput {
     INSPECTIONS, SAMPLES, PENALTIES, COMPLAINTS, COURT_RECORDS, ALERTS, STATE;
 
+    /** Every event family. */
+    public static final Set<GradingInput> EVENTS = Set.copyOf(EnumSet.range(INSPECTIONS, ALERTS));
+
     /** The families that make a firm "in trouble" ({@link IndicatorContext#trouble()}). */
     static final Set<GradingInput> TROUBLE = EnumSet.of(INSPECTIONS, PENALTIES, SAMPLES, COMPLAINTS);
 

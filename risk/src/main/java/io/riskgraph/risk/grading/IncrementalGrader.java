@@ -66,6 +66,8 @@ public final class IncrementalGrader {
     private final Set<String> triggerCodes = new java.util.HashSet<>();
     /** How the last re-grade went (for the benchmark and the tests). */
     private Update lastUpdate;
+    /** The last re-grade's changed indicator values, by code (what an overlay re-scores besides its reach). */
+    private Map<String, Change> lastChanges = Map.of();
 
     /**
      * What the in-memory part of a re-grade did: the firms it re-scored, the indicators it recomputed, whether a
@@ -273,10 +275,31 @@ public final class IncrementalGrader {
             }
         }
         data = data.withEvents(added);
-        int[] which = update(data, changed, seeds, firms);
+        int[] which = update(data, changed, seeds, firms, positions(data, added));
         if (overlay == null) return which;
-        int[] reached = overlay.reach(ctx, firms).stream().toArray();
+        java.util.BitSet reach = overlay.reach(ctx, firms);
+        // and the firms where an indicator the overlay reads changed: group indicators (a community, a component)
+        // reach past the related parties
+        for (Indicator ind : overlay.indicators()) {
+            Change c = lastChanges.get(ind.code());
+            if (c != null) for (int i : c.at()) reach.set(i);
+        }
+        int[] reached = reach.stream().toArray();
         return overlay.rescore(ctx, overlayGrades, reached, params);
+    }
+
+    /** Per family the positions of the new events in {@code patched} (ascending), for {@link IndicatorContext.Patch}. */
+    private static int[][] positions(GradingData patched, List<GradingData.NewEvents> added) {
+        List<Events> families = GradingData.all(patched);
+        int[][] out = new int[families.size()][];
+        for (int f = 0; f < out.length; f++) {
+            GradingData.NewEvents a = f < added.size() ? added.get(f) : null;
+            if (a == null) { out[f] = new int[0]; continue; }
+            Events ev = families.get(f);
+            out[f] = java.util.Arrays.stream(a.ids()).mapToInt(ev::index).sorted().toArray();
+            if (out[f].length > 0 && out[f][0] < 0) throw new IllegalStateException("a new event is not in the patched data");
+        }
+        return out;
     }
 
     /**
@@ -305,9 +328,10 @@ public final class IncrementalGrader {
      * bin over the city; when one of those bins moves every firm is re-scored, so the result is always what a
      * full grade gives. Returns the enterprise indices whose results changed.
      */
-    private int[] update(GradingData patched, Set<GradingInput> changed, Set<Integer> seeds, java.util.BitSet changedFirms) {
+    private int[] update(GradingData patched, Set<GradingInput> changed, Set<Integer> seeds, java.util.BitSet changedFirms,
+                         int[][] added) {
         long t0 = System.nanoTime();
-        IndicatorContext next = ctx.after(patched, changed);
+        IndicatorContext next = ctx.after(patched, changed, added);
         int n = next.n;
         java.util.BitSet affected = new java.util.BitSet(n);
         seeds.forEach(affected::set);
@@ -379,6 +403,7 @@ public final class IncrementalGrader {
                 }
             }
         }
+        lastChanges = changes;
         int[][] nowGeneralBins = binsAfter(g, generalBins, changes);
         Grader.Scorer general = new Grader.Scorer(next, g, params, nowGeneralBins);
         // the held general scores, updated in place (a full grade, if the usual points moved, makes new ones)

@@ -5,6 +5,7 @@ import io.riskgraph.risk.grading.GradingData.Events;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -25,7 +26,21 @@ public final class IndicatorContext {
     private final Map<String, Cached> cache = new HashMap<>();
     private double[] firstPassScore;
 
-    private record Cached(Object value, Set<GradingInput> inputs, boolean usesScores) {}
+    private record Cached(Object value, Set<GradingInput> inputs, boolean usesScores, Patch<?> patch) {
+        Cached(Object value, Set<GradingInput> inputs, boolean usesScores) { this(value, inputs, usesScores, null); }
+    }
+
+    /**
+     * How a cached value follows new events in place rather than being computed again over the city. A re-grade
+     * only adds events, dated on or before the fixed as-of day, so counts over windows ending that day only grow and
+     * an update touches only what the new events name. {@code previous} is the value the previous context held
+     * (handed over: that context no longer holds it); {@code added} the positions of the new events in this
+     * context's data, per family in the order of {@link GradingData#EVENT_LABELS}, ascending.
+     */
+    @FunctionalInterface
+    public interface Patch<T> {
+        T apply(T previous, IndicatorContext next, int[][] added);
+    }
 
     public IndicatorContext(GradingData data, LocalDate asOf) {
         if (data == null || asOf == null) throw new IllegalArgumentException("data and as-of date are required");
@@ -40,11 +55,26 @@ public final class IndicatorContext {
         return cached(key, inputs, false, f);
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * As {@link #cached(String, Set, Supplier)}, and a re-grade that only added events ({@link #after}) updates the
+     * value with {@code patch} instead of dropping it. {@code inputs} must be event families only.
+     */
+    public <T> T cached(String key, Set<GradingInput> inputs, Supplier<T> f, Patch<T> patch) {
+        if (patch == null || !GradingInput.EVENTS.containsAll(inputs)) {
+            throw new IllegalArgumentException("a patched value reads event families only: " + inputs);
+        }
+        return cached(key, inputs, false, f, patch);
+    }
+
     private <T> T cached(String key, Set<GradingInput> inputs, boolean usesScores, Supplier<T> f) {
+        return cached(key, inputs, usesScores, f, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, Set<GradingInput> inputs, boolean usesScores, Supplier<T> f, Patch<T> patch) {
         Cached v = cache.get(key);
         if (v == null) {
-            v = new Cached(f.get(), inputs, usesScores);
+            v = new Cached(f.get(), inputs, usesScores, patch);
             cache.put(key, v);
         }
         return (T) v.value();
@@ -101,14 +131,43 @@ public final class IndicatorContext {
      * The general score, which G01 copies, is not kept: the caller sets it again.
      */
     IndicatorContext after(GradingData patched, Set<GradingInput> changed) {
+        return after(patched, changed, null);
+    }
+
+    /**
+     * As {@link #after(GradingData, Set)}, where {@code added} names the new events (per family their positions in
+     * {@code patched}, ascending; null = unknown): the values cached with a {@link Patch} are updated by it and
+     * handed over to the new context (this one no longer holds them) instead of being dropped.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    IndicatorContext after(GradingData patched, Set<GradingInput> changed, int[][] added) {
         if (patched.enterpriseCount() != n) throw new IllegalArgumentException("a re-grade keeps the enterprises");
         IndicatorContext next = new IndicatorContext(patched, asOf);
-        for (Map.Entry<String, Cached> e : cache.entrySet()) {
-            if (e.getKey().equals(GENERAL_SCORE_KEY) || !java.util.Collections.disjoint(e.getValue().inputs(), changed)) continue;
-            next.cache.put(e.getKey(), e.getValue());
+        for (java.util.Iterator<Map.Entry<String, Cached>> it = cache.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Cached> e = it.next();
+            Cached v = e.getValue();
+            if (e.getKey().equals(GENERAL_SCORE_KEY)) continue;
+            if (java.util.Collections.disjoint(v.inputs(), changed)) {
+                next.cache.put(e.getKey(), v);
+            } else if (v.patch() != null && added != null) {
+                Object now = ((Patch) v.patch()).apply(v.value(), next, added);
+                next.cache.put(e.getKey(), new Cached(now, v.inputs(), v.usesScores(), v.patch()));
+                it.remove();
+            }
         }
         next.firstPassScore = firstPassScore;
         return next;
+    }
+
+    /**
+     * The firms the new events of {@code family} (positions in this context's data) count at within the window and
+     * filter, one call per event (a firm as often as it has new events): what a {@link Patch} adds to a count.
+     */
+    public void eachNew(Events ev, int[] added, int windowDays, IntPredicate filter, java.util.function.IntConsumer firm) {
+        for (int i : added) {
+            int e = ev.ent[i];
+            if (e >= 0 && inWindow(ev.day[i], windowDays) && filter.test(i)) firm.accept(e);
+        }
     }
 
     /** Scores of a first grading pass, for the indicators that read related firms' scores. */
@@ -179,15 +238,13 @@ public final class IndicatorContext {
 
     /** Enterprise is trouble when it had a found violation, penalty, failed sample or verified complaint in 36 months. */
     public double[] trouble() {
-        return cached("trouble", GradingInput.TROUBLE, () -> {
-            GradingData d = data;
-            double[] t = count(d.inspections, M36, is(d.inspections, "result", "ISSUES_FOUND"));
-            add(t, count(d.penalties, M36, any()));
-            add(t, count(d.samples, M36, is(d.samples, "result", "FAIL")));
-            add(t, count(d.complaints, M36, is(d.complaints, "verified", "true")));
-            return t;
-        });
+        return cached("trouble", GradingInput.TROUBLE, () -> EventCount.sum(this, TROUBLE),
+                (t, next, added) -> EventCount.addNew(t, next, added, TROUBLE));
     }
+
+    /** What {@link #trouble()} counts. */
+    static final List<EventCount> TROUBLE = List.of(EventCount.where(0, M36, "result", "ISSUES_FOUND"),
+            EventCount.all(2, M36), EventCount.where(1, M36, "result", "FAIL"), EventCount.where(3, M36, "verified", "true"));
 
     /** Per person: active dishonest-executee records. */
     public double[] personDishonest() {

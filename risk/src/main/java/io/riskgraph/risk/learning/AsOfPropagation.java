@@ -6,9 +6,11 @@ import io.riskgraph.algorithms.projection.Orientation;
 import io.riskgraph.algorithms.propagation.EventRiskWeights;
 import io.riskgraph.algorithms.propagation.PropagationConfig;
 import io.riskgraph.algorithms.propagation.RiskPropagation;
+import io.riskgraph.risk.grading.EventCount;
 import io.riskgraph.risk.grading.GradingData;
 import io.riskgraph.risk.grading.IndicatorContext;
 
+import org.eclipse.collections.impl.map.mutable.primitive.IntDoubleHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
@@ -77,7 +79,10 @@ final class AsOfPropagation {
         for (int i = 0; i < key.length; i++) if (key[i] >= 0) b.addRelationship(first + i, contact.get(key[i]), type, w[type]);
     }
 
-    /** Own and inherited risk of every enterprise as of the context's day: {@code [0]} own, {@code [1]} inherited. */
+    /**
+     * Own and inherited risk of every enterprise as of the context's day: {@code [0]} own, {@code [1]} inherited, by
+     * enterprise index (the arrays are the propagation graph's, enterprises first: longer than the enterprises).
+     */
     static double[][] compute(IndicatorContext c) {
         return result(c).values;
     }
@@ -87,58 +92,70 @@ final class AsOfPropagation {
         return result(c).changed;
     }
 
-    /** One context's values, and which firms changed since the previous state (all when computed afresh). */
-    private record Computed(double[][] values, java.util.BitSet changed) {}
-
     /**
-     * The latest propagation of a context lineage: a re-grade's context inherits it (its inputs are none), so that the
-     * re-grade updates it from the events that changed instead of recomputing the whole graph.
+     * One context's values (graph-sized, enterprises first; the live arrays of the propagation, which a re-grade's
+     * patch updates in place), and which enterprises changed since the previous context (all when computed afresh).
      */
-    private static final class State {
-        RiskPropagation propagation;
-        int day;
-    }
+    private record Computed(RiskPropagation.Live live, double[][] values, java.util.BitSet changed) {}
 
     private static Computed result(IndicatorContext c) {
         return c.cached("learn:propagation", FeatureMatrix.EVENTS, () -> {
-            CompactGraph g = graph(c);
-            State state = c.cached("learn:propagation-state", java.util.Set.of(), State::new);
-            GradingData d = c.data;
-            int n = d.enterpriseCount();
-            double[] own = new double[g.nodeCount()];
-            add(c, own, n, d.samples, M36, is(d.samples, "result", "FAIL"), WEIGHTS.failedSample(), true);
-            add(c, own, n, d.penalties, M36, i -> true, WEIGHTS.penalty(), false);
-            add(c, own, n, d.courtRecords, M36, is(d.courtRecords, "kind", "DISHONEST_EXECUTEE"), WEIGHTS.dishonestExecutee(), false);
-            add(c, own, n, d.complaints, M36, is(d.complaints, "verified", "true"), WEIGHTS.verifiedComplaint(), false);
-            add(c, own, n, d.alerts, M6, i -> true, WEIGHTS.openAlert(), false);
+            double[] own = new double[graph(c).nodeCount()];
+            int n = c.n;
+            for (Source s : SOURCES) s.each(c, null, (node, w) -> own[node] += w);
+            RiskPropagation.Live live = new RiskPropagation(graph(c), CONFIG, own).live();
             java.util.BitSet changed = new java.util.BitSet(n);
-            synchronized (state) {
-                if (state.propagation == null || state.day != c.asOfDay) {
-                    state.propagation = new RiskPropagation(g, CONFIG, own);
-                    state.day = c.asOfDay;
-                    changed.set(0, n);
-                } else {
-                    RiskPropagation.Update u = state.propagation.update(own);
-                    double[] was = state.propagation.result().own();
-                    for (int i = 0; i < n; i++) if (was[i] != own[i]) changed.set(i);
-                    for (int y : u.changed()) if (y < n) changed.set(y);
-                    state.propagation = u.next();
-                }
-                RiskPropagation.Result r = state.propagation.result();
-                return new Computed(new double[][]{java.util.Arrays.copyOf(r.own(), n),
-                        java.util.Arrays.copyOf(r.inherited(), n)}, changed);
-            }
-        });
+            changed.set(0, n);
+            return new Computed(live, new double[][]{live.own(), live.inherited()}, changed);
+        }, AsOfPropagation::addNew);
     }
 
-    private static void add(IndicatorContext c, double[] own, int n, GradingData.Events ev, int window, IntPredicate keep,
-                            double weight, boolean second) {
-        if (weight == 0) return;
-        for (int i = 0; i < ev.size(); i++) {
-            if (!c.inWindow(ev.day[i], window) || !keep.test(i)) continue;
-            if (ev.ent[i] >= 0) own[ev.ent[i]] += weight;
-            if (second && ev.ent2[i] >= 0) own[ev.ent2[i]] += weight;
-            if (ev.person[i] >= 0) own[n + ev.person[i]] += weight;
+    /** The patch: the new events' own risk added at the nodes they name, propagated from there alone. */
+    private static Computed addNew(Computed was, IndicatorContext next, int[][] added) {
+        int n = next.n;
+        IntDoubleHashMap delta = new IntDoubleHashMap();
+        for (Source s : SOURCES) s.each(next, added[s.events().family()], delta::addToValue);
+        int[] nodes = delta.keySet().toSortedArray();
+        double[] own = was.live().own(), values = new double[nodes.length];
+        for (int k = 0; k < nodes.length; k++) values[k] = own[nodes[k]] + delta.get(nodes[k]);
+        java.util.BitSet changed = new java.util.BitSet(n);
+        for (int k = 0; k < nodes.length; k++) if (nodes[k] < n && values[k] != own[nodes[k]]) changed.set(nodes[k]);
+        for (int y : was.live().set(nodes, values)) if (y < n) changed.set(y);
+        return new Computed(was.live(), was.values(), changed);
+    }
+
+    /**
+     * One kind of event that carries own risk: the events it counts, the weight of each, and whether a sample's
+     * producer is charged too. An event adds to its firm and, for a court record, to its person.
+     */
+    private record Source(EventCount events, double weight, boolean producerToo) {
+        /** Calls {@code to} with each node and weight of the counted events at {@code positions} (null: all). */
+        void each(IndicatorContext c, int[] positions, NodeWeight to) {
+            if (weight == 0) return;
+            GradingData.Events ev = events.events(c.data);
+            IntPredicate keep = events.filter(ev);
+            int size = positions == null ? ev.size() : positions.length;
+            for (int k = 0; k < size; k++) {
+                int i = positions == null ? k : positions[k];
+                if (!c.inWindow(ev.day[i], events.window()) || !keep.test(i)) continue;
+                if (ev.ent[i] >= 0) to.add(ev.ent[i], weight);
+                if (producerToo && ev.ent2[i] >= 0) to.add(ev.ent2[i], weight);
+                if (ev.person[i] >= 0) to.add(c.n + ev.person[i], weight);
+            }
         }
     }
+
+    @FunctionalInterface
+    private interface NodeWeight { void add(int node, double weight); }
+
+    /**
+     * Own risk as of the day: failed samples (sampled firm and producer), penalties, dishonest-executee records and
+     * verified complaints in 36 months, alerts in 6 months.
+     */
+    private static final List<Source> SOURCES = List.of(
+            new Source(EventCount.where(1, M36, "result", "FAIL"), WEIGHTS.failedSample(), true),
+            new Source(EventCount.all(2, M36), WEIGHTS.penalty(), false),
+            new Source(EventCount.where(4, M36, "kind", "DISHONEST_EXECUTEE"), WEIGHTS.dishonestExecutee(), false),
+            new Source(EventCount.where(3, M36, "verified", "true"), WEIGHTS.verifiedComplaint(), false),
+            new Source(EventCount.all(5, M6), WEIGHTS.openAlert(), false));
 }

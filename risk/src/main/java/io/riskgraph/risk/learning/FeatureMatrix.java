@@ -2,6 +2,7 @@ package io.riskgraph.risk.learning;
 
 import io.riskgraph.algorithms.internal.Parallel;
 import io.riskgraph.risk.grading.Category;
+import io.riskgraph.risk.grading.EventCount;
 import io.riskgraph.risk.grading.GradingData;
 import io.riskgraph.risk.grading.GradingInput;
 import io.riskgraph.risk.grading.Indicator;
@@ -70,8 +71,7 @@ public final class FeatureMatrix {
     }
 
     /** Every event family: what the related-party aggregates read that a re-grade can change. */
-    static final Set<GradingInput> EVENTS = Set.of(GradingInput.INSPECTIONS, GradingInput.SAMPLES, GradingInput.PENALTIES,
-            GradingInput.COMPLAINTS, GradingInput.COURT_RECORDS, GradingInput.ALERTS);
+    static final Set<GradingInput> EVENTS = GradingInput.EVENTS;
 
     private FeatureMatrix() {}
 
@@ -154,28 +154,29 @@ public final class FeatureMatrix {
     }
 
     /** A firm's own violation evidence, the measure its related parties are summed over. */
-    enum OwnMeasure { ISSUES, PENALTIES, FAILED, COMPLAINTS, COURT, ALERTS }
+    enum OwnMeasure {
+        ISSUES(EventCount.where(0, M36, "result", "ISSUES_FOUND")), PENALTIES(EventCount.all(2, M36)),
+        FAILED(EventCount.where(1, M36, "result", "FAIL")), COMPLAINTS(EventCount.where(3, M36, "verified", "true")),
+        COURT(EventCount.all(4, M36)), ALERTS(EventCount.all(5, M12));
 
-    static double[] own(IndicatorContext c, OwnMeasure m) {
-        GradingData d = c.data;
-        return c.cached("learn:own:" + m, EVENTS, () -> switch (m) {
-            case ISSUES -> c.count(d.inspections, M36, is(d.inspections, "result", "ISSUES_FOUND"));
-            case PENALTIES -> c.count(d.penalties, M36, any());
-            case FAILED -> c.count(d.samples, M36, is(d.samples, "result", "FAIL"));
-            case COMPLAINTS -> c.count(d.complaints, M36, is(d.complaints, "verified", "true"));
-            case COURT -> c.count(d.courtRecords, M36, any());
-            case ALERTS -> c.count(d.alerts, M12, any());
-        });
+        final EventCount count;
+
+        OwnMeasure(EventCount count) { this.count = count; }
     }
 
-    /** Issues, penalties and failed samples of each firm in 36 months: what "a firm with violations" means here. */
+    /** What "a firm with violations" means here: issues, penalties and failed samples in 36 months. */
+    static final List<EventCount> VIOLATIONS = List.of(OwnMeasure.ISSUES.count, OwnMeasure.PENALTIES.count, OwnMeasure.FAILED.count);
+    /** Inspected, and inspected with issues, in 12 months (the related parties' recent issue rate, R12). */
+    static final EventCount INSPECTED_12 = EventCount.all(0, M12), ISSUES_12 = EventCount.where(0, M12, "result", "ISSUES_FOUND");
+
+    static double[] own(IndicatorContext c, OwnMeasure m) {
+        return c.cached("learn:own:" + m, EVENTS, () -> m.count.count(c),
+                (v, next, added) -> EventCount.addNew(v, next, added, List.of(m.count)));
+    }
+
     static double[] violations(IndicatorContext c) {
-        return c.cached("learn:violations", EVENTS, () -> {
-            double[] v = own(c, OwnMeasure.ISSUES).clone();
-            double[] p = own(c, OwnMeasure.PENALTIES), f = own(c, OwnMeasure.FAILED);
-            for (int i = 0; i < v.length; i++) v[i] += p[i] + f[i];
-            return v;
-        });
+        return c.cached("learn:violations", EVENTS, () -> EventCount.sum(c, VIOLATIONS),
+                (v, next, added) -> EventCount.addNew(v, next, added, VIOLATIONS));
     }
 
     /** Every event a firm has as of the day, of any family: the one-line baseline the back-test shows. */
@@ -224,13 +225,11 @@ public final class FeatureMatrix {
 
     static FirmStats firmStats(IndicatorContext c) {
         return c.cached("learn:related-stats", EVENTS, () -> {
-            GradingData d = c.data;
             OwnMeasure[] measures = OwnMeasure.values();
             double[][] own = new double[measures.length][];
             for (int m = 0; m < measures.length; m++) own[m] = own(c, measures[m]);
             double[] viol = violations(c);
-            double[] inspected = c.count(d.inspections, M12, any());
-            double[] issues = c.count(d.inspections, M12, is(d.inspections, "result", "ISSUES_FOUND"));
+            double[] inspected = INSPECTED_12.count(c), issues = ISSUES_12.count(c);
             float[] packed = new float[c.n * STATS];
             float[] v = new float[c.n];
             for (int x = 0; x < c.n; x++) {
@@ -242,7 +241,18 @@ public final class FeatureMatrix {
                 v[x] = (float) viol[x];
             }
             return new FirmStats(packed, v);
-        });
+        }, FeatureMatrix::addNew);
+    }
+
+    /** {@link #firmStats}' patch: the new events added to the firms they name, in place. */
+    private static FirmStats addNew(FirmStats st, IndicatorContext next, int[][] added) {
+        float[] packed = st.packed(), v = st.violations();
+        OwnMeasure[] measures = OwnMeasure.values();
+        for (OwnMeasure m : measures) m.count.eachNew(next, added, x -> packed[x * STATS + m.ordinal()]++);
+        for (EventCount k : VIOLATIONS) k.eachNew(next, added, x -> { packed[x * STATS + measures.length]++; v[x]++; });
+        INSPECTED_12.eachNew(next, added, x -> packed[x * STATS + measures.length + 1] = 1);
+        ISSUES_12.eachNew(next, added, x -> packed[x * STATS + measures.length + 2] = 1);
+        return st;
     }
 
     /**

@@ -196,4 +196,59 @@ class IncrementalRegradeTest {
             assertThat(s.run("MATCH (e:Enterprise) WHERE e.score IS NOT NULL RETURN count(e)").single().get(0).asLong()).isZero();
         }
     }
+
+    /**
+     * An overlay (a learned model) is re-scored wherever an indicator it reads changed, past its own reach: six firms
+     * of one Louvain community with no other tie, an overlay that scores N06 (the share of the firm's other
+     * community members in trouble) and reaches only the event's firm. A failed sample at the first puts it in
+     * trouble: N06 of the other five becomes 1/5.
+     */
+    @Test
+    void anOverlayIsReScoredWhereAnIndicatorItReadsChangedBeyondItsReach() throws Exception {
+        TestNeo4j.clear();
+        List<String> usccs = List.of(A, B, C, D, E, F);
+        TinyCity.ingest(tmp.resolve("community"), "enterprises.csv", TinyCity.ENTERPRISES_HEADER
+                + String.join("", usccs.stream().map(u -> firm(u, "ACTIVE", "CATERING")).toList()));
+        try (Session s = TestNeo4j.connection().driver().session()) {
+            s.run("MATCH (e:Enterprise) SET e.community = 7").consume();
+        }
+        Indicator n06 = IndicatorLibrary.get("N06");
+        IncrementalGrader.Overlay communityShare = new IncrementalGrader.Overlay() {
+            @Override
+            public Grader.Grades grade(IndicatorContext ctx, GraderParams params) {
+                List<List<Grader.Reason>> reasons = new java.util.ArrayList<>(java.util.Collections.nCopies(ctx.n, List.of()));
+                Grader.Grades g = new Grader.Grades(null, new double[ctx.n], new char[ctx.n], reasons, new String[ctx.n]);
+                rescore(ctx, g, java.util.stream.IntStream.range(0, ctx.n).toArray(), params);
+                return g;
+            }
+
+            @Override
+            public int[] rescore(IndicatorContext ctx, Grader.Grades g, int[] firms, GraderParams params) {
+                for (int f : firms) {
+                    g.score()[f] = ctx.values(n06).value()[f];
+                    g.grade()[f] = 'A';
+                    g.modelName()[f] = "n06";
+                }
+                return firms;
+            }
+
+            @Override
+            public java.util.BitSet reach(IndicatorContext ctx, java.util.BitSet seeds) { return (java.util.BitSet) seeds.clone(); }
+
+            @Override
+            public java.util.Collection<Indicator> indicators() { return List.of(n06); }
+        };
+        GradingData data = GradingData.read(TestNeo4j.store(), Cancellation.NEVER);
+        IncrementalGrader grader = new IncrementalGrader(data, new ModelSet(ModelParser.parse("g.properties", GENERAL), List.of()),
+                GraderParams.DEFAULT, AS_OF).withOverlay(communityShare);
+        assertThat(grader.grades().score()).containsExactly(0, 0, 0, 0, 0, 0);
+        int first = java.util.Arrays.asList(data.uscc).indexOf(A);
+        grader.apply(data.oneEvent(1, Long.MAX_VALUE / 2, (int) AS_OF.toEpochDay(), Map.of("result", "FAIL"), first, -1, -1),
+                false, Set.of(first));
+        double[] expected = new double[6];
+        for (int i = 0; i < 6; i++) expected[i] = i == first ? 0 : 0.2;
+        assertThat(grader.grades().score()).containsExactly(expected, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(grader.grades().score()).containsExactly(
+                communityShare.grade(new IndicatorContext(grader.context().data, AS_OF), GraderParams.DEFAULT).score());
+    }
 }

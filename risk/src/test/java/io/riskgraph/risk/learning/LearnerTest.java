@@ -163,6 +163,52 @@ class LearnerTest {
         }
     }
 
+    /**
+     * Events of every kind at firms across the city, re-graded in memory one after another with the learned model:
+     * after each, every firm's held result is what a full learned grade of the data gives (the firms an event reaches
+     * through its related parties, its propagated risk, and the groups its indicators read, such as a community).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void eventsReGradedInMemoryWithTheLearnedModelEqualAFullGradeAfterEach() {
+        io.riskgraph.risk.grading.IncrementalGrader grader = new io.riskgraph.risk.grading.IncrementalGrader(
+                GradingData.read(TestNeo4j.store(), Cancellation.NEVER), ModelSet.shipped(), GraderParams.DEFAULT, asOf)
+                .withOverlay(result.model());
+        // family (order of GradingData.EVENT_LABELS), properties as the read normalises them, and whether the event
+        // is on the firm's legal representative rather than on the firm
+        List<Object[]> kinds = List.of(
+                new Object[]{1, Map.of("result", "FAIL"), false}, new Object[]{0, Map.of("result", "ISSUES_FOUND"), false},
+                new Object[]{2, Map.of("kind", "FINE"), false}, new Object[]{3, Map.of("verified", "TRUE"), false},
+                new Object[]{5, Map.of("kind", "RODENT", "status", "OPEN"), false},
+                new Object[]{4, Map.of("kind", "DISHONEST_EXECUTEE", "status", "ACTIVE"), true});
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        long id = Long.MAX_VALUE / 2;
+        int events = 0;
+        while (events < 12) {
+            Object[] kind = kinds.get(events % kinds.size());
+            IndicatorContext ctx = grader.context();
+            int firm = rnd.nextInt(ctx.n), person = -1;
+            if ((boolean) kind[2]) {
+                for (int r = 0; r < ctx.data.rolePerson.length && person < 0; r++) {
+                    if (ctx.data.roleEnt[r] == firm && ctx.isPrincipal(r)) person = ctx.data.rolePerson[r];
+                }
+                if (person < 0) continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = (Map<String, Object>) kind[1];
+            grader.apply(ctx.data.oneEvent((int) kind[0], id++, ctx.asOfDay, props, person >= 0 ? -1 : firm, -1, person),
+                    false, java.util.Set.of(firm));
+            events++;
+            Grader.Grades full = result.model().grade(new IndicatorContext(grader.context().data, asOf), GraderParams.DEFAULT);
+            Grader.Grades held = grader.grades();
+            for (int i = 0; i < full.score().length; i++) {
+                String what = "event " + events + " (family " + kind[0] + " at firm " + firm + "), firm " + i;
+                assertEquals(full.score()[i], held.score()[i], 1e-9, what);
+                assertEquals(full.reasons().get(i), held.reasons().get(i), what);
+            }
+        }
+    }
+
     /** Features as of a window's start read nothing inside it: the store without the window's events gives the same. */
     @Test
     @org.junit.jupiter.api.Order(9)
