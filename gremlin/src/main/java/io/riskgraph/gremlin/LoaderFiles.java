@@ -254,8 +254,8 @@ public final class LoaderFiles {
                 "    \"parallelism\": \"MEDIUM\", \"updateSingleCardinalityProperties\": \"TRUE\" }'",
                 "  curl https://CLUSTER:8182/loader/LOAD_ID   # the load's status",
                 "",
-                "Vertex ids are riskgraph's uid (Label:key), so the vertex files load before the edge files in any order",
-                "Neptune picks. Note: riskgraph's projection needs numeric vertex ids, which Neptune does not have.");
+                "Vertex ids are riskgraph's uid (Label:key), which the edge files' ~from and ~to refer to. Note:",
+                "riskgraph's own commands cannot run on Neptune yet (its projection needs numeric vertex ids).");
     }
 
     public static String graphSonInstructions(Path file) {
