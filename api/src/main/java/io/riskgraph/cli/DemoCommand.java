@@ -140,7 +140,8 @@ final class DemoCommand implements Callable<Integer> {
             // the Cypher catalogue is Neo4j-only: the Gremlin one instead
             NamedQueries catalogue = open.backend().gremlinCatalogue();
             Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
-            runs.put("co-located-firms", Map.of("min_firms", 5L));
+            runs.put("busy-addresses", Map.of("min_firms", 5L));
+            runs.put("shared-phones", Map.of("min_firms", 3L));
             runs.put("dishonest-representatives", Map.of());
             for (Map.Entry<String, Map<String, Object>> run : runs.entrySet()) {
                 var q = catalogue.get(run.getKey());

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export results as files.",
         subcommands = {ExportCommand.Grades.class, ExportCommand.Clues.class, ExportCommand.Results.class,
-                ExportCommand.ImporterCsv.class})
+                ExportCommand.ImporterCsv.class, ExportCommand.NeptuneCsv.class, ExportCommand.GraphSon.class})
 final class ExportCommand {
 
     /** Writes the rows the body prints, as CSV with a header, into a sibling file renamed over {@code out} at the end. */
@@ -243,5 +243,92 @@ final class ExportCommand {
                     + "or run it where the folder is reachable.");
             return Main.OK;
         }
+    }
+
+    /**
+     * The input of a Gremlin vendor's bulk loader from a dataset folder: the rows read, validated and mapped as
+     * 'ingest' does them, loaded through the Gremlin store's own merges into an in-memory graph (so the files hold
+     * the graph an online load makes, stubs included), then written by {@link io.riskgraph.gremlin.LoaderFiles}.
+     */
+    abstract static class LoaderFilesCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "DIR", description = "The dataset folder (canonical CSV or JSONL files).")
+        Path dataset;
+
+        @Option(names = "--id-key-file", paramLabel = "FILE",
+                description = "Key for hashing resident ID numbers: the one the server's riskgraph commands will use "
+                        + "(default: ~/.riskgraph/id-hash.key, as with --gremlin ws://...).")
+        Path idKeyFile;
+
+        @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "loader-files-rejects.csv",
+                description = "Where rejected rows and warnings go (default: ${DEFAULT-VALUE}).")
+        Path rejects;
+
+        @Option(names = "--out", paramLabel = "PATH", required = true,
+                description = "neptune-csv: a new or empty folder for the files; graphson: the .json file to write.")
+        Path out;
+
+        abstract io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph);
+
+        abstract String instructions();
+
+        @Override
+        public Integer call() {
+            PrintWriter print = spec.commandLine().getOut();
+            io.riskgraph.ingest.DatasetFolder.scan(dataset);
+            if (Files.exists(out) && Files.isDirectory(out) != (this instanceof NeptuneCsv)) {
+                throw new IllegalArgumentException("--out " + out + (this instanceof NeptuneCsv
+                        ? " is a file; name a new or empty folder" : " is a folder; name the .json file to write"));
+            }
+            // refuse a folder with files before the load, not after it
+            if (this instanceof NeptuneCsv) io.riskgraph.gremlin.LoaderFiles.requireEmptyFolder(out);
+            Path keyFile = idKeyFile != null ? idKeyFile : StoreOptions.serverIdKeyFile();
+            var graph = io.riskgraph.gremlin.LoaderFiles.newGraph();
+            // one writer: an in-memory TinkerGraph takes one write at a time
+            var summary = new io.riskgraph.ingest.Ingestor(io.riskgraph.gremlin.LoaderFiles.store(graph),
+                    io.riskgraph.model.id.IdKeys.protector(keyFile), new io.riskgraph.ingest.Ingestor.Options(
+                            io.riskgraph.ingest.Ingestor.BATCH_SIZE_DEFAULT, 1))
+                    .ingest(dataset, rejects, new ConsoleProgress(System.err));
+            IngestCommand.print(print, summary, rejects);
+            var written = write(graph);
+            print.printf("Wrote %,d vertices and %,d edges in %d file%s to %s%n", written.vertices(), written.edges(),
+                    written.files().size(), written.files().size() == 1 ? "" : "s", out.toAbsolutePath().normalize());
+            print.println();
+            print.println(instructions());
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "neptune-csv", mixinStandardHelpOptions = true,
+            description = {"Turn a dataset folder into Amazon Neptune bulk-load files (Gremlin CSV: a vertices-LABEL.csv "
+                    + "per label with ~id,~label and typed property columns, an edges-TYPE.csv per relationship type "
+                    + "with ~id,~from,~to,~label), and print how to load them.",
+                    "Rows are read, validated and mapped as 'ingest' does them; vertex ids are riskgraph's uid (Label:key)."})
+    static final class NeptuneCsv extends LoaderFilesCommand {
+        @Override
+        io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
+            return io.riskgraph.gremlin.LoaderFiles.writeNeptuneCsv(graph, out);
+        }
+
+        @Override
+        String instructions() { return io.riskgraph.gremlin.LoaderFiles.neptuneInstructions(out); }
+    }
+
+    @Command(name = "graphson", mixinStandardHelpOptions = true,
+            description = {"Turn a dataset folder into one GraphSON 3.0 file (adjacency lines: a vertex with its edges "
+                    + "per line), which g.io(file).read() loads into any TinkerPop server (Gremlin Server, JanusGraph), "
+                    + "and print how to load it.",
+                    "Rows are read, validated and mapped as 'ingest' does them. Dates are TinkerPop's extended types "
+                    + "(gx:LocalDate, gx:OffsetDateTime): a reader without that module keeps them as ISO-8601 text."})
+    static final class GraphSon extends LoaderFilesCommand {
+        @Override
+        io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
+            return io.riskgraph.gremlin.LoaderFiles.writeGraphSon(graph, out);
+        }
+
+        @Override
+        String instructions() { return io.riskgraph.gremlin.LoaderFiles.graphSonInstructions(out); }
     }
 }

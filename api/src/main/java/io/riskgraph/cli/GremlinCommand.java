@@ -1,7 +1,6 @@
 package io.riskgraph.cli;
 
 import io.riskgraph.backend.Backend;
-import io.riskgraph.gremlin.GremlinBackend;
 import io.riskgraph.query.NamedQueries;
 import io.riskgraph.query.NamedQuery;
 import io.riskgraph.query.ReadOnlyQueries;
@@ -31,7 +30,7 @@ final class GremlinCommand extends QueryCommand {
     public Integer call() throws IOException {
         if (list) {
             var out = spec.commandLine().getOut();
-            for (NamedQuery q : GremlinBackend.GremlinCatalogue.INSTANCE.all()) {
+            for (NamedQuery q : io.riskgraph.gremlin.GremlinCatalogue.INSTANCE.all()) {
                 out.println(q.name());
                 out.println("    " + q.description());
                 for (NamedQuery.Param p : q.params()) out.println("    param " + p.name() + ": " + p.description());

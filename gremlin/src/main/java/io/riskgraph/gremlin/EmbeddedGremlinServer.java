@@ -45,13 +45,18 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
 
     /** Loads the graph in {@code dir} (a new one when there is none) and serves it. */
     public static EmbeddedGremlinServer start(Path dir) {
+        return start(dir, true);
+    }
+
+    /** With {@code uidIndex} false the graph has no index on uid: only for tests of the missing-index check. */
+    static EmbeddedGremlinServer start(Path dir, boolean uidIndex) {
         Path abs = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
         } catch (IOException e) {
             throw new GraphStoreException("cannot create the store folder " + abs + ": " + e.getMessage(), e);
         }
-        TinkerGraph graph = open(abs);
+        TinkerGraph graph = open(abs, uidIndex);
         int port = freePort();
         Settings s = new Settings();
         s.host = "127.0.0.1";
@@ -76,14 +81,8 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
         return new EmbeddedGremlinServer(abs, graph, server, port);
     }
 
-    private static TinkerGraph open(Path dir) {
-        BaseConfiguration conf = new BaseConfiguration();
-        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_ID_MANAGER, "LONG");
-        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_EDGE_ID_MANAGER, "LONG");
-        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_PROPERTY_ID_MANAGER, "LONG");
-        // one value per property, as on Neo4j (TinkerGraph's default is list cardinality: writes would append)
-        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_DEFAULT_VERTEX_PROPERTY_CARDINALITY, "single");
-        TinkerGraph graph = TinkerGraph.open(conf);
+    private static TinkerGraph open(Path dir, boolean uidIndex) {
+        TinkerGraph graph = newGraph(false);
         Path file = dir.resolve(GRAPH_FILE);
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -92,7 +91,23 @@ public final class EmbeddedGremlinServer implements AutoCloseable {
                 throw new GraphStoreException("cannot read the TinkerGraph in " + file + ": " + e.getMessage(), e);
             }
         }
-        graph.createIndex(GremlinGraphStore.UID, Vertex.class);
+        if (uidIndex) graph.createIndex(GremlinGraphStore.UID, Vertex.class);
+        return graph;
+    }
+
+    /**
+     * An empty TinkerGraph configured as the embedded server's: LONG ids, single cardinality (TinkerGraph's default,
+     * list, would append on every write), and an index on {@value GremlinGraphStore#UID} when asked.
+     */
+    public static TinkerGraph newGraph(boolean uidIndex) {
+        BaseConfiguration conf = new BaseConfiguration();
+        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_ID_MANAGER, "LONG");
+        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_EDGE_ID_MANAGER, "LONG");
+        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_PROPERTY_ID_MANAGER, "LONG");
+        // one value per property, as on Neo4j (TinkerGraph's default is list cardinality: writes would append)
+        conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_DEFAULT_VERTEX_PROPERTY_CARDINALITY, "single");
+        TinkerGraph graph = TinkerGraph.open(conf);
+        if (uidIndex) graph.createIndex(GremlinGraphStore.UID, Vertex.class);
         return graph;
     }
 

@@ -26,6 +26,7 @@ public final class GremlinConnection implements AutoCloseable {
     private final EmbeddedGremlinServer embedded;
     private final String url;
     private final String source;
+    private UidIndexCheck.Result uidIndex;
 
     private GremlinConnection(Cluster cluster, GraphTraversalSource g, EmbeddedGremlinServer embedded, String url,
                               String source) {
@@ -38,7 +39,12 @@ public final class GremlinConnection implements AutoCloseable {
 
     /** Starts the embedded server over the TinkerGraph in {@code dir} and connects to it. */
     public static GremlinConnection embedded(Path dir) {
-        EmbeddedGremlinServer server = EmbeddedGremlinServer.start(dir);
+        return embedded(dir, true);
+    }
+
+    /** With {@code uidIndex} false the embedded graph has no uid index: only for tests of the missing-index check. */
+    static GremlinConnection embedded(Path dir, boolean uidIndex) {
+        EmbeddedGremlinServer server = EmbeddedGremlinServer.start(dir, uidIndex);
         try {
             return connect("ws://" + server.host() + ":" + server.port(), EmbeddedGremlinServer.SOURCE, null, null, server);
         } catch (RuntimeException e) {
@@ -84,6 +90,8 @@ public final class GremlinConnection implements AutoCloseable {
             c.closeClientOnly();
             throw e;
         }
+        c.uidIndex = UidIndexCheck.checkQuietly(g, url);
+        if (c.uidIndex.message() != null) System.err.println("riskgraph: warning: " + c.uidIndex.message());
         return c;
     }
 
@@ -122,6 +130,9 @@ public final class GremlinConnection implements AutoCloseable {
     }
 
     public GraphTraversalSource g() { return g; }
+
+    /** Whether lookups by uid use an index, as found at connect ({@link UidIndexCheck}). */
+    public UidIndexCheck.Result uidIndex() { return uidIndex; }
 
     public String url() { return url; }
 

@@ -14,7 +14,6 @@ import io.riskgraph.store.TraversalLimits;
 import io.riskgraph.store.UpsertBatch;
 import io.riskgraph.store.WriteCounts;
 import org.apache.tinkerpop.gremlin.process.traversal.Merge;
-import org.apache.tinkerpop.gremlin.process.traversal.P;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversal;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__;
@@ -53,11 +52,41 @@ public final class GremlinGraphStore implements GraphStore {
     static final int CHUNK = 2_000;
     /** Ids per read traversal. */
     static final int IDS_CHUNK = 5_000;
+    /** Uid lookups (one equality lookup each) per read traversal. */
+    static final int LOOKUP_CHUNK = 500;
+    /** Set by a vertex merge's onCreate and dropped again by the same traversal: tells created from matched. */
+    static final String CREATED_MARK = "rg_created";
+
+    /** Most vertex ids remembered by uid (about 100 MB at most); past it the memory starts again. */
+    static final int KNOWN_MAX = 1_000_000;
 
     private final GraphTraversalSource g;
+    /**
+     * Vertex ids by uid that this store has merged: link targets and relationship ends already known are not merged
+     * again (on a load most of them exist: the persons and enterprises of roles, segments, shared addresses). Vertex
+     * ids never change and are not reused; a vertex deleted behind this store's back makes a write fail, which is
+     * then retried once with the memory cleared.
+     */
+    private final Map<String, Long> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     public GremlinGraphStore(GraphTraversalSource g) {
         this.g = g;
+    }
+
+    private void remember(Map<String, Long> ids) {
+        if (known.size() + ids.size() > KNOWN_MAX) known.clear();
+        known.putAll(ids);
+    }
+
+    /** A write, retried once with the uid memory cleared when it fails while ids were remembered. */
+    private WriteCounts retried(java.util.function.Supplier<WriteCounts> write) {
+        if (known.isEmpty()) return write.get();
+        try {
+            return write.get();
+        } catch (GraphStoreException e) {
+            known.clear();
+            return write.get();
+        }
     }
 
     public GraphTraversalSource g() { return g; }
@@ -74,7 +103,8 @@ public final class GremlinGraphStore implements GraphStore {
         WriteCounts counts = WriteCounts.NONE;
         List<UpsertBatch.Row> rows = batch.rows();
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            counts = counts.plus(upsertChunk(batch, rows.subList(from, Math.min(rows.size(), from + CHUNK))));
+            List<UpsertBatch.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            counts = counts.plus(retried(() -> upsertChunk(batch, chunk)));
         }
         return counts;
     }
@@ -103,28 +133,29 @@ public final class GremlinGraphStore implements GraphStore {
             links.computeIfAbsent(u, k -> new ArrayList<>()).addAll(row.links());
         }
         try {
-            Map<String, Long> before = idsOf(new ArrayList<>(keys.keySet()));
             List<Map<String, Object>> merge = new ArrayList<>(keys.size());
             for (var e : keys.entrySet()) {
                 Map<String, Object> p = new HashMap<>(props.get(e.getKey()));
                 p.put(n.property(), e.getValue());
                 merge.add(mergeRow(n.label(), e.getKey(), p, p));
             }
-            Map<String, Long> ids = mergeVertices(merge);
+            Merged merged = mergeVertices(merge);
+            Map<String, Long> ids = merged.ids();
+            Set<String> existed = new HashSet<>(ids.keySet());
+            existed.removeAll(merged.created());
             long propertiesSet = 0;
             for (Map<String, Object> p : props.values()) propertiesSet += p.size();
             // stubs that now have their row are stubs no more; null values remove properties
             Map<String, List<Object>> drops = new HashMap<>();
-            for (var e : before.entrySet()) drops.computeIfAbsent(STUB, k -> new ArrayList<>()).add(e.getValue());
+            for (String u : existed) drops.computeIfAbsent(STUB, k -> new ArrayList<>()).add(ids.get(u));
             removed.forEach((u, names) -> {
-                Long id = before.get(u);
-                if (id != null) for (String name : names) drops.computeIfAbsent(name, k -> new ArrayList<>()).add(id);
+                if (existed.contains(u)) for (String name : names) drops.computeIfAbsent(name, k -> new ArrayList<>()).add(ids.get(u));
             });
             drops.forEach(this::dropProperty);
-            WriteCounts counts = new WriteCounts(keys.size() - before.size(), 0, 0, propertiesSet);
+            WriteCounts counts = new WriteCounts(merged.created().size(), 0, 0, propertiesSet);
             List<RelationshipSpec> specs = batch.relationships();
             for (int i = 0; i < specs.size(); i++) {
-                counts = counts.plus(links(specs.get(i), i, ids, before.keySet(), links));
+                counts = counts.plus(links(specs.get(i), i, ids, existed, links));
             }
             return counts;
         } catch (GraphStoreException e) {
@@ -212,6 +243,10 @@ public final class GremlinGraphStore implements GraphStore {
     @Override
     public WriteCounts upsert(RelationshipBatch batch) {
         if (batch.rows().isEmpty()) return WriteCounts.NONE;
+        return retried(() -> upsertRelationships(batch));
+    }
+
+    private WriteCounts upsertRelationships(RelationshipBatch batch) {
         try {
             LinkedHashMap<String, Object> from = new LinkedHashMap<>();
             LinkedHashMap<String, Object> to = new LinkedHashMap<>();
@@ -270,20 +305,28 @@ public final class GremlinGraphStore implements GraphStore {
 
     private record EnsureResult(Map<String, Long> ids, long created) {}
 
-    /** Makes sure vertices with these uids exist (created with their key, as stubs when asked); their ids. */
+    /**
+     * Makes sure vertices with these uids exist (created with their key, as stubs when asked); their ids. One merge
+     * per chunk finds or creates them by the uid index and says which it created: no lookup beforehand.
+     */
     private EnsureResult ensure(NodeKey k, LinkedHashMap<String, Object> keys, boolean markStub) {
-        Map<String, Long> before = idsOf(new ArrayList<>(keys.keySet()));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>(keys.size());
+        Map<String, Long> ids = new HashMap<>();
         for (var e : keys.entrySet()) {
-            if (before.containsKey(e.getKey())) continue;
+            Long id = known.get(e.getKey());
+            if (id != null) {
+                ids.put(e.getKey(), id);
+                continue;
+            }
             Map<String, Object> create = new HashMap<>();
             create.put(k.property(), e.getValue());
             if (markStub) create.put(STUB, true);
             rows.add(mergeRow(k.label(), e.getKey(), create, Map.of()));
         }
-        Map<String, Long> ids = new HashMap<>(before);
-        if (!rows.isEmpty()) ids.putAll(mergeVertices(rows));
-        return new EnsureResult(ids, rows.size());
+        if (rows.isEmpty()) return new EnsureResult(ids, 0);
+        Merged merged = mergeVertices(rows);
+        ids.putAll(merged.ids());
+        return new EnsureResult(ids, merged.created().size());
     }
 
     private static Map<String, Object> mergeRow(String label, String uid, Map<String, Object> onCreate,
@@ -291,9 +334,11 @@ public final class GremlinGraphStore implements GraphStore {
         Map<Object, Object> match = new HashMap<>();
         match.put(T.label, label);
         match.put(UID, uid);
+        Map<String, Object> create = new HashMap<>(onCreate);
+        create.put(CREATED_MARK, true);
         Map<String, Object> row = new HashMap<>();
         row.put("m", match);
-        row.put("c", onCreate);
+        row.put("c", create);
         row.put("p", onMatch);
         return row;
     }
@@ -309,7 +354,9 @@ public final class GremlinGraphStore implements GraphStore {
         return row;
     }
 
-    /** mergeV on (label, uid) for rows of {@link #mergeRow}; the ids by uid. */
+    /** What a vertex merge did: the ids by uid, and the uids it created. */
+    private record Merged(Map<String, Long> ids, Set<String> created) {}
+
     /**
      * One vertex merge at a time per process. Two ingest writers often create the same missing stub vertex (a person
      * named in two chunks); on a server with concurrent transactions (JanusGraph) both merges miss and both create:
@@ -319,20 +366,34 @@ public final class GremlinGraphStore implements GraphStore {
      */
     private static final Object VERTEX_MERGES = new Object();
 
-    private Map<String, Long> mergeVertices(List<Map<String, Object>> rows) {
+    /**
+     * mergeV on (label, uid) for rows of {@link #mergeRow}: the ids by uid and which were created, in one traversal
+     * per chunk. The merge finds vertices through the uid index; a created vertex carries {@value #CREATED_MARK}
+     * from its onCreate map until the same traversal has read it and dropped it again. (A lookup beforehand with
+     * {@code has('uid', within(...))} would scan: TinkerGraph's index answers only equality.)
+     */
+    private Merged mergeVertices(List<Map<String, Object>> rows) {
         Map<String, Long> ids = new HashMap<>();
+        Set<String> created = new HashSet<>();
         for (List<Map<String, Object>> part : chunks(rows, CHUNK)) {
             List<Map<String, Object>> out;
             synchronized (VERTEX_MERGES) {
                 out = retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
                         .mergeV(__.select("r").select("m"))
                         .option(Merge.onCreate, __.select("r").select("c"))
-                        .option(Merge.onMatch, __.select("r").select("p"))
-                        .project("u", "i").by(__.values(UID)).by(T.id).toList());
+                        .option(Merge.onMatch, __.select("r").select("p")).as("v")
+                        .project("u", "i", "n").by(__.values(UID)).by(T.id).by(__.properties(CREATED_MARK).count())
+                        .sideEffect(__.select("v").properties(CREATED_MARK).drop())
+                        .toList());
             }
-            for (Map<String, Object> r : out) ids.put((String) r.get("u"), asLong(r.get("i")));
+            for (Map<String, Object> r : out) {
+                String u = (String) r.get("u");
+                ids.put(u, asLong(r.get("i")));
+                if (asLong(r.get("n")) > 0) created.add(u);
+            }
         }
-        return ids;
+        remember(ids);
+        return new Merged(ids, created);
     }
 
     /** mergeE on (type, out, in) for rows of {@link #edgeRow}, setting the row's properties. */
@@ -387,12 +448,19 @@ public final class GremlinGraphStore implements GraphStore {
         for (List<Object> part : chunks(ids, IDS_CHUNK)) g.V(part.toArray()).properties(name).drop().toList();
     }
 
-    /** Vertex ids by uid, for the uids that exist. */
+    /**
+     * Vertex ids by uid, for the uids that exist: one equality lookup per uid (a union of them per traversal), which
+     * every index answers; {@code has('uid', within(...))} would scan the whole graph on TinkerGraph.
+     */
     private Map<String, Long> idsOf(List<String> uids) {
         Map<String, Long> out = new HashMap<>();
-        for (List<String> part : chunks(uids, IDS_CHUNK)) {
-            for (Map<String, Object> r : g.V().has(UID, P.within(part)).project("u", "i").by(__.values(UID)).by(T.id)
-                    .toList()) {
+        for (List<String> part : chunks(uids, LOOKUP_CHUNK)) {
+            @SuppressWarnings("unchecked")
+            GraphTraversal<Object, Map<String, Object>>[] lookups = new GraphTraversal[part.size()];
+            for (int i = 0; i < lookups.length; i++) {
+                lookups[i] = __.V().has(UID, part.get(i)).project("u", "i").by(__.values(UID)).by(T.id);
+            }
+            for (Map<String, Object> r : g.inject((Object) 1).union(lookups).toList()) {
                 out.put((String) r.get("u"), asLong(r.get("i")));
             }
         }

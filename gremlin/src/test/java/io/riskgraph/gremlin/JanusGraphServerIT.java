@@ -71,6 +71,16 @@ class JanusGraphServerIT {
     }
 
     @Test
+    void theUidIndexCheckSeesJanusGraphAndItsIndex() {
+        UidIndexCheck.Result r = UidIndexCheck.check(g, TestGremlin.janusGraphServer().url());
+        assertThat(r.vendor()).isEqualTo("JanusGraph");
+        // a small graph is not judged by time; JanusGraph's own profile would have said fullscan without the index
+        assertThat(r.verdict()).isIn(UidIndexCheck.Verdict.TOO_SMALL_TO_TELL, UidIndexCheck.Verdict.INDEXED);
+        assertThat(UidIndexCheck.annotations(g.V().has("riskgraph_unindexed", "x").profile().next().getMetrics()))
+                .anyMatch(a -> a.contains("fullscan=true") || a.contains("isfitted=false"));
+    }
+
+    @Test
     void vertexIdsAreLongs() {
         Object id = g.addV("Probe2").id().next();
         assertThat(id).isInstanceOf(Long.class);

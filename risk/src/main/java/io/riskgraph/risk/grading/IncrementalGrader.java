@@ -430,6 +430,9 @@ public final class IncrementalGrader {
         }
         Grader.Grades before = grades;
         int[] which;
+        // with an overlay the scorecards only keep the indicator values current: their grades are not served, so a
+        // moved "usual" (their reasons' baseline) re-grades nothing (at 2.9 M a full grade of the city takes 30 s)
+        usualMoved &= overlay == null;
         if (usualMoved) {
             // every firm's reasons are measured against the usual points: grade the whole city again
             fullGrade(new IndicatorContext(patched, asOf));

@@ -1,0 +1,220 @@
+package io.riskgraph.gremlin;
+
+import io.riskgraph.ingest.IngestSummary;
+import io.riskgraph.ingest.Ingestor;
+import io.riskgraph.model.id.IdProtector;
+import io.riskgraph.progress.ProgressListener;
+import io.riskgraph.store.GraphStore;
+import org.apache.tinkerpop.gremlin.process.traversal.IO;
+import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
+import org.apache.tinkerpop.gremlin.structure.Direction;
+import org.apache.tinkerpop.gremlin.structure.Element;
+import org.apache.tinkerpop.gremlin.structure.io.graphson.GraphSONMapper;
+import org.apache.tinkerpop.gremlin.structure.io.graphson.GraphSONReader;
+import org.apache.tinkerpop.gremlin.structure.io.graphson.GraphSONVersion;
+import org.apache.tinkerpop.gremlin.structure.io.graphson.GraphSONXModuleV3;
+import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The vendors' loader files hold the graph an online load makes: examples/small-city loaded through the store into
+ * an in-memory TinkerGraph and written out, then read back the way a server reads them ({@code g.io(file).read()})
+ * and compared element by element with the same folder loaded online into the embedded Gremlin Server.
+ */
+class LoaderFilesTest {
+    static final Path CITY = Path.of("../examples/small-city");
+    static final IdProtector IDS = new IdProtector("loader-files-test-key-of-32-bytes!!".getBytes());
+    static TinkerGraph offline;
+    static Map<String, Map<String, Object>> onlineVertices;
+    static Map<String, Map<String, Object>> onlineEdges;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void load() {
+        offline = LoaderFiles.newGraph();
+        IngestSummary s = new Ingestor(LoaderFiles.store(offline), IDS, new Ingestor.Options(5_000, 1))
+                .ingest(CITY, dir.resolve("offline-rejects.csv"), ProgressListener.NONE);
+        assertThat(s.written()).isPositive();
+        TestGremlin.clear();
+        GraphStore online = TestGremlin.store();
+        new Ingestor(online, IDS, Ingestor.Options.DEFAULT).ingest(CITY, dir.resolve("online-rejects.csv"), ProgressListener.NONE);
+        GraphTraversalSource g = TestGremlin.connection().g();
+        onlineVertices = new TreeMap<>();
+        for (Map<Object, Object> m : g.V().elementMap().toList()) {
+            Map<String, Object> p = new TreeMap<>();
+            m.forEach((k, v) -> {
+                if (k instanceof String s2) p.put(s2, v);
+            });
+            p.put("~label", String.valueOf(m.get(org.apache.tinkerpop.gremlin.structure.T.label)));
+            onlineVertices.put((String) p.get(GremlinGraphStore.UID), p);
+        }
+        onlineEdges = new TreeMap<>();
+        for (Map<String, Object> m : g.E().project("o", "t", "i", "p").by(org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__.outV().values("uid"))
+                .by(org.apache.tinkerpop.gremlin.structure.T.label).by(org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__.inV().values("uid"))
+                .by(org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__.valueMap()).toList()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = new TreeMap<>((Map<String, Object>) m.get("p"));
+            onlineEdges.put(m.get("o") + "|" + m.get("t") + "|" + m.get("i"), p);
+        }
+        assertThat(onlineVertices).hasSizeGreaterThan(100);
+        assertThat(onlineEdges).hasSizeGreaterThan(100);
+    }
+
+    /** Element by element, property by property: what differs (value and type), as readable lines. */
+    static List<String> differences(Map<String, Map<String, Object>> actual, Map<String, Map<String, Object>> expected) {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (String k : keys) {
+            Map<String, Object> a = actual.get(k);
+            Map<String, Object> e = expected.get(k);
+            if (a == null || e == null) {
+                out.add(k + (a == null ? " missing" : " extra"));
+                continue;
+            }
+            java.util.Set<String> names = new java.util.TreeSet<>(e.keySet());
+            names.addAll(a.keySet());
+            for (String n : names) {
+                Object x = a.get(n);
+                Object y = e.get(n);
+                if (!java.util.Objects.equals(x, y)) {
+                    out.add(k + "." + n + ": " + x + " (" + (x == null ? "" : x.getClass().getSimpleName()) + ") instead of "
+                            + y + " (" + (y == null ? "" : y.getClass().getSimpleName()) + ")");
+                }
+            }
+        }
+        return out.size() > 20 ? out.subList(0, 20) : out;
+    }
+
+    static Map<String, Object> props(Element e) {
+        Map<String, Object> p = new TreeMap<>();
+        e.properties().forEachRemaining(x -> p.put(x.key(), x.value()));
+        return p;
+    }
+
+    /** The elements with every date and date-time as its ISO-8601 text. */
+    static Map<String, Map<String, Object>> datesAsText(Map<String, Map<String, Object>> elements) {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        elements.forEach((k, p) -> {
+            Map<String, Object> q = new TreeMap<>(p);
+            q.replaceAll((name, v) -> v instanceof java.time.temporal.Temporal ? v.toString() : v);
+            out.put(k, q);
+        });
+        return out;
+    }
+
+    static Map<String, Map<String, Object>> vertices(TinkerGraph read) {
+        Map<String, Map<String, Object>> vertices = new TreeMap<>();
+        read.vertices().forEachRemaining(v -> {
+            Map<String, Object> p = props(v);
+            p.put("~label", v.label());
+            vertices.put((String) p.get(GremlinGraphStore.UID), p);
+        });
+        return vertices;
+    }
+
+    static Map<String, Map<String, Object>> edges(TinkerGraph read) {
+        Map<String, Map<String, Object>> edges = new TreeMap<>();
+        read.edges().forEachRemaining(e -> edges.put(e.vertices(Direction.OUT).next().value(GremlinGraphStore.UID) + "|" + e.label()
+                + "|" + e.vertices(Direction.IN).next().value(GremlinGraphStore.UID), props(e)));
+        return edges;
+    }
+
+    @Test
+    void graphSonReadWithTheExtendedTypesIsTheOnlineGraph() throws Exception {
+        Path file = dir.resolve("city-x.json");
+        LoaderFiles.Written w = LoaderFiles.writeGraphSon(offline, file);
+        assertThat(w.vertices()).isEqualTo(onlineVertices.size());
+        assertThat(w.edges()).isEqualTo(onlineEdges.size());
+        // one vertex per line, as GraphSON adjacency lists are
+        assertThat(Files.readAllLines(file)).hasSize(onlineVertices.size());
+        TinkerGraph read = TinkerGraph.open();
+        try (var in = Files.newInputStream(file)) {
+            GraphSONReader.build().mapper(GraphSONMapper.build().version(GraphSONVersion.V3_0)
+                    .addCustomModule(GraphSONXModuleV3.build()).create()).create().readGraph(in, read);
+        }
+        assertThat(differences(vertices(read), onlineVertices)).isEmpty();
+        assertThat(differences(edges(read), onlineEdges)).isEmpty();
+        Object established = vertices(read).get("Enterprise:91310104MA1FK0037N").get("established");
+        assertThat(established).isEqualTo(LocalDate.of(2005, 3, 18));
+    }
+
+    @Test
+    void graphSonReadByGioIsTheOnlineGraphWithDatesAsText() throws Exception {
+        Path file = dir.resolve("city.json");
+        LoaderFiles.writeGraphSon(offline, file);
+        TinkerGraph read = TinkerGraph.open();
+        // what a server runs: g.io(file).read(), whose GraphSON reader knows only the core types
+        read.traversal().io(file.toString()).with(IO.reader, IO.graphson).read().iterate();
+        assertThat(differences(vertices(read), datesAsText(onlineVertices))).isEmpty();
+        assertThat(differences(edges(read), datesAsText(onlineEdges))).isEmpty();
+        assertThat(vertices(read).get("Enterprise:91310104MA1FK0037N").get("established")).isEqualTo("2005-03-18");
+    }
+
+    @Test
+    void neptuneCsvHasAFilePerLabelAndTypeKeyedByUid() throws Exception {
+        Path out = dir.resolve("neptune");
+        LoaderFiles.Written w = LoaderFiles.writeNeptuneCsv(offline, out);
+        assertThat(w.vertices()).isEqualTo(onlineVertices.size());
+        assertThat(w.edges()).isEqualTo(onlineEdges.size());
+        Map<String, Long> perLabel = new HashMap<>();
+        onlineVertices.values().forEach(p -> perLabel.merge((String) p.get("~label"), 1L, Long::sum));
+        for (var e : perLabel.entrySet()) {
+            List<String> lines = Files.readAllLines(out.resolve("vertices-" + e.getKey() + ".csv"));
+            assertThat(lines).hasSize(e.getValue().intValue() + 1);
+            assertThat(lines.get(0)).startsWith("~id,~label,").contains("uid:String");
+        }
+        List<String> firms = Files.readAllLines(out.resolve("vertices-Enterprise.csv"));
+        List<String> header = List.of(firms.get(0).split(","));
+        assertThat(header).contains("uscc:String", "established:Date");
+        // the ~id is the uid, which is also a column
+        String[] first = firms.get(1).split(",", -1);
+        assertThat(first[0]).startsWith("Enterprise:").isEqualTo(first[header.indexOf("uid:String")]);
+        assertThat(onlineVertices).containsKey(first[0]);
+        List<String> edges = Files.readAllLines(out.resolve("edges-LOCATED_AT.csv"));
+        assertThat(edges.get(0)).startsWith("~id,~from,~to,~label");
+        long located = onlineEdges.keySet().stream().filter(k -> k.contains("|LOCATED_AT|")).count();
+        assertThat(edges).hasSize((int) located + 1);
+        String[] edge = edges.get(1).split(",", -1);
+        assertThat(onlineEdges).containsKey(edge[0]);
+        assertThat(edge[0]).isEqualTo(edge[1] + "|LOCATED_AT|" + edge[2]);
+        assertThat(onlineVertices).containsKeys(edge[1], edge[2]);
+    }
+
+    @Test
+    void aFolderWithFilesIsRefused() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("busy"));
+        Files.writeString(out.resolve("x.csv"), "x");
+        assertThatThrownBy(() -> LoaderFiles.writeNeptuneCsv(offline, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not empty");
+        assertThatThrownBy(() -> LoaderFiles.writeGraphSon(offline, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is a folder");
+    }
+
+    @Test
+    void neptuneTypesWidenAndListsJoin() {
+        assertThat(LoaderFiles.neptuneType(List.of("A", "B"))).isEqualTo("String[]");
+        assertThat(LoaderFiles.widen("Long", "Double")).isEqualTo("Double");
+        assertThat(LoaderFiles.widen("Long", "Date")).isEqualTo("String");
+        assertThat(LoaderFiles.neptuneValue(List.of("A", "B"), "String[]")).isEqualTo("A;B");
+        assertThat(LoaderFiles.neptuneValue(java.time.OffsetDateTime.parse("2026-03-01T10:00:00+08:00"), "Date"))
+                .isEqualTo("2026-03-01T02:00:00Z");
+    }
+
+
+}
