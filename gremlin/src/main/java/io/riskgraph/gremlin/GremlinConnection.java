@@ -92,6 +92,9 @@ public final class GremlinConnection implements AutoCloseable {
         }
         c.uidIndex = UidIndexCheck.checkQuietly(g, url);
         if (c.uidIndex.message() != null) System.err.println("riskgraph: warning: " + c.uidIndex.message());
+        // TinkerGraph stores any Java value; other servers (JanusGraph refuses dates, date-times and lists) get text
+        boolean tinkerGraph = embedded != null || "TinkerGraph".equals(c.uidIndex.vendor());
+        GremlinValues.register(g, tinkerGraph ? GremlinValues.NATIVE : GremlinValues.PORTABLE);
         return c;
     }
 

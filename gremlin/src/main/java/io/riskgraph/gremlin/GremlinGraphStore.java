@@ -61,6 +61,7 @@ public final class GremlinGraphStore implements GraphStore {
     static final int KNOWN_MAX = 1_000_000;
 
     private final GraphTraversalSource g;
+    private final GremlinValues values;
     /**
      * Vertex ids by uid that this store has merged: link targets and relationship ends already known are not merged
      * again (on a load most of them exist: the persons and enterprises of roles, segments, shared addresses). Vertex
@@ -71,6 +72,7 @@ public final class GremlinGraphStore implements GraphStore {
 
     public GremlinGraphStore(GraphTraversalSource g) {
         this.g = g;
+        this.values = GremlinValues.of(g);
     }
 
     private void remember(Map<String, Long> ids) {
@@ -617,7 +619,7 @@ public final class GremlinGraphStore implements GraphStore {
         while (q.hasNext()) {
             Map<String, Object> r = q.next();
             ids[k] = asLong(r.get("i"));
-            values[k] = GremlinValues.fromGremlin(r.get("v"));
+            values[k] = this.values.read(r.get("v"));
             if (++k == batchSize) {
                 sink.values(ids, values, k);
                 k = 0;
@@ -636,7 +638,7 @@ public final class GremlinGraphStore implements GraphStore {
         while (q.hasNext()) {
             Map<Object, Object> r = q.next();
             ids[k] = asLong(r.get(T.id));
-            for (int p = 0; p < properties.size(); p++) columns[p][k] = GremlinValues.fromGremlin(r.get(properties.get(p)));
+            for (int p = 0; p < properties.size(); p++) columns[p][k] = values.read(r.get(properties.get(p)));
             if (++k == batchSize) {
                 sink.values(ids, columns, k);
                 k = 0;
@@ -648,13 +650,13 @@ public final class GremlinGraphStore implements GraphStore {
     @Override
     public Optional<GraphNode> node(NodeKey node, Object key) {
         List<Map<Object, Object>> r = g.V().has(UID, uid(node, key)).elementMap().toList();
-        return r.isEmpty() ? Optional.empty() : Optional.of(toNode(r.get(0)));
+        return r.isEmpty() ? Optional.empty() : Optional.of(toNode(r.get(0), values));
     }
 
-    static GraphNode toNode(Map<Object, Object> m) {
+    static GraphNode toNode(Map<Object, Object> m, GremlinValues values) {
         Map<String, Object> props = new LinkedHashMap<>();
         m.forEach((k, v) -> {
-            if (k instanceof String s && !s.equals(UID)) props.put(s, GremlinValues.fromGremlin(v));
+            if (k instanceof String s && !s.equals(UID)) props.put(s, values.read(v));
         });
         return new GraphNode(String.valueOf(m.get(T.id)), List.of(String.valueOf(m.get(T.label))), props);
     }
@@ -663,7 +665,7 @@ public final class GremlinGraphStore implements GraphStore {
     Map<Long, GraphNode> nodes(Collection<Long> ids) {
         Map<Long, GraphNode> out = new HashMap<>();
         for (List<Object> part : idChunks(ids, IDS_CHUNK)) {
-            for (Map<Object, Object> m : g.V(part.toArray()).elementMap().toList()) out.put(asLong(m.get(T.id)), toNode(m));
+            for (Map<Object, Object> m : g.V(part.toArray()).elementMap().toList()) out.put(asLong(m.get(T.id)), toNode(m, values));
         }
         return out;
     }
@@ -697,7 +699,7 @@ public final class GremlinGraphStore implements GraphStore {
             for (Map<String, Object> r : g.V(part.toArray()).bothE(t).dedup().project("e", "t", "a", "b", "p")
                     .by(T.id).by(T.label).by(__.outV().id()).by(__.inV().id()).by(__.valueMap()).toList()) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> p = GremlinValues.fromGremlinMap((Map<String, Object>) r.get("p"));
+                Map<String, Object> p = values.readMap((Map<String, Object>) r.get("p"));
                 Edge e = new Edge(r.get("e"), (String) r.get("t"), asLong(r.get("a")), asLong(r.get("b")), p);
                 out.computeIfAbsent(e.start, k -> new ArrayList<>()).add(e);
                 if (e.end != e.start) out.computeIfAbsent(e.end, k -> new ArrayList<>()).add(e);
@@ -923,11 +925,11 @@ public final class GremlinGraphStore implements GraphStore {
     // ---- conversions ----------------------------------------------------------------------------------------
 
     /** Values as stored on every Gremlin server ({@link GremlinValues}): dates and lists as text, BigDecimal as double. */
-    static Object toGremlin(Object v) {
-        return GremlinValues.toGremlin(v);
+    Object toGremlin(Object v) {
+        return values.write(v);
     }
 
-    private static Map<String, Object> gremlinMap(Map<String, Object> m) {
+    private Map<String, Object> gremlinMap(Map<String, Object> m) {
         Map<String, Object> out = new HashMap<>();
         m.forEach((k, v) -> {
             if (v != null) out.put(k, toGremlin(v));

@@ -333,7 +333,7 @@ public final class GremlinWorkflow implements WorkflowStores {
                 GraphTraversal<?, ?> t = g.V().has(GremlinGraphStore.UID, "InspectionTask:" + o.taskId())
                         .property("last_result_attempt", at(at)).has("status", "OPEN")
                         .property("status", "CLOSED").property("result", o.result()).property("result_date", GremlinValues.toGremlin(o.date()))
-                        .property("issues", o.issues()).property("inspection_id", o.inspectionId())
+                        .property("issues", GremlinValues.toGremlin(o.issues())).property("inspection_id", o.inspectionId())
                         .property("closed_at", at(at));
                 if (o.rectified() != null) t = t.property("rectified", o.rectified());
                 return !t.id().toList().isEmpty();
