@@ -90,6 +90,19 @@ public final class IncrementalGrader {
         java.util.BitSet reach(IndicatorContext ctx, java.util.BitSet seeds);
 
         /**
+         * Brings the firms up to date where only indicators the overlay reads changed, outside its reach (a group's
+         * share in trouble moves for every member): re-scores them by default. An overlay may re-score only the
+         * firms whose score such a change can move and update what the others' reasons show. Returns the enterprise
+         * indices whose results changed.
+         *
+         * @param changed per indicator code, the firms whose value changed, with the values before and after
+         */
+        default int[] rescoreChanged(IndicatorContext ctx, Grader.Grades grades, int[] firms, Map<String, Change> changed,
+                                     GraderParams params) {
+            return rescore(ctx, grades, firms, params);
+        }
+
+        /**
          * The library indicators the overlay reads: the re-grade keeps them up to date around each event as it does
          * the scorecards' (recomputed over the city instead, a learned model's 80-odd took seconds per event at 2.9 M).
          */
@@ -278,14 +291,21 @@ public final class IncrementalGrader {
         int[] which = update(data, changed, seeds, firms, positions(data, added));
         if (overlay == null) return which;
         java.util.BitSet reach = overlay.reach(ctx, firms);
+        int[] rescored = overlay.rescore(ctx, overlayGrades, reach.stream().toArray(), params);
         // and the firms where an indicator the overlay reads changed: group indicators (a community, a component)
         // reach past the related parties
+        java.util.BitSet beyond = new java.util.BitSet(data.enterpriseCount());
+        Map<String, Change> read = new HashMap<>();
         for (Indicator ind : overlay.indicators()) {
             Change c = lastChanges.get(ind.code());
-            if (c != null) for (int i : c.at()) reach.set(i);
+            if (c == null || c.at().length == 0) continue;
+            read.put(ind.code(), c);
+            for (int i : c.at()) if (!reach.get(i)) beyond.set(i);
         }
-        int[] reached = reach.stream().toArray();
-        return overlay.rescore(ctx, overlayGrades, reached, params);
+        if (beyond.isEmpty()) return rescored;
+        int[] revalued = overlay.rescoreChanged(ctx, overlayGrades, beyond.stream().toArray(), read, params);
+        return java.util.stream.IntStream.concat(java.util.Arrays.stream(rescored), java.util.Arrays.stream(revalued))
+                .sorted().distinct().toArray();
     }
 
     /** Per family the positions of the new events in {@code patched} (ascending), for {@link IndicatorContext.Patch}. */
@@ -318,7 +338,7 @@ public final class IncrementalGrader {
     public Update lastUpdate() { return lastUpdate; }
 
     /** One recomputed indicator: the firms whose value changed, and their values before and after (aligned with them). */
-    private record Change(int[] at, double[] before, double[] after) {}
+    public record Change(int[] at, double[] before, double[] after) {}
 
     /**
      * Re-grades in memory after {@code patched} (the held data with new events, firm state refreshed in place for

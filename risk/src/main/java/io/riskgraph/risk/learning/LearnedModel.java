@@ -114,6 +114,61 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
     }
 
     /**
+     * Firms where only library indicators changed, outside the reach (every member of a group whose share in trouble
+     * moved): a firm whose changed values go the same way at every split of its booster's trees keeps its score and
+     * contributions, which depend only on the directions, and its reasons show the new values; the others are
+     * re-scored. At 2.9 M firms a component's share moves for a million firms, few of them across a split.
+     */
+    @Override
+    public int[] rescoreChanged(IndicatorContext ctx, Grader.Grades g, int[] firms,
+                                Map<String, IncrementalGrader.Change> changed, GraderParams params) {
+        List<String> segNames = List.copyOf(segments.keySet());
+        List<Booster> boosters = new ArrayList<>();
+        boosters.add(general);
+        boosters.addAll(segments.values());
+        List<TreeShap> tables = boosters.stream().map(b -> Trees.explainer(b, features.size())).toList();
+        BitSet asked = new BitSet(ctx.n), rescore = new BitSet(ctx.n);
+        for (int f : firms) asked.set(f);
+        Map<String, Integer> column = new java.util.HashMap<>();
+        for (int j = 0; j < features.size(); j++) column.put(features.get(j).code(), j);
+        for (Map.Entry<String, IncrementalGrader.Change> e : changed.entrySet()) {
+            Integer j = column.get(e.getKey());
+            if (j == null) continue;
+            IncrementalGrader.Change c = e.getValue();
+            for (int k = 0; k < c.at().length; k++) {
+                int f = c.at()[k];
+                if (!asked.get(f) || rescore.get(f)) continue;
+                TreeShap t = tables.get(boosterOf(ctx.data.segments[f], segNames));
+                if (t == null || !t.sameSides(j, (float) c.before()[k], (float) c.after()[k])) rescore.set(f);
+            }
+        }
+        BitSet out = new BitSet(ctx.n);
+        for (int f : rescore(ctx, g, rescore.stream().toArray(), params)) out.set(f);
+        // the others keep their score; a reason naming a changed feature shows its new value (as a row holds it)
+        for (Map.Entry<String, IncrementalGrader.Change> e : changed.entrySet()) {
+            IncrementalGrader.Change c = e.getValue();
+            for (int k = 0; k < c.at().length; k++) {
+                int f = c.at()[k];
+                if (!asked.get(f) || rescore.get(f)) continue;
+                List<Grader.Reason> rs = g.reasons().get(f);
+                for (int r = 0; r < rs.size(); r++) {
+                    Grader.Reason x = rs.get(r);
+                    if (!x.code().equals(e.getKey())) continue;
+                    double shown = (float) c.after()[k];
+                    if (Double.compare(shown, x.value()) == 0) continue;
+                    List<Grader.Reason> now = new ArrayList<>(rs);
+                    now.set(r, new Grader.Reason(x.code(), x.nameZh(), x.nameEn(), x.category(), shown, x.points(),
+                            x.contribution(), x.source()));
+                    g.reasons().set(f, List.copyOf(now));
+                    out.set(f);
+                    break;
+                }
+            }
+        }
+        return out.stream().toArray();
+    }
+
+    /**
      * What an event at the seeds can change: the firms within two hops (the related-party features' reach), and when
      * the model reads propagated risk, the firms whose propagated risk the event changed (up to the propagation's hops).
      */

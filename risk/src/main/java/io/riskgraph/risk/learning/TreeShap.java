@@ -98,6 +98,67 @@ public final class TreeShap {
                 splitFeature, splitThreshold, splitDefaultLeft, treeFeature, table);
     }
 
+    /**
+     * Whether feature {@code feature} at {@code a} and at {@code b} goes the same way at every split of every tree:
+     * then a row's margin and contributions are the same with either value (they depend only on the directions).
+     */
+    public boolean sameSides(int feature, float a, float b) {
+        if (Float.compare(a, b) == 0) return true;
+        int[] splits = splitsOf()[feature];
+        if (!Float.isNaN(a) && !Float.isNaN(b)) {
+            // x goes left at t when x < t: a and b part at the thresholds in (min, max]
+            float[] t = thresholdsOf()[feature];
+            return above(t, Math.min(a, b)) == above(t, Math.max(a, b));
+        }
+        for (int s : splits) {
+            float t = splitThreshold[s];
+            boolean left = splitDefaultLeft[s];
+            if ((Float.isNaN(a) ? left : a < t) != (Float.isNaN(b) ? left : b < t)) return false;
+        }
+        return true;
+    }
+
+    /** The number of thresholds (ascending) above x. */
+    private static int above(float[] t, float x) {
+        int lo = 0, hi = t.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] > x) hi = mid; else lo = mid + 1;
+        }
+        return t.length - lo;
+    }
+
+    /** Per feature its splits, and their thresholds ascending: built on first use. */
+    private volatile int[][] splitsByFeature;
+    private volatile float[][] thresholdsByFeature;
+
+    private int[][] splitsOf() {
+        if (splitsByFeature == null) {
+            int[][] by = new int[ncol][];
+            int[] count = new int[ncol];
+            for (int f : splitFeature) count[f]++;
+            for (int j = 0; j < ncol; j++) by[j] = new int[count[j]];
+            Arrays.fill(count, 0);
+            for (int s = 0; s < splitFeature.length; s++) by[splitFeature[s]][count[splitFeature[s]]++] = s;
+            splitsByFeature = by;
+        }
+        return splitsByFeature;
+    }
+
+    private float[][] thresholdsOf() {
+        if (thresholdsByFeature == null) {
+            int[][] splits = splitsOf();
+            float[][] t = new float[ncol][];
+            for (int j = 0; j < ncol; j++) {
+                t[j] = new float[splits[j].length];
+                for (int k = 0; k < t[j].length; k++) t[j][k] = splitThreshold[splits[j][k]];
+                Arrays.sort(t[j]);
+            }
+            thresholdsByFeature = t;
+        }
+        return thresholdsByFeature;
+    }
+
     /** The row's margin (log-odds): the bias plus its contributions, i.e. the base margin plus the leaves it reaches. */
     public double margin(float[] rows, int r) {
         float[][] out = new float[1][ncol + 1];

@@ -66,6 +66,25 @@ class TreeShapTest {
             }
             assertThat(sum).as("row %d adds up to its margin", i).isCloseTo(margins[i], within(1e-4));
         }
+        TreeShap t = Trees.explainer(b, ncol);
+        if (t != null) {
+            // a value moved where no split parts it gives the same contributions; where one does, the margin moves
+            int same = 0, parted = 0;
+            for (int i = 0; i < 400; i++) {
+                int j = rnd.nextInt(ncol);
+                float[] row = java.util.Arrays.copyOfRange(rows, i * ncol, (i + 1) * ncol), moved = row.clone();
+                moved[j] = rnd.nextDouble() < 0.1 ? Float.NaN : row[j] + (float) (rnd.nextGaussian() * (rnd.nextBoolean() ? 0.05 : 2));
+                float[][] a = t.contributions(row, 1), c = t.contributions(moved, 1);
+                if (t.sameSides(j, row[j], moved[j])) {
+                    same++;
+                    assertThat(c[0]).as("row %d feature %d: %s -> %s", i, j, row[j], moved[j]).containsExactly(a[0]);
+                } else {
+                    parted++;
+                }
+            }
+            assertThat(same).isPositive();
+            assertThat(parted).isPositive();
+        }
         b.dispose();
     }
 }
