@@ -8,6 +8,7 @@ import io.riskgraph.api.Role;
 import io.riskgraph.backend.Backend;
 import io.riskgraph.cypher.TestNeo4j;
 import io.riskgraph.gremlin.GremlinBackend;
+import io.riskgraph.gremlin.TestGremlin;
 import io.riskgraph.ingest.Ingestor;
 import io.riskgraph.model.id.IdProtector;
 import io.riskgraph.progress.Cancellation;
@@ -65,7 +66,7 @@ class BackendParityTest {
     static void load() throws Exception {
         TestNeo4j.clear();
         neo4j = TestNeo4j.backend();
-        gremlin = GremlinBackend.embedded(tmp.resolve("gremlin-store"));
+        gremlin = TestGremlin.backend(tmp.resolve("gremlin-store")); // JanusGraph 1.1.0 with -Pjanusgraph
         neo4jWarn = prepare(neo4j, tmp.resolve("n"));
         gremlinWarn = prepare(gremlin, tmp.resolve("g"));
         neo4jServer = new ApiServer(new ApiConfig(10, Duration.ofSeconds(10), 1_000), neo4j, Files.createDirectories(tmp.resolve("n-api")), null)

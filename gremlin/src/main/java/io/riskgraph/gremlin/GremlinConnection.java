@@ -4,6 +4,8 @@ import io.riskgraph.store.GraphStoreException;
 import org.apache.tinkerpop.gremlin.driver.Cluster;
 import org.apache.tinkerpop.gremlin.driver.remote.DriverRemoteConnection;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
+import org.apache.tinkerpop.gremlin.structure.io.binary.TypeSerializerRegistry;
+import org.apache.tinkerpop.gremlin.util.ser.GraphBinaryMessageSerializerV1;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -70,6 +72,7 @@ public final class GremlinConnection implements AutoCloseable {
         Cluster.Builder b = Cluster.build(uri.getHost()).port(uri.getPort() < 0 ? 8182 : uri.getPort())
                 .enableSsl(uri.getScheme().equals("wss"))
                 .maxContentLength(64 << 20)
+                .serializer(serializer())
                 .connectionSetupTimeoutMillis(15_000);
         if (uri.getPath() != null && !uri.getPath().isEmpty()) b.path(uri.getPath());
         if (user != null) b.credentials(user, password == null ? "" : password);
@@ -89,7 +92,19 @@ public final class GremlinConnection implements AutoCloseable {
         }
         c.uidIndex = UidIndexCheck.checkQuietly(g, url);
         if (c.uidIndex.message() != null) System.err.println("riskgraph: warning: " + c.uidIndex.message());
+        // TinkerGraph stores any Java value; other servers (JanusGraph refuses dates, date-times and lists) get text
+        boolean tinkerGraph = embedded != null || "TinkerGraph".equals(c.uidIndex.vendor());
+        GremlinValues.register(g, tinkerGraph ? GremlinValues.NATIVE : GremlinValues.PORTABLE);
         return c;
+    }
+
+    /**
+     * GraphBinary, with JanusGraph's edge id type understood ({@link JanusGraphRelationId}): any other server never
+     * sends it, a JanusGraph server sends it for every edge.
+     */
+    static GraphBinaryMessageSerializerV1 serializer() {
+        return new GraphBinaryMessageSerializerV1(TypeSerializerRegistry.build()
+                .addCustomType(JanusGraphRelationId.class, new JanusGraphRelationId.Serializer()).create());
     }
 
     /** One round trip; a clear error naming the URL when the server is not there or refuses. */

@@ -29,9 +29,11 @@ import java.util.function.Consumer;
  */
 public final class GremlinGraphReads implements GraphReads {
     private final GraphTraversalSource g;
+    private final GremlinValues values;
 
     public GremlinGraphReads(GraphTraversalSource g) {
         this.g = g;
+        this.values = GremlinValues.of(g);
     }
 
     /** The risk events of the current vertex as a map (the same rules as CypherGraphReads.RISK_EVENTS). */
@@ -155,7 +157,7 @@ public final class GremlinGraphReads implements GraphReads {
             @SuppressWarnings("unchecked")
             Map<Object, Object> h = (Map<Object, Object>) r.get("h");
             Object share = ((Map<?, ?>) r.get("e")).get("share");
-            out.add(new Holding(GremlinGraphStore.toNode(h), share instanceof Number s ? s.doubleValue() : null));
+            out.add(new Holding(GremlinGraphStore.toNode(h, values), share instanceof Number s ? s.doubleValue() : null));
         });
         return out;
     }
@@ -177,7 +179,7 @@ public final class GremlinGraphReads implements GraphReads {
                     if (k.get(p) != null) keys.put(p, k.get(p));
                 }
                 sink.node(GremlinGraphStore.asLong(r.get("i")), List.of(String.valueOf(r.get("l"))), keys, k.get("grade"),
-                        k.get("score"), k.get("risk_inherited"), k.get("segments"), events(r.get("e")), n(r.get("d")));
+                        k.get("score"), k.get("risk_inherited"), values.read(k.get("segments")), events(r.get("e")), n(r.get("d")));
             }
             return null;
         });
@@ -188,7 +190,7 @@ public final class GremlinGraphReads implements GraphReads {
             while (rels.hasNext()) {
                 Map<String, Object> r = rels.next();
                 @SuppressWarnings("unchecked")
-                Map<String, Object> p = new LinkedHashMap<>((Map<String, Object>) r.get("p"));
+                Map<String, Object> p = values.readMap((Map<String, Object>) r.get("p"));
                 sink.relationship(GremlinGraphStore.asLong(r.get("a")), GremlinGraphStore.asLong(r.get("b")),
                         String.valueOf(r.get("t")), p);
             }
@@ -200,10 +202,10 @@ public final class GremlinGraphReads implements GraphReads {
     public Expansion expand(String label, String keyProperty, Object key, List<String> types, int offset, int limit) {
         NodeKey.requireIdentifier("label", label);
         NodeKey.requireIdentifier("key property", keyProperty);
-        List<Map<Object, Object>> found = read(() -> g.V().has(label, keyProperty, GremlinGraphStore.toGremlin(key))
+        List<Map<Object, Object>> found = read(() -> g.V().has(label, keyProperty, values.write(key))
                 .elementMap().toList());
         if (found.isEmpty()) return null;
-        GraphNode node = GremlinGraphStore.toNode(found.get(0));
+        GraphNode node = GremlinGraphStore.toNode(found.get(0), values);
         Object id = found.get(0).get(T.id);
         String[] t = types.toArray(String[]::new);
         List<Map<String, Object>> rows = types.isEmpty() ? List.of() : read(() -> g.V(id).bothE(t)
@@ -212,7 +214,7 @@ public final class GremlinGraphReads implements GraphReads {
         for (Map<String, Object> r : rows) {
             @SuppressWarnings("unchecked")
             Map<Object, Object> m = (Map<Object, Object>) r.get("m");
-            all.add(new Neighbour(edge((Map<?, ?>) r.get("e")), GremlinGraphStore.toNode(m)));
+            all.add(new Neighbour(edge((Map<?, ?>) r.get("e")), GremlinGraphStore.toNode(m, values)));
         }
         all.sort(Comparator.comparing((Neighbour x) -> x.relationship().type())
                 .thenComparing(x -> sortName(x.node()))
@@ -228,10 +230,10 @@ public final class GremlinGraphReads implements GraphReads {
         return "";
     }
 
-    private static Edge edge(Map<?, ?> e) {
+    private Edge edge(Map<?, ?> e) {
         Map<String, Object> props = new LinkedHashMap<>();
         e.forEach((k, v) -> {
-            if (k instanceof String s) props.put(s, v);
+            if (k instanceof String s) props.put(s, values.read(v));
         });
         return new Edge(String.valueOf(e.get(T.id)), String.valueOf(e.get(T.label)),
                 String.valueOf(((Map<?, ?>) e.get(Direction.OUT)).get(T.id)),

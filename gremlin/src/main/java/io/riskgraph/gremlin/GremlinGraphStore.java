@@ -20,9 +20,6 @@ import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__;
 import org.apache.tinkerpop.gremlin.structure.Direction;
 import org.apache.tinkerpop.gremlin.structure.T;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -64,6 +61,7 @@ public final class GremlinGraphStore implements GraphStore {
     static final int KNOWN_MAX = 1_000_000;
 
     private final GraphTraversalSource g;
+    private final GremlinValues values;
     /**
      * Vertex ids by uid that this store has merged: link targets and relationship ends already known are not merged
      * again (on a load most of them exist: the persons and enterprises of roles, segments, shared addresses). Vertex
@@ -74,6 +72,7 @@ public final class GremlinGraphStore implements GraphStore {
 
     public GremlinGraphStore(GraphTraversalSource g) {
         this.g = g;
+        this.values = GremlinValues.of(g);
     }
 
     private void remember(Map<String, Long> ids) {
@@ -361,6 +360,15 @@ public final class GremlinGraphStore implements GraphStore {
     private record Merged(Map<String, Long> ids, Set<String> created) {}
 
     /**
+     * One vertex merge at a time per process. Two ingest writers often create the same missing stub vertex (a person
+     * named in two chunks); on a server with concurrent transactions (JanusGraph) both merges miss and both create:
+     * a duplicate, or with a unique uid index one commit refused ("Local lock contention", after which JanusGraph
+     * 1.1 refused the same uids again for as long as the retries lasted). Merged one at a time, each sees what the
+     * other committed. Edge merges, the larger part of a load, still run in parallel.
+     */
+    private static final Object VERTEX_MERGES = new Object();
+
+    /**
      * mergeV on (label, uid) for rows of {@link #mergeRow}: the ids by uid and which were created, in one traversal
      * per chunk. The merge finds vertices through the uid index; a created vertex carries {@value #CREATED_MARK}
      * from its onCreate map until the same traversal has read it and dropped it again. (A lookup beforehand with
@@ -370,13 +378,16 @@ public final class GremlinGraphStore implements GraphStore {
         Map<String, Long> ids = new HashMap<>();
         Set<String> created = new HashSet<>();
         for (List<Map<String, Object>> part : chunks(rows, CHUNK)) {
-            List<Map<String, Object>> out = g.inject((Object) part).unfold().as("r")
-                    .mergeV(__.select("r").select("m"))
-                    .option(Merge.onCreate, __.select("r").select("c"))
-                    .option(Merge.onMatch, __.select("r").select("p")).as("v")
-                    .project("u", "i", "n").by(__.values(UID)).by(T.id).by(__.properties(CREATED_MARK).count())
-                    .sideEffect(__.select("v").properties(CREATED_MARK).drop())
-                    .toList();
+            List<Map<String, Object>> out;
+            synchronized (VERTEX_MERGES) {
+                out = retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
+                        .mergeV(__.select("r").select("m"))
+                        .option(Merge.onCreate, __.select("r").select("c"))
+                        .option(Merge.onMatch, __.select("r").select("p")).as("v")
+                        .project("u", "i", "n").by(__.values(UID)).by(T.id).by(__.properties(CREATED_MARK).count())
+                        .sideEffect(__.select("v").properties(CREATED_MARK).drop())
+                        .toList());
+            }
             for (Map<String, Object> r : out) {
                 String u = (String) r.get("u");
                 ids.put(u, asLong(r.get("i")));
@@ -390,12 +401,49 @@ public final class GremlinGraphStore implements GraphStore {
     /** mergeE on (type, out, in) for rows of {@link #edgeRow}, setting the row's properties. */
     private void mergeEdges(List<Map<String, Object>> rows) {
         for (List<Map<String, Object>> part : chunks(rows, CHUNK)) {
-            g.inject((Object) part).unfold().as("r")
+            retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
                     .mergeE(__.select("r").select("m"))
                     .option(Merge.onCreate, __.select("r").select("p"))
                     .option(Merge.onMatch, __.select("r").select("p"))
-                    .count().toList();
+                    .count().toList());
         }
+    }
+
+    /** What a server says when a write lost a race with another writer (and was rolled back): worth another try. */
+    private static final java.util.regex.Pattern CONFLICT = java.util.regex.Pattern.compile(
+            "(?i)lock contention|could not commit transaction|ConcurrentModification|conflict|uniqueness");
+    static final int CONFLICT_ATTEMPTS = 8;
+
+    /**
+     * Runs one merge traversal again when the server refused it for a concurrent write: two ingest writers creating
+     * the same missing stub vertex, which a unique {@code uid} index (JanusGraph: "Local lock contention", "Could not
+     * commit transaction") refuses to the second. The traversal is one server transaction (rolled back whole) and a
+     * merge, so running it again matches what the other writer created. Other failures are not retried.
+     */
+    static <X> X retryingConflicts(java.util.function.Supplier<X> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (attempt >= CONFLICT_ATTEMPTS || !isConflict(e)) throw e;
+                try {
+                    // the other writer holds its locks until its whole chunk commits: wait 0.1 s, 0.2 s ... at most 2 s
+                    // (about 7 s in all), with jitter so that two writers do not collide again in step
+                    long wait = Math.min(2_000L, 50L << attempt);
+                    Thread.sleep(wait / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(wait));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && CONFLICT.matcher(t.getMessage()).find()) return true;
+        }
+        return false;
     }
 
     private void dropProperty(String name, List<Object> ids) {
@@ -571,7 +619,7 @@ public final class GremlinGraphStore implements GraphStore {
         while (q.hasNext()) {
             Map<String, Object> r = q.next();
             ids[k] = asLong(r.get("i"));
-            values[k] = r.get("v");
+            values[k] = this.values.read(r.get("v"));
             if (++k == batchSize) {
                 sink.values(ids, values, k);
                 k = 0;
@@ -590,7 +638,7 @@ public final class GremlinGraphStore implements GraphStore {
         while (q.hasNext()) {
             Map<Object, Object> r = q.next();
             ids[k] = asLong(r.get(T.id));
-            for (int p = 0; p < properties.size(); p++) columns[p][k] = r.get(properties.get(p));
+            for (int p = 0; p < properties.size(); p++) columns[p][k] = values.read(r.get(properties.get(p)));
             if (++k == batchSize) {
                 sink.values(ids, columns, k);
                 k = 0;
@@ -602,13 +650,13 @@ public final class GremlinGraphStore implements GraphStore {
     @Override
     public Optional<GraphNode> node(NodeKey node, Object key) {
         List<Map<Object, Object>> r = g.V().has(UID, uid(node, key)).elementMap().toList();
-        return r.isEmpty() ? Optional.empty() : Optional.of(toNode(r.get(0)));
+        return r.isEmpty() ? Optional.empty() : Optional.of(toNode(r.get(0), values));
     }
 
-    static GraphNode toNode(Map<Object, Object> m) {
+    static GraphNode toNode(Map<Object, Object> m, GremlinValues values) {
         Map<String, Object> props = new LinkedHashMap<>();
         m.forEach((k, v) -> {
-            if (k instanceof String s && !s.equals(UID)) props.put(s, v);
+            if (k instanceof String s && !s.equals(UID)) props.put(s, values.read(v));
         });
         return new GraphNode(String.valueOf(m.get(T.id)), List.of(String.valueOf(m.get(T.label))), props);
     }
@@ -617,7 +665,7 @@ public final class GremlinGraphStore implements GraphStore {
     Map<Long, GraphNode> nodes(Collection<Long> ids) {
         Map<Long, GraphNode> out = new HashMap<>();
         for (List<Object> part : idChunks(ids, IDS_CHUNK)) {
-            for (Map<Object, Object> m : g.V(part.toArray()).elementMap().toList()) out.put(asLong(m.get(T.id)), toNode(m));
+            for (Map<Object, Object> m : g.V(part.toArray()).elementMap().toList()) out.put(asLong(m.get(T.id)), toNode(m, values));
         }
         return out;
     }
@@ -651,7 +699,7 @@ public final class GremlinGraphStore implements GraphStore {
             for (Map<String, Object> r : g.V(part.toArray()).bothE(t).dedup().project("e", "t", "a", "b", "p")
                     .by(T.id).by(T.label).by(__.outV().id()).by(__.inV().id()).by(__.valueMap()).toList()) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> p = new LinkedHashMap<>((Map<String, Object>) r.get("p"));
+                Map<String, Object> p = values.readMap((Map<String, Object>) r.get("p"));
                 Edge e = new Edge(r.get("e"), (String) r.get("t"), asLong(r.get("a")), asLong(r.get("b")), p);
                 out.computeIfAbsent(e.start, k -> new ArrayList<>()).add(e);
                 if (e.end != e.start) out.computeIfAbsent(e.end, k -> new ArrayList<>()).add(e);
@@ -876,19 +924,12 @@ public final class GremlinGraphStore implements GraphStore {
 
     // ---- conversions ----------------------------------------------------------------------------------------
 
-    /** Values as stored: BigDecimal becomes a double, Instant a UTC date-time (as on Neo4j). */
-    static Object toGremlin(Object v) {
-        if (v instanceof BigDecimal d) return d.doubleValue();
-        if (v instanceof Instant i) return i.atOffset(ZoneOffset.UTC);
-        if (v instanceof Collection<?> c) {
-            List<Object> out = new ArrayList<>(c.size());
-            for (Object o : c) out.add(toGremlin(o));
-            return out;
-        }
-        return v;
+    /** Values as stored on every Gremlin server ({@link GremlinValues}): dates and lists as text, BigDecimal as double. */
+    Object toGremlin(Object v) {
+        return values.write(v);
     }
 
-    private static Map<String, Object> gremlinMap(Map<String, Object> m) {
+    private Map<String, Object> gremlinMap(Map<String, Object> m) {
         Map<String, Object> out = new HashMap<>();
         m.forEach((k, v) -> {
             if (v != null) out.put(k, toGremlin(v));

@@ -39,9 +39,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class GremlinQueryRunner implements ReadOnlyQueries {
     private final GraphTraversalSource g;
+    private final GremlinValues values;
 
     public GremlinQueryRunner(GraphTraversalSource g) {
         this.g = g;
+        this.values = GremlinValues.of(g);
     }
 
     @Override
@@ -53,12 +55,12 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
         long started = System.nanoTime();
         GraphTraversalSource source = g.withStrategies(ReadOnlyStrategy.instance())
                 .with("evaluationTimeout", limits.timeout().toMillis());
-        Map<String, Object> values = new LinkedHashMap<>();
-        params.forEach((k, v) -> values.put(k, GremlinGraphStore.toGremlin(v)));
+        Map<String, Object> bound = new LinkedHashMap<>();
+        params.forEach((k, v) -> bound.put(k, parameter(v)));
         Object built;
         try {
             built = org.apache.tinkerpop.gremlin.language.grammar.GremlinQueryParser.parse(statement,
-                    new GremlinAntlrToJava(source, new VariableResolver.DefaultVariableResolver(values)));
+                    new GremlinAntlrToJava(source, new VariableResolver.DefaultVariableResolver(bound)));
         } catch (QueryRefusedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -91,7 +93,7 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
         }
         boolean truncated = results.size() > limits.maxRows();
         if (truncated) results = results.subList(0, limits.maxRows());
-        return table(results, truncated, Duration.ofNanos(System.nanoTime() - started));
+        return table(results, truncated, Duration.ofNanos(System.nanoTime() - started), values);
     }
 
     private static QueryTimeoutException timedOut(QueryLimits limits) {
@@ -99,7 +101,17 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
                 + " s and was stopped; narrow it (a label, a limit(), fewer hops)");
     }
 
-    static QueryResult table(List<Object> results, boolean truncated, Duration elapsed) {
+    /** A parameter as the stored values are ({@link GremlinValues}); a list stays a list (for within()) of such values. */
+    Object parameter(Object v) {
+        if (v instanceof java.util.Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            for (Object o : c) out.add(values.write(o));
+            return out;
+        }
+        return values.write(v);
+    }
+
+    static QueryResult table(List<Object> results, boolean truncated, Duration elapsed, GremlinValues values) {
         boolean maps = !results.isEmpty();
         LinkedHashSet<String> columns = new LinkedHashSet<>();
         for (Object r : results) {
@@ -114,14 +126,14 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
         if (maps) {
             for (Object r : results) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                ((Map<?, ?>) r).forEach((k, v) -> m.put(key(k), plain(v)));
+                ((Map<?, ?>) r).forEach((k, v) -> m.put(key(k), plain(v, values)));
                 List<Object> row = new ArrayList<>(columns.size());
                 for (String c : columns) row.add(m.get(c));
                 rows.add(row);
             }
             return new QueryResult(List.copyOf(columns), rows, truncated, elapsed);
         }
-        for (Object r : results) rows.add(java.util.Collections.singletonList(plain(r)));
+        for (Object r : results) rows.add(java.util.Collections.singletonList(plain(r, values)));
         return new QueryResult(List.of("result"), rows, truncated, elapsed);
     }
 
@@ -130,7 +142,7 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
     }
 
     /** Graph elements as plain maps (id, labels or type, properties), lists and maps recursively. */
-    static Object plain(Object o) {
+    static Object plain(Object o, GremlinValues values) {
         if (o instanceof Vertex v) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("_id", String.valueOf(v.id()));
@@ -138,7 +150,7 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
             Iterator<VertexProperty<Object>> it = v.properties();
             while (it.hasNext()) {
                 VertexProperty<Object> p = it.next();
-                if (!p.key().equals(GremlinGraphStore.UID)) m.put(p.key(), plain(p.value()));
+                if (!p.key().equals(GremlinGraphStore.UID)) m.put(p.key(), plain(p.value(), values));
             }
             return m;
         }
@@ -151,28 +163,28 @@ public final class GremlinQueryRunner implements ReadOnlyQueries {
             Iterator<Property<Object>> it = e.properties();
             while (it.hasNext()) {
                 Property<Object> p = it.next();
-                m.put(p.key(), plain(p.value()));
+                m.put(p.key(), plain(p.value(), values));
             }
             return m;
         }
         if (o instanceof Path p) {
             List<Object> out = new ArrayList<>();
-            for (Object step : p) out.add(plain(step));
+            for (Object step : p) out.add(plain(step, values));
             return out;
         }
         if (o instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, v) -> {
-                if (!GremlinGraphStore.UID.equals(k)) out.put(key(k), plain(v));
+                if (!GremlinGraphStore.UID.equals(k)) out.put(key(k), plain(v, values));
             });
             return out;
         }
         if (o instanceof Iterable<?> l) {
             List<Object> out = new ArrayList<>();
-            for (Object x : l) out.add(plain(x));
+            for (Object x : l) out.add(plain(x, values));
             return out;
         }
         if (o instanceof Enum<?> e) return e.name();
-        return o;
+        return values.read(o);
     }
 }

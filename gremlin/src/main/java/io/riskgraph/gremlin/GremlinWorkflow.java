@@ -26,7 +26,6 @@ import org.apache.tinkerpop.gremlin.structure.T;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -94,7 +93,8 @@ public final class GremlinWorkflow implements WorkflowStores {
         return o == null ? null : Instant.parse(String.valueOf(o));
     }
 
-    static OffsetDateTime at(Instant i) { return i == null ? null : i.atOffset(ZoneOffset.UTC); }
+    /** An instant as stored ({@link GremlinValues}: UTC ISO text), or null. */
+    static Object at(Instant i) { return i == null ? null : GremlinValues.toGremlin(i); }
 
     static LocalDate date(Object o) {
         if (o instanceof LocalDate d) return d;
@@ -118,7 +118,7 @@ public final class GremlinWorkflow implements WorkflowStores {
         match.put(GremlinGraphStore.UID, uid);
         Map<String, Object> create = new HashMap<>();
         props.forEach((k, v) -> {
-            if (v != null) create.put(k, v);
+            if (v != null) create.put(k, GremlinValues.toGremlin(v));
         });
         Map<String, Object> row = new HashMap<>();
         row.put("m", match);
@@ -332,8 +332,8 @@ public final class GremlinWorkflow implements WorkflowStores {
             return run(() -> {
                 GraphTraversal<?, ?> t = g.V().has(GremlinGraphStore.UID, "InspectionTask:" + o.taskId())
                         .property("last_result_attempt", at(at)).has("status", "OPEN")
-                        .property("status", "CLOSED").property("result", o.result()).property("result_date", o.date())
-                        .property("issues", o.issues()).property("inspection_id", o.inspectionId())
+                        .property("status", "CLOSED").property("result", o.result()).property("result_date", GremlinValues.toGremlin(o.date()))
+                        .property("issues", GremlinValues.toGremlin(o.issues())).property("inspection_id", o.inspectionId())
                         .property("closed_at", at(at));
                 if (o.rectified() != null) t = t.property("rectified", o.rectified());
                 return !t.id().toList().isEmpty();
@@ -359,7 +359,8 @@ public final class GremlinWorkflow implements WorkflowStores {
                 }
                 first.forEach((task, i) -> {
                     Object result = i.get("result");
-                    if (!(i.get("date") instanceof LocalDate d) || !InspectionOutcome.RESULTS.contains(String.valueOf(result))) return;
+                    LocalDate d = GremlinValues.fromGremlin(i.get("date")) instanceof LocalDate x ? x : null;
+                    if (d == null || !InspectionOutcome.RESULTS.contains(String.valueOf(result))) return;
                     out.add(new InspectionOutcome(task, String.valueOf(i.get("id")), d, (String) result,
                             i.get("issues") instanceof Number n ? n.intValue() : 0, (Boolean) i.get("rectified")));
                 });

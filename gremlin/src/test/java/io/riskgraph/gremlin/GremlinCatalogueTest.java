@@ -100,6 +100,8 @@ class GremlinCatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sameRowsAsCypher(String name, Map<String, Object> params, String cypherStatement) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestGremlin.janusGraph() && name.equals("supplier-failures"),
+                "on JanusGraph a list property is JSON text (docs/backends.md): unfold() does not split it");
         NamedQuery g = GremlinCatalogue.INSTANCE.get(name);
         g.checkParams(params.keySet());
         String statement = cypherStatement != null ? cypherStatement : new QueryCatalogue().get(name).statement();

@@ -137,6 +137,8 @@ class LoaderFilesTest {
 
     @Test
     void graphSonReadWithTheExtendedTypesIsTheOnlineGraph() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestGremlin.janusGraph(),
+                "compares the files with the online graph as TinkerGraph holds it (typed dates, lists); JanusGraph holds them as text");
         Path file = dir.resolve("city-x.json");
         LoaderFiles.Written w = LoaderFiles.writeGraphSon(offline, file);
         assertThat(w.vertices()).isEqualTo(onlineVertices.size());
@@ -156,6 +158,8 @@ class LoaderFilesTest {
 
     @Test
     void graphSonReadByGioIsTheOnlineGraphWithDatesAsText() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestGremlin.janusGraph(),
+                "compares the files with the online graph as TinkerGraph holds it (typed dates, lists); JanusGraph holds them as text");
         Path file = dir.resolve("city.json");
         LoaderFiles.writeGraphSon(offline, file);
         TinkerGraph read = TinkerGraph.open();
@@ -168,6 +172,8 @@ class LoaderFilesTest {
 
     @Test
     void neptuneCsvHasAFilePerLabelAndTypeKeyedByUid() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestGremlin.janusGraph(),
+                "compares the files with the online graph as TinkerGraph holds it (typed dates, lists); JanusGraph holds them as text");
         Path out = dir.resolve("neptune");
         LoaderFiles.Written w = LoaderFiles.writeNeptuneCsv(offline, out);
         assertThat(w.vertices()).isEqualTo(onlineVertices.size());

@@ -107,7 +107,7 @@ public final class WarningRules {
                 ev.add(rolePath(person, "LEGAL_REPRESENTATIVE_OF", e));
             }
             for (int e : others) ev.add(firm(e, "also led by this person, grade " + w.grade[e]));
-            int subject = others.isEmpty() ? dFirms.iterator().next() : others.iterator().next();
+            int subject = bySmallestUscc(others.isEmpty() ? dFirms : others);
             f.add(key(d.personKey[person]), subject, severityByCount(3, dFirms.size(), 3, 5),
                     "person " + d.personKey[person] + " is the legal representative of " + dFirms.size() + " D-grade firms", ev);
         }
@@ -255,7 +255,7 @@ public final class WarningRules {
                 long phones = members.stream().mapToLong(e -> d.entPhone[e]).filter(x -> x >= 0).distinct().count();
                 for (int e : members) ev.add(firm(e, "established " + day(d.established[e]) + ", paid-in " + paidIn(e)));
                 int severity = severityByCount(atHubs ? 3 : 4, members.size(), 5, 8);
-                f.add(key(w.address(group.getKey()), d.personKey[person]), members.get(0), severity,
+                f.add(key(w.address(group.getKey()), d.personKey[person]), bySmallestUscc(members), severity,
                         members.size() + " young firms with nominee " + d.personKey[person] + " at "
                                 + (atHubs ? "formation-agent address " : "address ") + w.address(group.getKey())
                                 + (phones == 1 ? " sharing one phone" : ""), ev);
@@ -274,7 +274,7 @@ public final class WarningRules {
             ev.add(Evidence.node("Phone", w.phone(group.getKey()), firms.length + " firms on this phone"));
             for (int e : dFirms) ev.add(firm(e, "grade D"));
             for (int e : others) ev.add(firm(e, "same phone, grade " + w.grade[e]));
-            int subject = others.isEmpty() ? dFirms.get(0) : others.get(0);
+            int subject = bySmallestUscc(others.isEmpty() ? dFirms : others);
             f.add(key(w.phone(group.getKey())), subject, severityByCount(3, dFirms.size(), 3, 5),
                     dFirms.size() + " D-grade firms share phone " + w.phone(group.getKey()), ev);
         }
@@ -604,6 +604,16 @@ public final class WarningRules {
 
     private static String day(int epochDay) {
         return epochDay == GradingData.NO_DAY ? "unknown" : java.time.LocalDate.ofEpochDay(epochDay).toString();
+    }
+
+    /**
+     * The clue's subject among several equal candidates: the one with the smallest USCC, not the first in the order
+     * the store returned them (which is the store's: Neo4j's and JanusGraph's differ, a bulk load's varies).
+     */
+    private int bySmallestUscc(java.util.Collection<Integer> firms) {
+        int best = -1;
+        for (int e : firms) if (best < 0 || d.uscc[e].compareTo(d.uscc[best]) < 0) best = e;
+        return best;
     }
 
     private static String key(String... parts) {
