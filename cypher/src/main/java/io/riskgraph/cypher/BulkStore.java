@@ -47,6 +47,11 @@ public final class BulkStore {
      * indexes, before the files are deleted). Measured: see BENCHMARKS.md, "Bulk first load".
      */
     public static final double DISK_PER_INPUT_BYTE = 5.0;
+    /**
+     * A system property with more importer arguments, separated by spaces, after riskgraph's own (for tests and
+     * measurements, e.g. {@code --read-buffer-size=16k}); an option given twice is refused by the importer.
+     */
+    public static final String IMPORTER_ARGS_PROPERTY = "riskgraph.importer.args";
     /** Off-heap memory for the importer when nothing is said: what it needed for 5 M nodes, with room. */
     public static final long IMPORT_MEMORY_DEFAULT = 2L << 30;
 
@@ -126,10 +131,14 @@ public final class BulkStore {
      */
     public void runImporter(ImporterFiles files, long maxOffHeapBytes, ProgressListener progress) {
         Path log = staging.resolve("import.log");
-        List<String> args = new ArrayList<>(files.arguments());
+        // the files' ids as the node ids: the same input gives the same store (the importer's own id mapping
+        // hands out ids in whatever order its threads take the input chunks)
+        List<String> args = new ArrayList<>(files.arguments(true));
         args.add("--overwrite-destination=true");
         args.add("--max-off-heap-memory=" + maxOffHeapBytes);
         args.add("--report-file=" + staging.resolve("import.report"));
+        String extra = System.getProperty(IMPORTER_ARGS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) args.addAll(List.of(extra.split("\\s+")));
         args.add(DATABASE);
         int code;
         progress.start("import", 100);
