@@ -78,6 +78,10 @@ class BulkLoadTest {
 
         List<String> onlineDump = dump(dir.resolve("online"));
         List<String> bulkDump = dump(dir.resolve("bulk"));
+        // the bulk load creates the schema through the embedded API, the online path through Cypher
+        List<String> onlineSchema = schema(dir.resolve("online"));
+        assertThat(onlineSchema).hasSizeGreaterThan(30);
+        assertThat(schema(dir.resolve("bulk"))).containsExactlyElementsOf(onlineSchema);
         assertThat(onlineDump).hasSizeGreaterThan(100);
         assertThat(bulkDump).containsExactlyElementsOf(onlineDump);
         assertThat(Files.readString(dir.resolve("bulk-rejects.csv")))
@@ -185,6 +189,23 @@ class BulkLoadTest {
         return CliRun.of("ingest", folder.toString(), "--mode", mode, "--store", store.toString(),
                 "--id-key-file", KEY.toString(), "--page-cache-mb", "32", "--import-memory-mb", "256",
                 "--rejects", store.resolveSibling(store.getFileName() + "-rejects.csv").toString());
+    }
+
+    /** Every index and constraint as a line, sorted. */
+    static List<String> schema(Path store) {
+        List<String> lines = new ArrayList<>();
+        try (Neo4jConnection c = Neo4jConnection.embedded(store, 32L << 20); Session s = c.driver().session()) {
+            for (Record r : s.run("SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, state, "
+                    + "owningConstraint RETURN *").list()) {
+                lines.add("index " + new TreeMap<>(r.asMap()));
+            }
+            for (Record r : s.run("SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties, "
+                    + "ownedIndex RETURN *").list()) {
+                lines.add("constraint " + new TreeMap<>(r.asMap()));
+            }
+        }
+        Collections.sort(lines);
+        return lines;
     }
 
     /** Every node and relationship as a line, sorted: what the graph is, whatever the ids. */
