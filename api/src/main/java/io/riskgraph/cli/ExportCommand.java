@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export results as files.",
         subcommands = {ExportCommand.Grades.class, ExportCommand.Clues.class, ExportCommand.Results.class,
-                ExportCommand.ImporterCsv.class, ExportCommand.NeptuneCsv.class, ExportCommand.GraphSon.class})
+                ExportCommand.ImporterCsv.class, ExportCommand.NeptuneCsv.class, ExportCommand.GraphSon.class,
+                ExportCommand.HugeGraph.class})
 final class ExportCommand {
 
     /** Writes the rows the body prints, as CSV with a header, into a sibling file renamed over {@code out} at the end. */
@@ -267,23 +268,26 @@ final class ExportCommand {
         Path rejects;
 
         @Option(names = "--out", paramLabel = "PATH", required = true,
-                description = "neptune-csv: a new or empty folder for the files; graphson: the .json file to write.")
+                description = "neptune-csv, hugegraph: a new or empty folder for the files; graphson: the .json file to write.")
         Path out;
 
         abstract io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph);
 
         abstract String instructions();
 
+        /** Whether --out is a folder of files (else one file). */
+        boolean writesFolder() { return true; }
+
         @Override
         public Integer call() {
             PrintWriter print = spec.commandLine().getOut();
             io.riskgraph.ingest.DatasetFolder.scan(dataset);
-            if (Files.exists(out) && Files.isDirectory(out) != (this instanceof NeptuneCsv)) {
-                throw new IllegalArgumentException("--out " + out + (this instanceof NeptuneCsv
+            if (Files.exists(out) && Files.isDirectory(out) != writesFolder()) {
+                throw new IllegalArgumentException("--out " + out + (writesFolder()
                         ? " is a file; name a new or empty folder" : " is a folder; name the .json file to write"));
             }
             // refuse a folder with files before the load, not after it
-            if (this instanceof NeptuneCsv) io.riskgraph.gremlin.LoaderFiles.requireEmptyFolder(out);
+            if (writesFolder()) io.riskgraph.gremlin.LoaderFiles.requireEmptyFolder(out);
             Path keyFile = idKeyFile != null ? idKeyFile : StoreOptions.serverIdKeyFile();
             var graph = io.riskgraph.gremlin.LoaderFiles.newGraph();
             // one writer: an in-memory TinkerGraph takes one write at a time
@@ -330,5 +334,24 @@ final class ExportCommand {
 
         @Override
         String instructions() { return io.riskgraph.gremlin.LoaderFiles.graphSonInstructions(out); }
+
+        @Override
+        boolean writesFolder() { return false; }
+    }
+
+    @Command(name = "hugegraph", mixinStandardHelpOptions = true,
+            description = {"Turn a dataset folder into Apache HugeGraph's bulk-loader input (hugegraph-loader): a "
+                    + "vertex_LABEL.csv per label and an edge_TYPE.csv per relationship type, the mapping struct.json and "
+                    + "the schema schema.groovy (property keys, vertex labels with primary key uid, edge labels), and print "
+                    + "the hugegraph-loader command.",
+                    "Rows are read, validated and mapped as 'ingest' does them. Not tested against a HugeGraph server."})
+    static final class HugeGraph extends LoaderFilesCommand {
+        @Override
+        io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
+            return io.riskgraph.gremlin.LoaderFiles.writeHugeGraph(graph, out);
+        }
+
+        @Override
+        String instructions() { return io.riskgraph.gremlin.LoaderFiles.hugeGraphInstructions(out); }
     }
 }

@@ -525,6 +525,11 @@ public final class GremlinGraphStore implements GraphStore {
      * every index answers; {@code has('uid', within(...))} would scan the whole graph on TinkerGraph.
      */
     private Map<String, Long> idsOf(List<String> uids) {
+        return idsOf(g, uids);
+    }
+
+    /** {@link #idsOf(List)} on any traversal source (the API's reads use it too). */
+    static Map<String, Long> idsOf(GraphTraversalSource g, List<String> uids) {
         Map<String, Long> out = new HashMap<>();
         for (List<String> part : chunks(uids, LOOKUP_CHUNK)) {
             @SuppressWarnings("unchecked")
