@@ -272,10 +272,11 @@ class LoaderFilesTest {
         var firms = struct.get("vertices").findParents("label").stream().filter(m -> m.get("label").asText().equals("Enterprise"))
                 .findFirst().orElseThrow();
         List<String> header = strings(firms.get("input").get("header"));
-        List<String> firm = csv(out.resolve("vertex_Enterprise.csv")).stream()
-                .filter(r -> r.get(0).equals("Enterprise:91310104MA1FK0037N")).findFirst().orElseThrow();
+        List<List<String>> firms2 = csv(out.resolve("vertex_Enterprise.csv"));
+        List<String> firm = firms2.stream().filter(r -> r.get(0).equals("Enterprise:91310104MA1FK0037N")).findFirst().orElseThrow();
         assertThat(firm.get(header.indexOf("established"))).isEqualTo("2005-03-18");
-        assertThat(firm.get(header.indexOf("segments"))).matches("\\[[A-Z_]+(\\|[A-Z_]+)*]");
+        List<String> segments = firms2.stream().map(r -> r.get(header.indexOf("segments"))).filter(v -> !v.isEmpty()).toList();
+        assertThat(segments).isNotEmpty().allSatisfy(v -> assertThat(v).matches("\\[[A-Z_]+(\\|[A-Z_]+)*]"));
         assertThat(schema).contains("schema.propertyKey(\"segments\").asText().valueList()")
                 .contains("schema.propertyKey(\"uid\").asText()");
     }
