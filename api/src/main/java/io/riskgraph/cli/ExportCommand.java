@@ -271,12 +271,25 @@ final class ExportCommand {
                 description = "neptune-csv, hugegraph: a new or empty folder for the files; graphson: the .json file to write.")
         Path out;
 
-        abstract io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph);
+        private final java.util.function.BiFunction<org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph, Path,
+                io.riskgraph.gremlin.LoaderFiles.Written> writer;
+        private final java.util.function.Function<Path, String> instructions;
+        private final boolean folder;
 
-        abstract String instructions();
+        /**
+         * @param writer       writes the graph's files to --out
+         * @param instructions the vendor's load instructions for --out
+         * @param folder       whether --out is a folder of files (else one file)
+         */
+        LoaderFilesCommand(java.util.function.BiFunction<org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph, Path,
+                io.riskgraph.gremlin.LoaderFiles.Written> writer, java.util.function.Function<Path, String> instructions,
+                           boolean folder) {
+            this.writer = writer;
+            this.instructions = instructions;
+            this.folder = folder;
+        }
 
-        /** Whether --out is a folder of files (else one file). */
-        boolean writesFolder() { return true; }
+        private boolean writesFolder() { return folder; }
 
         @Override
         public Integer call() {
@@ -296,11 +309,11 @@ final class ExportCommand {
                             io.riskgraph.ingest.Ingestor.BATCH_SIZE_DEFAULT, 1))
                     .ingest(dataset, rejects, new ConsoleProgress(System.err));
             IngestCommand.print(print, summary, rejects);
-            var written = write(graph);
+            var written = writer.apply(graph, out);
             print.printf("Wrote %,d vertices and %,d edges in %d file%s to %s%n", written.vertices(), written.edges(),
                     written.files().size(), written.files().size() == 1 ? "" : "s", out.toAbsolutePath().normalize());
             print.println();
-            print.println(instructions());
+            print.println(instructions.apply(out));
             return Main.OK;
         }
     }
@@ -311,13 +324,9 @@ final class ExportCommand {
                     + "with ~id,~from,~to,~label), and print how to load them.",
                     "Rows are read, validated and mapped as 'ingest' does them; vertex ids are riskgraph's uid (Label:key)."})
     static final class NeptuneCsv extends LoaderFilesCommand {
-        @Override
-        io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
-            return io.riskgraph.gremlin.LoaderFiles.writeNeptuneCsv(graph, out);
+        NeptuneCsv() {
+            super(io.riskgraph.gremlin.LoaderFiles::writeNeptuneCsv, io.riskgraph.gremlin.LoaderFiles::neptuneInstructions, true);
         }
-
-        @Override
-        String instructions() { return io.riskgraph.gremlin.LoaderFiles.neptuneInstructions(out); }
     }
 
     @Command(name = "graphson", mixinStandardHelpOptions = true,
@@ -327,16 +336,9 @@ final class ExportCommand {
                     "Rows are read, validated and mapped as 'ingest' does them. Dates are TinkerPop's extended types "
                     + "(gx:LocalDate, gx:OffsetDateTime): a reader without that module keeps them as ISO-8601 text."})
     static final class GraphSon extends LoaderFilesCommand {
-        @Override
-        io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
-            return io.riskgraph.gremlin.LoaderFiles.writeGraphSon(graph, out);
+        GraphSon() {
+            super(io.riskgraph.gremlin.LoaderFiles::writeGraphSon, io.riskgraph.gremlin.LoaderFiles::graphSonInstructions, false);
         }
-
-        @Override
-        String instructions() { return io.riskgraph.gremlin.LoaderFiles.graphSonInstructions(out); }
-
-        @Override
-        boolean writesFolder() { return false; }
     }
 
     @Command(name = "hugegraph", mixinStandardHelpOptions = true,
@@ -346,12 +348,8 @@ final class ExportCommand {
                     + "the hugegraph-loader command.",
                     "Rows are read, validated and mapped as 'ingest' does them. Not tested against a HugeGraph server."})
     static final class HugeGraph extends LoaderFilesCommand {
-        @Override
-        io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
-            return io.riskgraph.gremlin.LoaderFiles.writeHugeGraph(graph, out);
+        HugeGraph() {
+            super(io.riskgraph.gremlin.LoaderFiles::writeHugeGraph, io.riskgraph.gremlin.LoaderFiles::hugeGraphInstructions, true);
         }
-
-        @Override
-        String instructions() { return io.riskgraph.gremlin.LoaderFiles.hugeGraphInstructions(out); }
     }
 }
