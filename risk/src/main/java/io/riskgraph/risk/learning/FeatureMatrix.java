@@ -201,17 +201,15 @@ public final class FeatureMatrix {
                 (v, next, added) -> EventCount.addNew(v, next, added, VIOLATIONS));
     }
 
-    /** Every event of every family, any time up to the as-of day. */
-    static final List<EventCount> EVERY_EVENT = java.util.stream.IntStream.range(0, GradingData.EVENT_LABELS.size())
-            .mapToObj(f -> EventCount.all(f, 0)).toList();
-
-    /**
-     * Every event a firm has as of the day, of any family: the one-line baseline the back-test shows, and 0 for a firm
-     * without history. Cached (do not change the array) and followed event by event by a re-grade.
-     */
+    /** Every event a firm has as of the day, of any family: the one-line baseline the back-test shows. */
     public static double[] ownEventCount(IndicatorContext c) {
-        return c.cached("learn:ownEvents", EVENTS, () -> EventCount.sum(c, EVERY_EVENT),
-                (v, next, added) -> EventCount.addNew(v, next, added, EVERY_EVENT));
+        GradingData d = c.data;
+        double[] out = new double[c.n];
+        for (GradingData.Events ev : List.of(d.inspections, d.samples, d.penalties, d.complaints, d.courtRecords, d.alerts)) {
+            double[] k = c.count(ev, 0, any());
+            for (int i = 0; i < out.length; i++) out[i] += k[i];
+        }
+        return out;
     }
 
     /**

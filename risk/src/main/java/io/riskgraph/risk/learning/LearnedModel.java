@@ -22,18 +22,14 @@ import java.util.Map;
  * @param cuts              score at or above which a firm is D, C, B (riskiest first)
  * @param expectedDetection per grade A..D the share of labelled firms with the outcome in the back-test (NaN: none)
  * @param segments          segment → booster, for firms in that segment (the first of a firm's segments in this order)
- * @param withoutHistory    the booster for firms with no event of any kind as of the day (before any segment's), or
- *                          null when the general and segment models serve them too
  */
 public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, List<Feature> features, Booster general,
-                           Map<String, Booster> segments, Booster withoutHistory, double[] cuts, double[] expectedDetection)
+                           Map<String, Booster> segments, double[] cuts, double[] expectedDetection)
         implements RiskModel, IncrementalGrader.Overlay {
     /** Rows predicted at once: bounds the float matrix XGBoost gets (rows × features × 4 bytes). */
     public static final int CHUNK = 50_000;
     /** Below this (in log-odds) a feature does not set a firm apart. */
     public static final double MIN_REASON = 0.01;
-    /** What the model name of a firm scored by the model for firms without history ends with. */
-    public static final String WITHOUT_HISTORY = "without-history";
 
     public LearnedModel {
         features = List.copyOf(features);
@@ -42,7 +38,7 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
     }
 
     public LearnedModel withVersion(int v) {
-        return new LearnedModel(v, kind, asOf, features, general, segments, withoutHistory, cuts, expectedDetection);
+        return new LearnedModel(v, kind, asOf, features, general, segments, cuts, expectedDetection);
     }
 
     @Override
@@ -50,32 +46,6 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
 
     @Override
     public int professionalCount() { return segments.size(); }
-
-    /** The general model, then the segments' in their order, then the one for firms without history if any. */
-    private List<Booster> boosters() {
-        List<Booster> out = new ArrayList<>();
-        out.add(general);
-        out.addAll(segments.values());
-        if (withoutHistory != null) out.add(withoutHistory);
-        return out;
-    }
-
-    private String modelName(int booster) {
-        if (booster == 0) return name();
-        if (booster <= segments.size()) return name() + "+" + List.copyOf(segments.keySet()).get(booster - 1);
-        return name() + "+" + WITHOUT_HISTORY;
-    }
-
-    /** The position in {@link #boosters()} of the booster that scores firm f. */
-    private int boosterOf(IndicatorContext ctx, int f, List<String> segNames, double[] ownEvents) {
-        if (withoutHistory != null && ownEvents[f] == 0) return segNames.size() + 1;
-        String[] firmSegments = ctx.data.segments[f];
-        if (firmSegments == null || segNames.isEmpty()) return 0;
-        for (int s = 0; s < segNames.size(); s++) {
-            for (String fs : firmSegments) if (segNames.get(s).equals(fs)) return s + 1;
-        }
-        return 0;
-    }
 
     public char grade(double score) {
         return score >= cuts[0] ? 'D' : score >= cuts[1] ? 'C' : score >= cuts[2] ? 'B' : 'A';
@@ -96,19 +66,20 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
     /** Scores the firms into {@code g} (in place); returns those whose score, grade, model or reasons changed. */
     @Override
     public int[] rescore(IndicatorContext ctx, Grader.Grades g, int[] firms, GraderParams params) {
-        // per firm the booster that scores it: 0 = general, k = the k-th segment model, last = without history
+        // per firm the booster that scores it: 0 = general, k = the k-th segment model
         List<String> segNames = List.copyOf(segments.keySet());
-        List<Booster> boosters = boosters();
-        double[] ownEvents = withoutHistory == null ? null : FeatureMatrix.ownEventCount(ctx);
+        List<Booster> boosters = new ArrayList<>();
+        boosters.add(general);
+        boosters.addAll(segments.values());
         List<List<Integer>> byBooster = new ArrayList<>();
         for (int b = 0; b < boosters.size(); b++) byBooster.add(new ArrayList<>());
-        for (int f : firms) byBooster.get(boosterOf(ctx, f, segNames, ownEvents)).add(f);
+        for (int f : firms) byBooster.get(boosterOf(ctx.data.segments[f], segNames)).add(f);
         double[][] columns = null;
         List<Integer> changed = new ArrayList<>();
         int m = features.size();
         for (int b = 0; b < boosters.size(); b++) {
             List<Integer> list = byBooster.get(b);
-            String modelName = modelName(b);
+            String modelName = b == 0 ? name() : name() + "+" + segNames.get(b - 1);
             for (int from = 0; from < list.size(); from += CHUNK) {
                 int k = Math.min(CHUNK, list.size() - from);
                 int[] chunk = new int[k];
@@ -152,8 +123,10 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
     public int[] rescoreChanged(IndicatorContext ctx, Grader.Grades g, int[] firms,
                                 Map<String, IncrementalGrader.Change> changed, GraderParams params) {
         List<String> segNames = List.copyOf(segments.keySet());
-        double[] ownEvents = withoutHistory == null ? null : FeatureMatrix.ownEventCount(ctx);
-        List<TreeShap> tables = boosters().stream().map(b -> Trees.explainer(b, features.size())).toList();
+        List<Booster> boosters = new ArrayList<>();
+        boosters.add(general);
+        boosters.addAll(segments.values());
+        List<TreeShap> tables = boosters.stream().map(b -> Trees.explainer(b, features.size())).toList();
         BitSet asked = new BitSet(ctx.n), rescore = new BitSet(ctx.n);
         for (int f : firms) asked.set(f);
         Map<String, Integer> column = new java.util.HashMap<>();
@@ -165,7 +138,7 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
             for (int k = 0; k < c.at().length; k++) {
                 int f = c.at()[k];
                 if (!asked.get(f) || rescore.get(f)) continue;
-                TreeShap t = tables.get(boosterOf(ctx, f, segNames, ownEvents));
+                TreeShap t = tables.get(boosterOf(ctx.data.segments[f], segNames));
                 if (t == null || !t.sameSides(j, (float) c.before()[k], (float) c.after()[k])) rescore.set(f);
             }
         }
@@ -216,6 +189,14 @@ public record LearnedModel(int version, LearnParams.Kind kind, LocalDate asOf, L
     /** 100 × the probability, to 4 decimals (fewer would tie many low-risk firms). */
     public static double score(double margin) {
         return Math.round(10_000 * 100 / (1 + Math.exp(-margin))) / 10_000.0;
+    }
+
+    private int boosterOf(String[] firmSegments, List<String> segNames) {
+        if (firmSegments == null || segNames.isEmpty()) return 0;
+        for (int s = 0; s < segNames.size(); s++) {
+            for (String fs : firmSegments) if (segNames.get(s).equals(fs)) return s + 1;
+        }
+        return 0;
     }
 
     private List<Grader.Reason> reasons(float[] contrib, float[] rows, int rowAt, int top) {

@@ -45,34 +45,15 @@ public final class Learner {
      * @param beatsPrior whether the model ranked the held-out outcomes better than the prior
      */
     public record Result(LearnedModel model, List<String> report, String summary, boolean beatsPrior,
-                         Evaluation learned, Evaluation prior, Evaluation baseline, List<SegmentResult> segments,
-                         CohortResult withoutHistory) {}
+                         Evaluation learned, Evaluation prior, Evaluation baseline, List<SegmentResult> segments) {}
 
     /** A segment that had enough outcomes for a model of its own: out-of-time AUCs on its test firms. */
     public record SegmentResult(String segment, int trainingLabelled, int testFirms, double priorAuc, double generalAuc,
                                 double segmentAuc, boolean kept) {}
 
-    /**
-     * The model for firms without history (no event of any kind before the window's start), tried in the back-test:
-     * AUCs on the test window's labelled firms without history (prior, general model, their own model), and over
-     * every labelled test firm (and its random draws) the general model alone and with the firms without history
-     * scored by their own model. NaN where too few outcomes to try one.
-     */
-    public record CohortResult(int trainingLabelled, int trainingPositives, int testFirms, double priorAuc, double generalAuc,
-                               double ownAuc, double allGeneralAuc, double allTogetherAuc, double randomGeneralAuc,
-                               double randomTogetherAuc, boolean kept) {}
-
-    /**
-     * Rows of one label window: firms, features as of its start, labels, random draws, and which firms had no event of
-     * any kind before its start.
-     */
-    private record Window(Outcomes outcomes, float[] rows, int startDay, boolean[] withoutHistory) {
+    /** Rows of one label window: firms, features as of its start, labels, random draws. */
+    private record Window(Outcomes outcomes, float[] rows, int startDay) {
         int size() { return outcomes.size(); }
-
-        /** Positions of the firms without history. */
-        int[] withoutHistoryAt() {
-            return java.util.stream.IntStream.range(0, size()).filter(k -> withoutHistory[k]).toArray();
-        }
     }
 
     public static Result fromHistory(GradingData data, LocalDate asOf, LearnParams p, RiskModel prior, Consumer<String> log) {
@@ -107,20 +88,19 @@ public final class Learner {
             long t = System.nanoTime();
             IndicatorContext ctx = new IndicatorContext(data, LocalDate.ofEpochDay(start));
             Outcomes o = Outcomes.fromHistory(data, start, start + w);
-            boolean[] fresh = withoutHistory(FeatureMatrix.ownEventCount(ctx), o.firm());
             if (k == 0) {
                 // the test window also scores a uniform sample of the population (grade cut-offs): one pass over
                 // the labelled firms and the sample together
                 int[] both = union(o.firm(), sample);
                 float[] rows = FeatureMatrix.rowsOf(ctx, features, both);
-                windows.add(new Window(o, rowsAt(rows, both, o.firm(), features.size()), start, fresh));
+                windows.add(new Window(o, rowsAt(rows, both, o.firm(), features.size()), start));
                 testSampleRows = rowsAt(rows, both, sample, features.size());
                 testAsOf = ctx.asOf;
                 testEventCount = FeatureMatrix.ownEventCount(ctx);
             } else {
                 // a training window needs its labelled firms only: the related-party aggregates (2-hop sets, the
                 // costliest features at city scale) are computed for those alone
-                windows.add(new Window(o, FeatureMatrix.rowsOf(ctx, features, o.firm()), start, fresh));
+                windows.add(new Window(o, FeatureMatrix.rowsOf(ctx, features, o.firm()), start));
                 trainRows += o.size();
             }
             log.accept(String.format(Locale.ROOT, "  window %s: %,d labelled firms, %,d positive, %,d drawn at random (features in %,d ms)",
@@ -189,52 +169,11 @@ public final class Learner {
                 (System.nanoTime() - t) / 1_000_000));
         t = System.nanoTime();
 
-        // firms without history: most of a city has no event at all, and labels (inspections) reach few of them, so
-        // the general model spends its splits on event counts; a model of their own, kept where it ranks them better
-        // out of time and the ranking of every test firm together does not fall
-        int m0 = features.size();
-        int[] freshAt = test.withoutHistoryAt();
-        List<Window> freshTrain = train.stream().map(x -> slice(x, x.withoutHistoryAt(), m0)).toList();
-        Window freshTest = slice(test, freshAt, m0);
-        CohortResult cohort = null;
-        Booster cohortBacktest = null;
-        int cohortRounds = 0;
-        {
-            int labelled = freshTrain.stream().mapToInt(Window::size).sum();
-            int positives = freshTrain.stream().mapToInt(x -> x.outcomes().positives()).sum();
-            int testPos = freshTest.outcomes().positives();
-            if (labelled >= p.segmentMinimum() && positives >= p.segmentMinimumPositives()
-                    && testPos >= LearnParams.MIN_CLASS && freshTest.size() - testPos >= LearnParams.MIN_CLASS) {
-                Trees.Fit cf = fit(freshTrain, features, p, randomWeight(freshTrain, p), 0);
-                double[] own = probabilities(cf.booster(), freshTest.rows(), freshTest.size(), m0);
-                double general = Evaluation.of("", pick(learned, freshAt), freshTest.outcomes(), p.coverage(), false).auc();
-                double ownAuc = Evaluation.of("", own, freshTest.outcomes(), p.coverage(), false).auc();
-                double priorAuc = Evaluation.of("", pick(priorScore, freshAt), freshTest.outcomes(), p.coverage(), false).auc();
-                double[] together = learned.clone();
-                for (int k = 0; k < freshAt.length; k++) together[freshAt[k]] = own[k];
-                Evaluation both = Evaluation.of("", together, to, p.coverage(), true);
-                boolean keep = ownAuc > general && both.auc() >= el.auc();
-                cohort = new CohortResult(labelled, positives, freshTest.size(), priorAuc, general, ownAuc, el.auc(), both.auc(),
-                        el.randomAuc(), both.randomAuc(), keep);
-                if (keep) {
-                    cohortBacktest = cf.booster();
-                    cohortRounds = cf.rounds();
-                }
-            } else {
-                cohort = new CohortResult(labelled, positives, freshTest.size(), Double.NaN, Double.NaN, Double.NaN, el.auc(),
-                        Double.NaN, el.randomAuc(), Double.NaN, false);
-            }
-        }
-        log.accept(String.format(Locale.ROOT, "  model for firms without history tried in %,d ms", (System.nanoTime() - t) / 1_000_000));
-        t = System.nanoTime();
-
         // cut-offs from the back-test model over the population sample at the test start; expected detection per
         // grade from the labelled test firms under those cut-offs
         int m = features.size();
-        double[] backtestCuts = cuts(scores(data, sample, testSampleRows, m, backtest, segmentBacktest, cohortBacktest,
-                withoutHistory(testEventCount, sample)), p.gradeShares());
-        double[] detection = detection(scores(data, to.firm(), test.rows(), m, backtest, segmentBacktest, cohortBacktest,
-                test.withoutHistory()), to, backtestCuts);
+        double[] backtestCuts = cuts(scores(data, sample, testSampleRows, m, backtest, segmentBacktest), p.gradeShares());
+        double[] detection = detection(scores(data, to.firm(), test.rows(), m, backtest, segmentBacktest), to, backtestCuts);
         testSampleRows = null;
 
         // the saved model: refitted on every window, the test window included, with the rounds the back-test chose
@@ -244,18 +183,11 @@ public final class Learner {
             List<Window> all = windows.stream().map(x -> restrict(x, data, seg, features.size())).toList();
             finalSegments.put(seg, fit(all, features, p, randomWeight(all, p), segmentRounds.get(seg)).booster());
         }
-        Booster finalCohort = null;
-        if (cohortBacktest != null) {
-            List<Window> all = windows.stream().map(x -> slice(x, x.withoutHistoryAt(), m)).toList();
-            finalCohort = fit(all, features, p, randomWeight(all, p), cohortRounds).booster();
-        }
         log.accept(String.format(Locale.ROOT, "  final refit on every window in %,d ms", (System.nanoTime() - t) / 1_000_000));
         t = System.nanoTime();
         IndicatorContext now = new IndicatorContext(data, asOf);
-        double[] pop = scores(data, sample, FeatureMatrix.rowsOf(now, features, sample), m, finalGeneral, finalSegments, finalCohort,
-                withoutHistory(FeatureMatrix.ownEventCount(now), sample));
-        LearnedModel model = new LearnedModel(0, p.kind(), asOf, features, finalGeneral, finalSegments, finalCohort,
-                cuts(pop, p.gradeShares()), detection);
+        double[] pop = scores(data, sample, FeatureMatrix.rowsOf(now, features, sample), m, finalGeneral, finalSegments);
+        LearnedModel model = new LearnedModel(0, p.kind(), asOf, features, finalGeneral, finalSegments, cuts(pop, p.gradeShares()), detection);
         log.accept(String.format(Locale.ROOT, "  grade cut-offs from %,d firms' scores as of %s in %,d ms", sample.length, asOf,
                 (System.nanoTime() - t) / 1_000_000));
 
@@ -288,12 +220,10 @@ public final class Learner {
             report.add("Professional models: no segment has " + p.segmentMinimum() + " labelled firms and "
                     + p.segmentMinimumPositives() + " positives in training; the general model serves every firm");
         }
-        report.addAll(cohortLines(cohort, p));
         report.addAll(gradeLines(model, p));
-        String summary = String.format(Locale.ROOT, "OOT AUC %.4f (prior %.4f, baseline %.4f), lift %.2f, %d segment models%s",
-                el.auc(), ep.auc(), eb.auc(), el.result().lift(), finalSegments.size(),
-                finalCohort == null ? "" : String.format(Locale.ROOT, ", a model for firms without history (together %.4f)", cohort.allTogetherAuc()));
-        return new Result(model, report, summary, beats, el, ep, eb, List.copyOf(segmentResults), cohort);
+        String summary = String.format(Locale.ROOT, "OOT AUC %.4f (prior %.4f, baseline %.4f), lift %.2f, %d segment models",
+                el.auc(), ep.auc(), eb.auc(), el.result().lift(), finalSegments.size());
+        return new Result(model, report, summary, beats, el, ep, eb, List.copyOf(segmentResults));
     }
 
     /** From a labels file: features as of the as-of day, checked by {@value #FOLDS}-fold cross-validation. */
@@ -305,8 +235,7 @@ public final class Learner {
         }
         List<Feature> features = FeatureMatrix.all();
         IndicatorContext ctx = new IndicatorContext(data, asOf);
-        Window all = new Window(labels, FeatureMatrix.rows(FeatureMatrix.columns(ctx, features), labels.firm()), (int) asOf.toEpochDay(),
-                withoutHistory(FeatureMatrix.ownEventCount(ctx), labels.firm()));
+        Window all = new Window(labels, FeatureMatrix.rows(FeatureMatrix.columns(ctx, features), labels.firm()), (int) asOf.toEpochDay());
         checkCounts(List.of(all), "the labels");
         int m = features.size(), n = all.size();
         int[] fold = folds(labels, p.seed());
@@ -324,10 +253,10 @@ public final class Learner {
         Evaluation eb = Evaluation.of("baseline: event count", pick(FeatureMatrix.ownEventCount(ctx), labels.firm()), labels, p.coverage(), false);
         Booster general = fit(List.of(all), features, p, 1, 0).booster();
         int[] sample = populationSample(data.enterpriseCount(), p);
-        double[] pop = scores(data, sample, FeatureMatrix.rowsOf(ctx, features, sample), m, general, Map.of(), null, null);
+        double[] pop = scores(data, sample, FeatureMatrix.rowsOf(ctx, features, sample), m, general, Map.of());
         double[] cuts = cuts(pop, p.gradeShares());
         double[] detection = detection(oofOnPopulationScale(oof), labels, cuts);
-        LearnedModel model = new LearnedModel(0, p.kind(), asOf, features, general, Map.of(), null, cuts, detection);
+        LearnedModel model = new LearnedModel(0, p.kind(), asOf, features, general, Map.of(), cuts, detection);
         List<String> report = new ArrayList<>();
         report.add("Learned from " + labels + " as of " + asOf + ", " + p.kind().name().toLowerCase(Locale.ROOT) + ", "
                 + features.size() + " features as of " + asOf);
@@ -341,7 +270,7 @@ public final class Learner {
         report.addAll(gradeLines(model, p));
         String summary = String.format(Locale.ROOT, "CV AUC %.4f (prior %.4f, baseline %.4f), lift %.2f, labels %s",
                 el.auc(), ep.auc(), eb.auc(), el.result().lift(), labels.source());
-        return new Result(model, report, summary, el.auc() > ep.auc(), el, ep, eb, List.of(), null);
+        return new Result(model, report, summary, el.auc() > ep.auc(), el, ep, eb, List.of());
     }
 
     /** Scores are 100 × probability; cut-offs compare on that scale. */
@@ -349,26 +278,6 @@ public final class Learner {
         double[] s = new double[prob.length];
         for (int i = 0; i < s.length; i++) s[i] = LearnedModel.score(Math.log(prob[i] / (1 - prob[i])));
         return s;
-    }
-
-    private static List<String> cohortLines(CohortResult c, LearnParams p) {
-        List<String> out = new ArrayList<>();
-        if (Double.isNaN(c.ownAuc())) {
-            out.add(String.format(Locale.ROOT, "Firms without history (no event before a window's start): %,d labelled in training, "
-                    + "%,d positive, %,d in the test window; a model of their own needs %,d labelled and %,d positive in "
-                    + "training and %d of each class in the test window: the general model serves them",
-                    c.trainingLabelled(), c.trainingPositives(), c.testFirms(), p.segmentMinimum(), p.segmentMinimumPositives(),
-                    LearnParams.MIN_CLASS));
-            return out;
-        }
-        out.add(String.format(Locale.ROOT, "Firms without history (no event before a window's start): %,d labelled in training "
-                + "(%,d positive), %,d in the test window", c.trainingLabelled(), c.trainingPositives(), c.testFirms()));
-        out.add(String.format(Locale.ROOT, "  AUC on them: prior %.4f, general model %.4f, their own model %.4f", c.priorAuc(),
-                c.generalAuc(), c.ownAuc()));
-        out.add(String.format(Locale.ROOT, "  AUC on every test firm: general model %.4f, with their own model %.4f (random draws %.4f, %.4f): %s",
-                c.allGeneralAuc(), c.allTogetherAuc(), c.randomGeneralAuc(), c.randomTogetherAuc(),
-                c.kept() ? "kept" : "not kept (the general model serves them)"));
-        return out;
     }
 
     private static List<String> gradeLines(LearnedModel model, LearnParams p) {
@@ -449,8 +358,7 @@ public final class Learner {
      * Scores (100 × probability) of the given firms from their row-major features, each by its segment's booster where
      * there is one.
      */
-    private static double[] scores(GradingData data, int[] firms, float[] rows, int m, Booster general, Map<String, Booster> segs,
-                                   Booster cohort, boolean[] withoutHistory) {
+    private static double[] scores(GradingData data, int[] firms, float[] rows, int m, Booster general, Map<String, Booster> segs) {
         int n = firms.length;
         double[] out = new double[n];
         List<String> names = List.copyOf(segs.keySet());
@@ -464,17 +372,8 @@ public final class Learner {
                 for (int x = 0; x < k; x++) {
                     String[] fs = data.segments[firms[from + x]];
                     if (fs == null || !firstSegment(fs, names).equals(s)) continue;
-                    if (cohort != null && withoutHistory[from + x]) continue;
                     if (sm == null) sm = Trees.margins(segs.get(s), chunk, k, m);
                     out[from + x] = LearnedModel.score(sm[x]);
-                }
-            }
-            if (cohort != null) {
-                float[] cm = null;
-                for (int x = 0; x < k; x++) {
-                    if (!withoutHistory[from + x]) continue;
-                    if (cm == null) cm = Trees.margins(cohort, chunk, k, m);
-                    out[from + x] = LearnedModel.score(cm[x]);
                 }
             }
         }
@@ -552,13 +451,6 @@ public final class Learner {
         return out;
     }
 
-    /** Per listed firm whether it has no event of any kind (its own event count is 0). */
-    private static boolean[] withoutHistory(double[] ownEvents, int[] firms) {
-        boolean[] out = new boolean[firms.length];
-        for (int k = 0; k < firms.length; k++) out[k] = ownEvents[firms[k]] == 0;
-        return out;
-    }
-
     private static double[] pick(double[] byFirm, int[] at) {
         double[] out = new double[at.length];
         for (int k = 0; k < at.length; k++) out[k] = byFirm[at[k]];
@@ -587,9 +479,7 @@ public final class Learner {
     private static Window slice(Window x, int[] at, int m) {
         float[] rows = new float[at.length * m];
         for (int k = 0; k < at.length; k++) System.arraycopy(x.rows(), at[k] * m, rows, k * m, m);
-        boolean[] fresh = new boolean[at.length];
-        for (int k = 0; k < at.length; k++) fresh[k] = x.withoutHistory()[at[k]];
-        return new Window(x.outcomes().subset(at), rows, x.startDay(), fresh);
+        return new Window(x.outcomes().subset(at), rows, x.startDay());
     }
 
     /** A fold per labelled firm, stratified by class. */

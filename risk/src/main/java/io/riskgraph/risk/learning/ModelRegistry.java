@@ -42,8 +42,6 @@ public final class ModelRegistry {
     public static final String FORMAT = "riskgraph-learned-model/1";
     public static final String PRIOR = "prior";
     static final String ACTIVE = "ACTIVE", MODEL_JSON = "model.json", REPORT = "report.txt";
-    /** The key in model.json's boosters of the model for firms without history. */
-    static final String WITHOUT_HISTORY = "cohort:" + LearnedModel.WITHOUT_HISTORY;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
@@ -146,9 +144,6 @@ public final class ModelRegistry {
             for (Map.Entry<String, Booster> s : model.segments().entrySet()) {
                 writeBooster(tmp, b, "segment:" + s.getKey(), "segment-" + s.getKey() + ".ubj", s.getValue());
             }
-            if (model.withoutHistory() != null) {
-                writeBooster(tmp, b, WITHOUT_HISTORY, LearnedModel.WITHOUT_HISTORY + ".ubj", model.withoutHistory());
-            }
             j.put("checksum", checksum(j));
             io.riskgraph.progress.PausePoint.reach(io.riskgraph.progress.PausePoint.MODEL_SAVE);
             Files.writeString(tmp.resolve(MODEL_JSON), JSON.writeValueAsString(j), StandardCharsets.UTF_8);
@@ -206,7 +201,7 @@ public final class ModelRegistry {
             double[] cuts = doubles(required(o, "cuts", file), 3, file, "cuts");
             double[] detection = doubles(required(o, "expectedDetection", file), 4, file, "expectedDetection");
             Map<String, Booster> segments = new LinkedHashMap<>();
-            Booster general = null, withoutHistory = null;
+            Booster general = null;
             var it = required(o, "boosters", file).fields();
             while (it.hasNext()) {
                 var e = it.next();
@@ -224,13 +219,12 @@ public final class ModelRegistry {
                 }
                 if (e.getKey().equals("general")) general = b;
                 else if (e.getKey().startsWith("segment:")) segments.put(e.getKey().substring("segment:".length()), b);
-                else if (e.getKey().equals(WITHOUT_HISTORY)) withoutHistory = b;
                 else throw new IllegalArgumentException(file + ": unknown booster '" + e.getKey() + "'");
             }
             if (general == null) throw new IllegalArgumentException(file + ": the general booster is missing");
             LocalDate asOf = LocalDate.parse(required(o, "asOf", file).asText());
             LearnParams.Kind kind = LearnParams.Kind.valueOf(required(o, "kind", file).asText());
-            return new LearnedModel(v, kind, asOf, features, general, segments, withoutHistory, cuts, detection);
+            return new LearnedModel(v, kind, asOf, features, general, segments, cuts, detection);
         } catch (IOException | ml.dmlc.xgboost4j.java.XGBoostError e) {
             throw new IllegalArgumentException("cannot read model v" + v + ": " + e.getMessage());
         } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {

@@ -109,34 +109,24 @@ class LearnerTest {
         }
     }
 
-    /**
-     * The model for firms without history is tried where they have enough outcomes, kept only where it ranked them
-     * better out of time without lowering the ranking of every test firm together, and then scores exactly the firms
-     * with no event of any kind; everyone else keeps the general (or a segment's) model.
-     */
+    /** K01..K14 are the firm's segments one by one, in the contract's order, and the learned model reads them. */
     @Test
-    void aModelForFirmsWithoutHistoryIsKeptOnlyWhereItRanksThemBetterAndScoresOnlyThem() {
-        Learner.CohortResult c = result.withoutHistory();
-        assertTrue(c != null && !Double.isNaN(c.ownAuc()), "the test needs firms without history with enough outcomes: " + result.report());
-        assertTrue(c.testFirms() > 0 && c.trainingLabelled() >= PARAMS.segmentMinimum(), c.toString());
-        assertEquals(c.kept(), result.model().withoutHistory() != null, c.toString());
-        if (c.kept()) assertTrue(c.ownAuc() > c.generalAuc() && c.allTogetherAuc() >= c.allGeneralAuc(), c.toString());
-        assertTrue(result.report().stream().anyMatch(l -> l.startsWith("Firms without history")), String.join("\n", result.report()));
-
-        // routing, on a model that has one whatever this city's back-test decided
-        LearnedModel m = result.model().withoutHistory() != null ? result.model()
-                : new LearnedModel(0, result.model().kind(), asOf, result.model().features(), result.model().general(), Map.of(),
-                        result.model().general(), result.model().cuts(), result.model().expectedDetection());
+    void segmentFeaturesAreTheFirmsOwnSegments() {
         IndicatorContext now = new IndicatorContext(city, asOf);
-        double[] own = FeatureMatrix.ownEventCount(now);
-        Grader.Grades g = m.grade(now, GraderParams.DEFAULT);
-        int without = 0;
-        for (int f = 0; f < ENTERPRISES; f++) {
-            boolean fresh = own[f] == 0;
-            without += fresh ? 1 : 0;
-            assertEquals(fresh, g.modelName()[f].endsWith("+" + LearnedModel.WITHOUT_HISTORY), "firm " + f + ": " + g.modelName()[f]);
+        List<String> codes = result.model().features().stream().map(Feature::code).toList();
+        io.riskgraph.model.Segment[] segments = io.riskgraph.model.Segment.values();
+        int members = 0;
+        for (int k = 0; k < segments.length; k++) {
+            String code = String.format("K%02d", k + 1);
+            assertTrue(codes.contains(code), code + " in " + codes);
+            double[] column = FeatureMatrix.column(now, FeatureMatrix.byCodes(List.of(code)).get(0));
+            for (int f = 0; f < ENTERPRISES; f++) {
+                boolean in = city.segments[f] != null && List.of(city.segments[f]).contains(segments[k].name());
+                assertEquals(in ? 1.0 : 0.0, column[f], code + " of firm " + f);
+                if (in) members++;
+            }
         }
-        assertTrue(without > 0 && without < ENTERPRISES, "both kinds of firm: " + without);
+        assertTrue(members > 0, "the city has firms in segments");
     }
 
     /** SHAP contributions and the bias add up to the firm's log-odds, and the score is 100 × its probability. */

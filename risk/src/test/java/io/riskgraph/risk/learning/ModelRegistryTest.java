@@ -38,7 +38,7 @@ class ModelRegistryTest {
             label[i] = rows[i * m] + r.nextGaussian() > 2 ? 1 : 0;
         }
         Trees.Fit fit = Trees.fit(rows, n, f, label, null, LearnParams.Kind.TREES, 7);
-        model = new LearnedModel(0, LearnParams.Kind.TREES, LocalDate.of(2026, 6, 30), f, fit.booster(), Map.of(), null,
+        model = new LearnedModel(0, LearnParams.Kind.TREES, LocalDate.of(2026, 6, 30), f, fit.booster(), Map.of(),
                 new double[]{60, 40, 20}, new double[]{0.05, 0.1, 0.2, Double.NaN});
     }
 
@@ -61,22 +61,6 @@ class ModelRegistryTest {
         assertSame(prior, reg.active(prior));
         assertTrue(reg.report("2").contains("report two"));
         assertEquals(2, reg.list().size());
-    }
-
-    /** A model for firms without history is saved beside the general one and read back; a version without one reads none. */
-    @Test
-    void theModelForFirmsWithoutHistoryRoundTrips(@TempDir Path dir) throws Exception {
-        ModelRegistry reg = new ModelRegistry(dir);
-        LearnedModel with = new LearnedModel(0, model.kind(), model.asOf(), model.features(), model.general(), Map.of(),
-                model.general(), model.cuts(), model.expectedDetection());
-        int v1 = reg.save(model, List.of("without"), "no cohort");
-        int v2 = reg.save(with, List.of("with"), "cohort");
-        assertTrue(Files.isRegularFile(dir.resolve("v" + v2).resolve(LearnedModel.WITHOUT_HISTORY + ".ubj")));
-        assertEquals(null, reg.load(v1).withoutHistory());
-        LearnedModel back = reg.load(v2);
-        assertTrue(back.withoutHistory() != null);
-        float[] row = new float[model.features().size()];
-        assertEquals(Trees.margins(model.general(), row, 1, row.length)[0], Trees.margins(back.withoutHistory(), row, 1, row.length)[0], 1e-6);
     }
 
     /** What was done to v1's files, and the words the refusal must contain. */
