@@ -81,6 +81,22 @@ public final class GremlinGraphStore implements GraphStore {
      */
     private final Map<String, Long> known = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Sources whose server takes vertex ids in {@code addE().from()/to()} (set at connect); others: see {@link #addEdgesByIds}. */
+    private static final Map<GraphTraversalSource, Boolean> ADD_EDGE_BY_IDS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Set by {@link GremlinConnection}: whether the server behind {@code g} runs TinkerPop 3.8+ (addE takes ids). */
+    static void registerAddEdgeByIds(GraphTraversalSource g, boolean byIds) {
+        ADD_EDGE_BY_IDS.put(g, byIds);
+    }
+
+    /**
+     * Whether the rows' merge adds the relationships of the vertices it creates ({@code addE} with the targets' ids,
+     * which TinkerPop 3.8 takes and 3.7, JanusGraph 1.1's, refuses); else they go through {@code mergeE} like those of
+     * rows that existed. True for a source no connection registered (an in-process TinkerGraph of this TinkerPop).
+     */
+    private final boolean addEdgesByIds;
+
     /** Whether the server runs one traversal at a time, so that vertex merges need no lock here ({@link #VERTEX_MERGES}). */
     private final boolean serverSerialises;
 
@@ -96,6 +112,7 @@ public final class GremlinGraphStore implements GraphStore {
     public GremlinGraphStore(GraphTraversalSource g, boolean serverSerialises) {
         this.g = g;
         this.writes = g.withSack(1);
+        this.addEdgesByIds = ADD_EDGE_BY_IDS.getOrDefault(g, true);
         this.values = GremlinValues.of(g);
         this.serverSerialises = serverSerialises;
     }
@@ -191,7 +208,7 @@ public final class GremlinGraphStore implements GraphStore {
                     Map<String, Map<String, Object>> w = wanted.get(i).get(u);
                     if (w == null) continue;
                     for (var t : w.entrySet()) {
-                        if (!t.getValue().isEmpty()) continue; // with properties: merged below
+                        if (!addEdgesByIds || !t.getValue().isEmpty()) continue; // merged below
                         (specs.get(i).outgoing() ? out : in).add(Map.of("t", specs.get(i).type(), "o", targetIds.get(i).get(t.getKey())));
                         addedWithVertex.add(u + "|" + i + "|" + t.getKey());
                     }
