@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export results as files.",
         subcommands = {ExportCommand.Grades.class, ExportCommand.Clues.class, ExportCommand.Results.class,
-                ExportCommand.ImporterCsv.class, ExportCommand.NeptuneCsv.class, ExportCommand.GraphSon.class})
+                ExportCommand.ImporterCsv.class, ExportCommand.NeptuneCsv.class, ExportCommand.GraphSon.class,
+                ExportCommand.HugeGraph.class})
 final class ExportCommand {
 
     /** Writes the rows the body prints, as CSV with a header, into a sibling file renamed over {@code out} at the end. */
@@ -267,23 +268,39 @@ final class ExportCommand {
         Path rejects;
 
         @Option(names = "--out", paramLabel = "PATH", required = true,
-                description = "neptune-csv: a new or empty folder for the files; graphson: the .json file to write.")
+                description = "neptune-csv, hugegraph: a new or empty folder for the files; graphson: the .json file to write.")
         Path out;
 
-        abstract io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph);
+        private final java.util.function.BiFunction<org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph, Path,
+                io.riskgraph.gremlin.LoaderFiles.Written> writer;
+        private final java.util.function.Function<Path, String> instructions;
+        private final boolean folder;
 
-        abstract String instructions();
+        /**
+         * @param writer       writes the graph's files to --out
+         * @param instructions the vendor's load instructions for --out
+         * @param folder       whether --out is a folder of files (else one file)
+         */
+        LoaderFilesCommand(java.util.function.BiFunction<org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph, Path,
+                io.riskgraph.gremlin.LoaderFiles.Written> writer, java.util.function.Function<Path, String> instructions,
+                           boolean folder) {
+            this.writer = writer;
+            this.instructions = instructions;
+            this.folder = folder;
+        }
+
+        private boolean writesFolder() { return folder; }
 
         @Override
         public Integer call() {
             PrintWriter print = spec.commandLine().getOut();
             io.riskgraph.ingest.DatasetFolder.scan(dataset);
-            if (Files.exists(out) && Files.isDirectory(out) != (this instanceof NeptuneCsv)) {
-                throw new IllegalArgumentException("--out " + out + (this instanceof NeptuneCsv
+            if (Files.exists(out) && Files.isDirectory(out) != writesFolder()) {
+                throw new IllegalArgumentException("--out " + out + (writesFolder()
                         ? " is a file; name a new or empty folder" : " is a folder; name the .json file to write"));
             }
             // refuse a folder with files before the load, not after it
-            if (this instanceof NeptuneCsv) io.riskgraph.gremlin.LoaderFiles.requireEmptyFolder(out);
+            if (writesFolder()) io.riskgraph.gremlin.LoaderFiles.requireEmptyFolder(out);
             Path keyFile = idKeyFile != null ? idKeyFile : StoreOptions.serverIdKeyFile();
             var graph = io.riskgraph.gremlin.LoaderFiles.newGraph();
             // one writer: an in-memory TinkerGraph takes one write at a time
@@ -292,11 +309,11 @@ final class ExportCommand {
                             io.riskgraph.ingest.Ingestor.BATCH_SIZE_DEFAULT, 1))
                     .ingest(dataset, rejects, new ConsoleProgress(System.err));
             IngestCommand.print(print, summary, rejects);
-            var written = write(graph);
+            var written = writer.apply(graph, out);
             print.printf("Wrote %,d vertices and %,d edges in %d file%s to %s%n", written.vertices(), written.edges(),
                     written.files().size(), written.files().size() == 1 ? "" : "s", out.toAbsolutePath().normalize());
             print.println();
-            print.println(instructions());
+            print.println(instructions.apply(out));
             return Main.OK;
         }
     }
@@ -307,13 +324,9 @@ final class ExportCommand {
                     + "with ~id,~from,~to,~label), and print how to load them.",
                     "Rows are read, validated and mapped as 'ingest' does them; vertex ids are riskgraph's uid (Label:key)."})
     static final class NeptuneCsv extends LoaderFilesCommand {
-        @Override
-        io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
-            return io.riskgraph.gremlin.LoaderFiles.writeNeptuneCsv(graph, out);
+        NeptuneCsv() {
+            super(io.riskgraph.gremlin.LoaderFiles::writeNeptuneCsv, io.riskgraph.gremlin.LoaderFiles::neptuneInstructions, true);
         }
-
-        @Override
-        String instructions() { return io.riskgraph.gremlin.LoaderFiles.neptuneInstructions(out); }
     }
 
     @Command(name = "graphson", mixinStandardHelpOptions = true,
@@ -323,12 +336,20 @@ final class ExportCommand {
                     "Rows are read, validated and mapped as 'ingest' does them. Dates are TinkerPop's extended types "
                     + "(gx:LocalDate, gx:OffsetDateTime): a reader without that module keeps them as ISO-8601 text."})
     static final class GraphSon extends LoaderFilesCommand {
-        @Override
-        io.riskgraph.gremlin.LoaderFiles.Written write(org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph graph) {
-            return io.riskgraph.gremlin.LoaderFiles.writeGraphSon(graph, out);
+        GraphSon() {
+            super(io.riskgraph.gremlin.LoaderFiles::writeGraphSon, io.riskgraph.gremlin.LoaderFiles::graphSonInstructions, false);
         }
+    }
 
-        @Override
-        String instructions() { return io.riskgraph.gremlin.LoaderFiles.graphSonInstructions(out); }
+    @Command(name = "hugegraph", mixinStandardHelpOptions = true,
+            description = {"Turn a dataset folder into Apache HugeGraph's bulk-loader input (hugegraph-loader): a "
+                    + "vertex_LABEL.csv per label and an edge_TYPE.csv per relationship type, the mapping struct.json and "
+                    + "the schema schema.groovy (property keys, vertex labels with primary key uid, edge labels), and print "
+                    + "the hugegraph-loader command.",
+                    "Rows are read, validated and mapped as 'ingest' does them. Not tested against a HugeGraph server."})
+    static final class HugeGraph extends LoaderFilesCommand {
+        HugeGraph() {
+            super(io.riskgraph.gremlin.LoaderFiles::writeHugeGraph, io.riskgraph.gremlin.LoaderFiles::hugeGraphInstructions, true);
+        }
     }
 }

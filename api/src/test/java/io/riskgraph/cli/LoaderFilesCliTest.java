@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 'riskgraph export neptune-csv' and 'export graphson' as a user runs them on examples/small-city. */
+/** 'riskgraph export neptune-csv', 'export graphson' and 'export hugegraph' as a user runs them on examples/small-city. */
 class LoaderFilesCliTest {
     @TempDir
     Path tmp;
@@ -51,5 +51,27 @@ class LoaderFilesCliTest {
         CliRun missing = run("export", "graphson", tmp.resolve("no-such-folder").toString(), "--out", out.toString());
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err()).contains("no-such-folder");
+    }
+
+    @Test
+    void hugeGraphFilesAndTheLoaderCommand() throws Exception {
+        Path out = tmp.resolve("hugegraph");
+        CliRun r = run("export", "hugegraph", "../examples/small-city", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path d = out.toAbsolutePath().normalize();
+        assertThat(r.out()).containsPattern("Wrote \\d+ vertices and \\d+ edges in \\d+ files")
+                .contains("bin/hugegraph-loader.sh -g hugegraph -f " + d.resolve("struct.json") + " -s "
+                        + d.resolve("schema.groovy") + " -h HOST -p 8080");
+        assertThat(out.resolve("vertex_Enterprise.csv")).exists();
+        assertThat(out.resolve("edge_LEGAL_REPRESENTATIVE_OF.csv")).exists();
+        assertThat(Files.readString(out.resolve("schema.groovy")))
+                .contains("schema.vertexLabel(\"Enterprise\").properties(\"uid\", ").contains(".primaryKeys(\"uid\")");
+
+        CliRun file = run("export", "hugegraph", "../examples/small-city", "--out", out.resolve("struct.json").toString());
+        assertThat(file.exit()).isEqualTo(2);
+        assertThat(file.err()).contains("is a file; name a new or empty folder");
+        CliRun again = run("export", "hugegraph", "../examples/small-city", "--out", out.toString());
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("the folder for loader files is not empty: " + out);
     }
 }

@@ -23,7 +23,7 @@ public final class GremlinBackend implements Backend {
 
     private GremlinBackend(GremlinConnection connection, String description) {
         this.connection = connection;
-        this.store = new GremlinGraphStore(connection.g());
+        this.store = new GremlinGraphStore(connection.g(), connection.isEmbedded());
         this.reads = new GremlinGraphReads(connection.g());
         this.gremlin = new GremlinQueryRunner(connection.g());
         this.workflow = new GremlinWorkflow(connection.g());

@@ -36,6 +36,14 @@ public final class GremlinCatalogue implements NamedQueries {
             + ".where(" + FAILING + ").values('name').dedup()";
     private static final String FAILED_SAMPLES = "in('PRODUCED_BY').hasLabel('Sample').has('result', 'FAIL')";
     private static final String FAILED_SITES = FAILED_SAMPLES + ".out('SAMPLED_AT').hasLabel('Enterprise').where(neq('producer'))";
+    /**
+     * The items of a list property, on every server: TinkerGraph keeps a list (unfold() splits it); JanusGraph and
+     * the other servers that riskgraph writes portably keep it as JSON text, {@code ["A","B"]} (docs/backends.md),
+     * which is split here (brackets and quotes removed, split at commas: an item with a comma or a quote in it does
+     * not come back whole from the text form).
+     */
+    static final String LIST_ITEMS = ".unfold().choose(is(startingWith('[')), replace('[', '').replace(']', '')"
+            + ".replace('\"', '').split(',').unfold().is(neq('')), identity())";
     private static final String CONTROLLED = "out('LEGAL_REPRESENTATIVE_OF', 'SHAREHOLDER_OF').hasLabel('Enterprise').dedup()";
 
     private static final List<NamedQuery> QUERIES = List.of(
@@ -90,7 +98,7 @@ public final class GremlinCatalogue implements NamedQueries {
                             + ".by(" + val("uscc") + ").by(" + val("name") + ").by(" + FAILED_SITES
                             + ".values('name').dedup().count()).by(" + FAILED_SITES + ".values('name').dedup().fold())"
                             + ".by(" + FAILED_SAMPLES + ".where(out('SAMPLED_AT').hasLabel('Enterprise').where(neq('producer')))"
-                            + ".values('failed_items').unfold().fold()).order().by(select('failing_sites'), desc)"),
+                            + ".values('failed_items')" + LIST_ITEMS + ".fold()).order().by(select('failing_sites'), desc)"),
             new NamedQuery("new-firm-at-revoked-address", "Enterprises registered, after it, at the address of a revoked "
                     + "or cancelled enterprise: a common way to carry on under a new name. Addresses shared by many firms "
                     + "(formation agents, business centres) are left out, since sharing them says nothing.",

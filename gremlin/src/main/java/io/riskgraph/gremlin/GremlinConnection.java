@@ -95,6 +95,7 @@ public final class GremlinConnection implements AutoCloseable {
         // TinkerGraph stores any Java value; other servers (JanusGraph refuses dates, date-times and lists) get text
         boolean tinkerGraph = embedded != null || "TinkerGraph".equals(c.uidIndex.vendor());
         GremlinValues.register(g, tinkerGraph ? GremlinValues.NATIVE : GremlinValues.PORTABLE);
+        GremlinGraphStore.registerAddEdgeByIds(g, c.tinkerPop38());
         return c;
     }
 
@@ -129,6 +130,20 @@ public final class GremlinConnection implements AutoCloseable {
             throw new GraphStoreException("the Gremlin Server at " + url + " runs a TinkerPop older than 3.7 (it does not "
                     + "know concat(); riskgraph's writes need mergeV/mergeE): use a server on TinkerPop 3.7 or newer "
                     + "(JanusGraph 1.1, a Neptune engine on TinkerPop 3.7, Gremlin Server 3.7+): " + GremlinGraphStore.message(e), e);
+        }
+    }
+
+    /**
+     * Whether the server runs TinkerPop 3.8 or newer, whose {@code addE().from()/to()} take vertex ids (3.7's want
+     * vertices: "The value given to addE(...).to() must resolve to a Vertex but Long was specified instead", JanusGraph
+     * 1.1). Told by {@code discard()}, a 3.8 step that a 3.7 server refuses; read-only.
+     */
+    boolean tinkerPop38() {
+        try {
+            g.inject(1).discard().toList();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -104,25 +104,43 @@ public final class GremlinGraphReads implements GraphReads {
         return out;
     }
 
+    /**
+     * The vertex ids of these keys of a label, through the uid index (equality lookups): a
+     * {@code has(key, within(...))} would scan every vertex on TinkerGraph, testing each against the whole list.
+     */
+    private List<Object> idsOfKeys(String label, List<String> keys) {
+        List<String> uids = new ArrayList<>(keys.size());
+        for (String k : new LinkedHashSet<>(keys)) uids.add(label + ":" + k);
+        return new ArrayList<>(read(() -> GremlinGraphStore.idsOf(g, uids)).values());
+    }
+
     @Override
     public List<Link> links(List<String> usccs) {
         LinkedHashSet<Link> out = new LinkedHashSet<>();
         if (usccs.isEmpty()) return new ArrayList<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>(usccs);
+        List<Object> ids = idsOfKeys("Enterprise", usccs);
         String[] skip = {"LOCATED_AT", "HAS_PHONE"};
-        read(() -> g.V().has("Enterprise", "uscc", P.within(usccs)).as("a")
-                .inE().not(__.hasLabel(skip[0], skip[1])).outV().hasLabel("Person").as("p")
-                .outE().not(__.hasLabel(skip[0], skip[1])).inV().hasLabel("Enterprise").has("uscc", P.within(usccs)).as("b")
-                .select("a", "b", "p").by("uscc").by("uscc").by("person_id").toList()).forEach(r -> {
-            String a = (String) r.get("a"), b = (String) r.get("b");
-            if (a.compareTo(b) < 0) out.add(new Link(a, b, "person " + r.get("p")));
-        });
-        read(() -> g.V().has("Enterprise", "uscc", P.within(usccs)).as("a").both("INVESTS_IN", "BRANCH_OF")
-                .hasLabel("Enterprise").has("uscc", P.within(usccs)).as("b").select("a", "b").by("uscc").by("uscc")
-                .toList()).forEach(r -> {
-            String a = (String) r.get("a"), b = (String) r.get("b");
-            if (a.compareTo(b) < 0) out.add(new Link(a, b, "ownership"));
-        });
-        return new ArrayList<>(out);
+        // from the enterprises by id; the far end is kept when it is one of them (tested here, against a set)
+        for (List<Object> part : GremlinGraphStore.chunks(ids, GremlinGraphStore.IDS_CHUNK)) {
+            read(() -> g.V(part.toArray()).as("a")
+                    .inE().not(__.hasLabel(skip[0], skip[1])).outV().hasLabel("Person").as("p")
+                    .outE().not(__.hasLabel(skip[0], skip[1])).inV().hasLabel("Enterprise").as("b")
+                    .select("a", "b", "p").by("uscc").by("uscc").by("person_id").toList()).forEach(r -> {
+                String a = (String) r.get("a"), b = (String) r.get("b");
+                if (a.compareTo(b) < 0 && wanted.contains(b)) out.add(new Link(a, b, "person " + r.get("p")));
+            });
+        }
+        for (List<Object> part : GremlinGraphStore.chunks(ids, GremlinGraphStore.IDS_CHUNK)) {
+            read(() -> g.V(part.toArray()).as("a").both("INVESTS_IN", "BRANCH_OF").hasLabel("Enterprise").as("b")
+                    .select("a", "b").by("uscc").by("uscc").toList()).forEach(r -> {
+                String a = (String) r.get("a"), b = (String) r.get("b");
+                if (a.compareTo(b) < 0 && wanted.contains(b)) out.add(new Link(a, b, "ownership"));
+            });
+        }
+        List<Link> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparing(Link::a).thenComparing(Link::b).thenComparing(Link::via));
+        return sorted;
     }
 
     @Override
@@ -133,9 +151,16 @@ public final class GremlinGraphReads implements GraphReads {
 
     private void searchables(String label, String key, String type, List<String> keys, Consumer<Searchable> sink) {
         if (keys != null && keys.isEmpty()) return;
-        GraphTraversal<?, ?> t = g.V().hasLabel(label);
-        if (keys != null) t = t.has(key, P.within(keys));
-        var q = t.elementMap(key, "name", "address", "phone");
+        if (keys == null) {
+            searchables(key, type, g.V().hasLabel(label).elementMap(key, "name", "address", "phone"), sink);
+            return;
+        }
+        for (List<Object> part : GremlinGraphStore.chunks(idsOfKeys(label, keys), GremlinGraphStore.IDS_CHUNK)) {
+            searchables(key, type, g.V(part.toArray()).hasLabel(label).elementMap(key, "name", "address", "phone"), sink);
+        }
+    }
+
+    private void searchables(String key, String type, GraphTraversal<?, Map<Object, Object>> q, Consumer<Searchable> sink) {
         read(() -> {
             while (q.hasNext()) {
                 Map<Object, Object> m = q.next();

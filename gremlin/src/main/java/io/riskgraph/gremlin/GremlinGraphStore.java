@@ -52,8 +52,12 @@ public final class GremlinGraphStore implements GraphStore {
     static final int CHUNK = 2_000;
     /** Ids per read traversal. */
     static final int IDS_CHUNK = 5_000;
-    /** Uid lookups (one equality lookup each) per read traversal. */
-    static final int LOOKUP_CHUNK = 500;
+    /**
+     * Uid lookups (one equality lookup each, a union of them) per read traversal. The server's cost of a union grows
+     * with the square of its branches: per uid at load 8, 0.49 ms with 50 branches, 1.1 ms with 100, 3.2 ms with 200
+     * (1.9 ms with 10, each traversal's fixed cost).
+     */
+    static final int LOOKUP_CHUNK = 50;
     /** Set by a vertex merge's onCreate and dropped again by the same traversal: tells created from matched. */
     static final String CREATED_MARK = "rg_created";
 
@@ -61,6 +65,13 @@ public final class GremlinGraphStore implements GraphStore {
     static final int KNOWN_MAX = 1_000_000;
 
     private final GraphTraversalSource g;
+    /**
+     * The source for the batched merges: {@code g} with a constant sack (nothing reads it). A traverser that carries a
+     * sack without a merge operator hashes by identity; without one, every step and every child traversal hashes the
+     * traverser deeply, its injected row map and its path included, which took a seventh of the server's time in a
+     * profile of a load.
+     */
+    private final GraphTraversalSource writes;
     private final GremlinValues values;
     /**
      * Vertex ids by uid that this store has merged: link targets and relationship ends already known are not merged
@@ -70,9 +81,40 @@ public final class GremlinGraphStore implements GraphStore {
      */
     private final Map<String, Long> known = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Sources whose server takes vertex ids in {@code addE().from()/to()} (set at connect); others: see {@link #addEdgesByIds}. */
+    private static final Map<GraphTraversalSource, Boolean> ADD_EDGE_BY_IDS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Set by {@link GremlinConnection}: whether the server behind {@code g} runs TinkerPop 3.8+ (addE takes ids). */
+    static void registerAddEdgeByIds(GraphTraversalSource g, boolean byIds) {
+        ADD_EDGE_BY_IDS.put(g, byIds);
+    }
+
+    /**
+     * Whether the rows' merge adds the relationships of the vertices it creates ({@code addE} with the targets' ids,
+     * which TinkerPop 3.8 takes and 3.7, JanusGraph 1.1's, refuses); else they go through {@code mergeE} like those of
+     * rows that existed. True for a source no connection registered (an in-process TinkerGraph of this TinkerPop).
+     */
+    private final boolean addEdgesByIds;
+
+    /** Whether the server runs one traversal at a time, so that vertex merges need no lock here ({@link #VERTEX_MERGES}). */
+    private final boolean serverSerialises;
+
     public GremlinGraphStore(GraphTraversalSource g) {
+        this(g, false);
+    }
+
+    /**
+     * @param serverSerialises true for the embedded server, which runs one traversal at a time over its TinkerGraph:
+     *                         then writers do not wait for each other here (one prepares its next chunk while the
+     *                         server runs the other's)
+     */
+    public GremlinGraphStore(GraphTraversalSource g, boolean serverSerialises) {
         this.g = g;
+        this.writes = g.withSack(1);
+        this.addEdgesByIds = ADD_EDGE_BY_IDS.getOrDefault(g, true);
         this.values = GremlinValues.of(g);
+        this.serverSerialises = serverSerialises;
     }
 
     private void remember(Map<String, Long> ids) {
@@ -135,11 +177,45 @@ public final class GremlinGraphStore implements GraphStore {
             links.computeIfAbsent(u, k -> new ArrayList<>()).addAll(row.links());
         }
         try {
+            // 1. the link targets of every spec first (stubs where missing), so that the rows' merge knows their ids
+            List<RelationshipSpec> specs = batch.relationships();
+            List<Map<String, Map<String, Map<String, Object>>>> wanted = new ArrayList<>(specs.size());
+            List<Map<String, Long>> targetIds = new ArrayList<>(specs.size());
+            long targetsCreated = 0;
+            for (int i = 0; i < specs.size(); i++) {
+                Wanted w = wanted(specs.get(i), i, links);
+                wanted.add(w.edges());
+                Map<String, Long> tids = Map.of();
+                if (!w.targets().isEmpty()) {
+                    EnsureResult ensured = ensure(specs.get(i).other(), w.targets(), !specs.get(i).derived());
+                    tids = ensured.ids;
+                    targetsCreated += ensured.created;
+                }
+                targetIds.add(tids);
+            }
+            // 2. one traversal merges the rows and adds the relationships (without properties) of the vertices it
+            // created: a new vertex has no relationships yet, so addE needs no search (mergeE searches per row)
+            Set<String> addedWithVertex = new HashSet<>(); // "rowUid|spec|targetUid" added by the merge when it created
             List<Map<String, Object>> merge = new ArrayList<>(keys.size());
             for (var e : keys.entrySet()) {
-                Map<String, Object> p = new HashMap<>(props.get(e.getKey()));
+                String u = e.getKey();
+                Map<String, Object> p = new HashMap<>(props.get(u));
                 p.put(n.property(), e.getValue());
-                merge.add(mergeRow(n.label(), e.getKey(), p, p));
+                Map<String, Object> row = mergeRow(n.label(), u, p, p);
+                List<Map<String, Object>> out = new ArrayList<>();
+                List<Map<String, Object>> in = new ArrayList<>();
+                for (int i = 0; i < specs.size(); i++) {
+                    Map<String, Map<String, Object>> w = wanted.get(i).get(u);
+                    if (w == null) continue;
+                    for (var t : w.entrySet()) {
+                        if (!addEdgesByIds || !t.getValue().isEmpty()) continue; // merged below
+                        (specs.get(i).outgoing() ? out : in).add(Map.of("t", specs.get(i).type(), "o", targetIds.get(i).get(t.getKey())));
+                        addedWithVertex.add(u + "|" + i + "|" + t.getKey());
+                    }
+                }
+                row.put("eo", out);
+                row.put("ei", in);
+                merge.add(row);
             }
             Merged merged = mergeVertices(merge);
             Map<String, Long> ids = merged.ids();
@@ -154,10 +230,19 @@ public final class GremlinGraphStore implements GraphStore {
                 if (existed.contains(u)) for (String name : names) drops.computeIfAbsent(name, k -> new ArrayList<>()).add(ids.get(u));
             });
             drops.forEach(this::dropProperty);
-            WriteCounts counts = new WriteCounts(merged.created().size(), 0, 0, propertiesSet);
-            List<RelationshipSpec> specs = batch.relationships();
+            long edgesCreated = 0;
+            for (String u : merged.created()) {
+                for (int i = 0; i < specs.size(); i++) {
+                    for (String t : wanted.get(i).getOrDefault(u, Map.of()).keySet()) {
+                        if (addedWithVertex.contains(u + "|" + i + "|" + t)) edgesCreated++;
+                    }
+                }
+            }
+            WriteCounts counts = new WriteCounts(merged.created().size() + targetsCreated, edgesCreated, 0, propertiesSet);
+            // 3. the rows that existed (and relationships with properties): compare with what is stored
             for (int i = 0; i < specs.size(); i++) {
-                counts = counts.plus(links(specs.get(i), i, ids, existed, links));
+                counts = counts.plus(links(specs.get(i), i, ids, existed, links.keySet(), wanted.get(i), targetIds.get(i),
+                        (u, t) -> merged.created().contains(u) && addedWithVertex.contains(u + "|" + t)));
             }
             return counts;
         } catch (GraphStoreException e) {
@@ -167,12 +252,13 @@ public final class GremlinGraphStore implements GraphStore {
         }
     }
 
-    /** The relationships of one spec for the rows of a chunk: targets ensured, old ones removed when exclusive. */
-    private WriteCounts links(RelationshipSpec spec, int index, Map<String, Long> ids, Set<String> existed,
-                              Map<String, List<UpsertBatch.Link>> links) {
+    /** The link targets of one spec (uid to key) and the wanted relationships: row uid -> target uid -> properties. */
+    private record Wanted(LinkedHashMap<String, Object> targets, Map<String, Map<String, Map<String, Object>>> edges) {}
+
+    private Wanted wanted(RelationshipSpec spec, int index, Map<String, List<UpsertBatch.Link>> links) {
         NodeKey o = spec.other();
         LinkedHashMap<String, Object> targets = new LinkedHashMap<>();
-        Map<String, Map<String, Map<String, Object>>> wanted = new LinkedHashMap<>(); // row uid -> target uid -> props
+        Map<String, Map<String, Map<String, Object>>> wanted = new LinkedHashMap<>();
         for (var e : links.entrySet()) {
             for (UpsertBatch.Link l : e.getValue()) {
                 if (l.spec() != index) continue;
@@ -186,17 +272,21 @@ public final class GremlinGraphStore implements GraphStore {
                         });
             }
         }
+        return new Wanted(targets, wanted);
+    }
+
+    /**
+     * The relationships of one spec that the rows' merge did not add: those of rows that existed (old ones removed
+     * when exclusive) and those with properties. {@code added} says which (row uid, "spec|target uid") the merge added.
+     */
+    private WriteCounts links(RelationshipSpec spec, int index, Map<String, Long> ids, Set<String> existed,
+                              Set<String> rows, Map<String, Map<String, Map<String, Object>>> wanted,
+                              Map<String, Long> targetIds, java.util.function.BiPredicate<String, String> added) {
+        NodeKey o = spec.other();
         if (!spec.exclusive() && wanted.isEmpty()) return WriteCounts.NONE;
-        WriteCounts counts = WriteCounts.NONE;
-        Map<String, Long> targetIds = new HashMap<>();
-        if (!targets.isEmpty()) {
-            EnsureResult ensured = ensure(o, targets, !spec.derived());
-            targetIds = ensured.ids;
-            counts = counts.plus(new WriteCounts(ensured.created, 0, 0, 0));
-        }
         // existing relationships of this type from rows that existed before, to the other label
         List<Object> existingRows = new ArrayList<>();
-        for (String u : links.keySet()) if (existed.contains(u)) existingRows.add(ids.get(u));
+        for (String u : rows) if (existed.contains(u)) existingRows.add(ids.get(u));
         Map<Long, Map<Long, Object>> current = new HashMap<>(); // row id -> other id -> edge id
         if (!existingRows.isEmpty()) {
             for (List<Object> part : chunks(existingRows, IDS_CHUNK)) {
@@ -212,7 +302,7 @@ public final class GremlinGraphStore implements GraphStore {
         }
         List<Object> delete = new ArrayList<>();
         if (spec.exclusive()) {
-            for (String u : links.keySet()) {
+            for (String u : rows) {
                 Long rowId = ids.get(u);
                 Map<Long, Object> have = current.get(rowId);
                 if (have == null) continue;
@@ -232,6 +322,7 @@ public final class GremlinGraphStore implements GraphStore {
             long rowId = ids.get(e.getKey());
             Map<Long, Object> have = current.getOrDefault(rowId, Map.of());
             for (var t : e.getValue().entrySet()) {
+                if (added.test(e.getKey(), index + "|" + t.getKey())) continue;
                 long otherId = targetIds.get(t.getKey());
                 if (!have.containsKey(otherId)) created++;
                 edges.add(edgeRow(spec.type(), spec.outgoing() ? rowId : otherId, spec.outgoing() ? otherId : rowId,
@@ -239,7 +330,7 @@ public final class GremlinGraphStore implements GraphStore {
             }
         }
         mergeEdges(edges);
-        return counts.plus(new WriteCounts(0, created, delete.size(), 0));
+        return new WriteCounts(0, created, delete.size(), 0);
     }
 
     @Override
@@ -364,7 +455,8 @@ public final class GremlinGraphStore implements GraphStore {
      * named in two chunks); on a server with concurrent transactions (JanusGraph) both merges miss and both create:
      * a duplicate, or with a unique uid index one commit refused ("Local lock contention", after which JanusGraph
      * 1.1 refused the same uids again for as long as the retries lasted). Merged one at a time, each sees what the
-     * other committed. Edge merges, the larger part of a load, still run in parallel.
+     * other committed. Edge merges, the larger part of a load, still run in parallel. Not taken for the embedded
+     * server, which runs one traversal at a time anyway (a Gremlin Server over TinkerGraph elsewhere may not).
      */
     private static final Object VERTEX_MERGES = new Object();
 
@@ -379,13 +471,21 @@ public final class GremlinGraphStore implements GraphStore {
         Set<String> created = new HashSet<>();
         for (List<Map<String, Object>> part : chunks(rows, CHUNK)) {
             List<Map<String, Object>> out;
-            synchronized (VERTEX_MERGES) {
-                out = retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
+            Object lock = serverSerialises ? new Object() : VERTEX_MERGES;
+            synchronized (lock) {
+                out = retryingConflicts(() -> writes.inject((Object) part).unfold().as("r")
                         .mergeV(__.select("r").select("m"))
                         .option(Merge.onCreate, __.select("r").select("c"))
                         .option(Merge.onMatch, __.select("r").select("p")).as("v")
                         .project("u", "i", "n").by(__.values(UID)).by(T.id).by(__.properties(CREATED_MARK).count())
-                        .sideEffect(__.select("v").properties(CREATED_MARK).drop())
+                        // a vertex this merge created has no relationships: add the row's without a search; then
+                        // drop the mark
+                        .sideEffect(__.select("v").has(CREATED_MARK)
+                                .sideEffect(__.select("r").select("eo").unfold().as("x")
+                                        .addE(__.select("x").select("t")).from(__.select("v")).to(__.select("x").select("o")))
+                                .sideEffect(__.select("r").select("ei").unfold().as("x")
+                                        .addE(__.select("x").select("t")).from(__.select("x").select("o")).to(__.select("v")))
+                                .properties(CREATED_MARK).drop())
                         .toList());
             }
             for (Map<String, Object> r : out) {
@@ -401,7 +501,7 @@ public final class GremlinGraphStore implements GraphStore {
     /** mergeE on (type, out, in) for rows of {@link #edgeRow}, setting the row's properties. */
     private void mergeEdges(List<Map<String, Object>> rows) {
         for (List<Map<String, Object>> part : chunks(rows, CHUNK)) {
-            retryingConflicts(() -> g.inject((Object) part).unfold().as("r")
+            retryingConflicts(() -> writes.inject((Object) part).unfold().as("r")
                     .mergeE(__.select("r").select("m"))
                     .option(Merge.onCreate, __.select("r").select("p"))
                     .option(Merge.onMatch, __.select("r").select("p"))
@@ -455,6 +555,11 @@ public final class GremlinGraphStore implements GraphStore {
      * every index answers; {@code has('uid', within(...))} would scan the whole graph on TinkerGraph.
      */
     private Map<String, Long> idsOf(List<String> uids) {
+        return idsOf(g, uids);
+    }
+
+    /** {@link #idsOf(List)} on any traversal source (the API's reads use it too). */
+    static Map<String, Long> idsOf(GraphTraversalSource g, List<String> uids) {
         Map<String, Long> out = new HashMap<>();
         for (List<String> part : chunks(uids, LOOKUP_CHUNK)) {
             @SuppressWarnings("unchecked")

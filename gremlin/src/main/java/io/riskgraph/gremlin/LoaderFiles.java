@@ -125,6 +125,215 @@ public final class LoaderFiles {
         return new Written(vertices, edges, files);
     }
 
+    /**
+     * Input for Apache HugeGraph's bulk loader, hugegraph-loader, in {@code dir} (a new or empty folder):
+     * <ul>
+     *   <li>{@code vertex_LABEL.csv} per vertex label: {@value GremlinGraphStore#UID} and the label's properties, no
+     *       header line (the columns are named in struct.json, as hugegraph-loader's own examples do);</li>
+     *   <li>{@code edge_TYPE.csv} per relationship type: the out and in vertices' uids ({@code out_uid},
+     *       {@code in_uid}) and the edge's properties. HugeGraph ties an edge label to one source and one target vertex
+     *       label, so a type that riskgraph uses between several label pairs (LOCATED_AT from enterprises and from
+     *       persons) becomes one edge label per pair, {@code TYPE__Source__Target}, each with its file;</li>
+     *   <li>{@code schema.groovy}: the property keys (one type per name across the graph: text, long, double,
+     *       boolean; dates and date-times as ISO-8601 text, as riskgraph stores them on JanusGraph; lists as
+     *       {@code valueList()}), every vertex label with primary key {@value GremlinGraphStore#UID} (HugeGraph's
+     *       PRIMARY_KEY id strategy, so that edges name their ends by uid) and every edge label with its source and
+     *       target label;</li>
+     *   <li>{@code struct.json}: the loader's mapping (file, columns, label; edges' {@code source}/{@code target}
+     *       columns mapped to {@value GremlinGraphStore#UID}), with the files' absolute paths.</li>
+     * </ul>
+     * A list is written {@code [a|b]} (the mapping's {@code list_format}); an item holding {@code |}, {@code [} or
+     * {@code ]} cannot be written so and is refused with the vertex and property named.
+     */
+    public static Written writeHugeGraph(TinkerGraph graph, Path dir) {
+        requireEmptyFolder(dir);
+        Map<String, List<Vertex>> byLabel = new TreeMap<>();
+        graph.vertices().forEachRemaining(v -> byLabel.computeIfAbsent(v.label(), k -> new ArrayList<>()).add(v));
+        // edges per (type, out label, in label)
+        Map<String, Map<List<String>, List<Edge>>> byType = new TreeMap<>();
+        graph.edges().forEachRemaining(e -> byType.computeIfAbsent(e.label(), k -> new TreeMap<>(LoaderFiles::comparePair))
+                .computeIfAbsent(List.of(e.outVertex().label(), e.inVertex().label()), k -> new ArrayList<>()).add(e));
+        // one type per property key name, across vertices and edges
+        Map<String, String> keyTypes = new TreeMap<>();
+        graph.vertices().forEachRemaining(v -> v.properties().forEachRemaining(p -> keyTypes.merge(p.key(), neptuneType(p.value()), LoaderFiles::widen)));
+        graph.edges().forEachRemaining(e -> e.properties().forEachRemaining(p -> keyTypes.merge(p.key(), neptuneType(p.value()), LoaderFiles::widen)));
+        keyTypes.put(GremlinGraphStore.UID, "String");
+        StringBuilder schema = new StringBuilder();
+        schema.append("// riskgraph's graph for Apache HugeGraph: run by hugegraph-loader (-s) before the files are loaded\n");
+        keyTypes.forEach((k, t) -> schema.append("schema.propertyKey(").append(groovy(k)).append(")").append(hugeGraphType(t))
+                .append(".ifNotExist().create();\n"));
+        List<Map<String, Object>> vertexMappings = new ArrayList<>();
+        List<Map<String, Object>> edgeMappings = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        long vertices = 0;
+        long edges = 0;
+        try {
+            for (var e : byLabel.entrySet()) {
+                List<String> columns = columns(e.getValue(), List.of(GremlinGraphStore.UID));
+                Path file = dir.resolve("vertex_" + fileName(e.getKey()) + ".csv");
+                vertices += writeHugeGraphRows(file, e.getValue(), columns, keyTypes, x -> List.of());
+                files.add(file);
+                schema.append("schema.vertexLabel(").append(groovy(e.getKey())).append(")")
+                        .append(".properties(").append(groovyList(columns)).append(")")
+                        .append(".primaryKeys(").append(groovy(GremlinGraphStore.UID)).append(")");
+                List<String> nullable = columns.subList(1, columns.size());
+                if (!nullable.isEmpty()) schema.append(".nullableKeys(").append(groovyList(nullable)).append(")");
+                schema.append(".ifNotExist().create();\n");
+                vertexMappings.add(mapping(e.getKey(), file, columns, null, null));
+            }
+            for (var t : byType.entrySet()) {
+                for (var pair : t.getValue().entrySet()) {
+                    String label = t.getValue().size() == 1 ? t.getKey()
+                            : t.getKey() + "__" + pair.getKey().get(0) + "__" + pair.getKey().get(1);
+                    List<String> props = columns(pair.getValue(), List.of());
+                    List<String> columns = new ArrayList<>(List.of("out_uid", "in_uid"));
+                    columns.addAll(props);
+                    Path file = dir.resolve("edge_" + fileName(label) + ".csv");
+                    edges += writeHugeGraphRows(file, pair.getValue(), props, keyTypes,
+                            x -> List.of(uidOf(x.vertices(Direction.OUT).next()), uidOf(x.vertices(Direction.IN).next())));
+                    files.add(file);
+                    schema.append("schema.edgeLabel(").append(groovy(label)).append(")")
+                            .append(".sourceLabel(").append(groovy(pair.getKey().get(0))).append(")")
+                            .append(".targetLabel(").append(groovy(pair.getKey().get(1))).append(")");
+                    if (!props.isEmpty()) {
+                        schema.append(".properties(").append(groovyList(props)).append(")")
+                                .append(".nullableKeys(").append(groovyList(props)).append(")");
+                    }
+                    schema.append(".ifNotExist().create();\n");
+                    edgeMappings.add(mapping(label, file, columns, "out_uid", "in_uid"));
+                }
+            }
+            Path schemaFile = dir.resolve("schema.groovy");
+            Files.writeString(schemaFile, schema.toString(), StandardCharsets.UTF_8);
+            Path struct = dir.resolve("struct.json");
+            Map<String, Object> mapping = new java.util.LinkedHashMap<>();
+            mapping.put("vertices", vertexMappings);
+            mapping.put("edges", edgeMappings);
+            Files.writeString(struct, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(mapping) + "\n", StandardCharsets.UTF_8);
+            files.add(schemaFile);
+            files.add(struct);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the HugeGraph files in " + dir + ": " + e.getMessage(), e);
+        }
+        return new Written(vertices, edges, files);
+    }
+
+    private static int comparePair(List<String> a, List<String> b) {
+        int c = a.get(0).compareTo(b.get(0));
+        return c != 0 ? c : a.get(1).compareTo(b.get(1));
+    }
+
+    /** The fixed columns, then every property key the elements have (sorted), without the fixed ones. */
+    private static <E extends Element> List<String> columns(List<E> elements, List<String> first) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        for (E x : elements) keys.addAll(x.keys());
+        keys.removeAll(first);
+        List<String> out = new ArrayList<>(first);
+        out.addAll(keys);
+        return out;
+    }
+
+    /** One hugegraph-loader mapping: label, the file with its columns, and for edges the columns naming the ends. */
+    private static Map<String, Object> mapping(String label, Path file, List<String> columns, String source, String target) {
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("type", "file");
+        input.put("path", file.toAbsolutePath().normalize().toString());
+        input.put("format", "CSV");
+        input.put("header", columns);
+        input.put("charset", "UTF-8");
+        input.put("list_format", Map.of("start_symbol", "[", "elem_delimiter", "|", "end_symbol", "]"));
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("label", label);
+        if (source != null) {
+            m.put("source", List.of(source));
+            m.put("target", List.of(target));
+            m.put("field_mapping", Map.of(source, GremlinGraphStore.UID, target, GremlinGraphStore.UID));
+        }
+        m.put("input", input);
+        m.put("null_values", List.of(""));
+        return m;
+    }
+
+    /** The rows of one HugeGraph file (no header line): the fixed fields, then the columns' values ('' when absent). */
+    private static <E extends Element> long writeHugeGraphRows(Path file, List<E> elements, List<String> columns,
+                                                               Map<String, String> keyTypes,
+                                                               Function<E, List<String>> fixed) throws IOException {
+        try (Writer w = writer(file)) {
+            for (E x : elements) {
+                List<String> row = new ArrayList<>(fixed.apply(x));
+                for (String c : columns) {
+                    Property<Object> p = x.property(c);
+                    row.add(p.isPresent() ? hugeGraphValue(x, c, p.value(), keyTypes.get(c)) : "");
+                }
+                line(w, row);
+            }
+        }
+        return elements.size();
+    }
+
+    /** A value as hugegraph-loader reads it for a key of the type: dates as ISO text, lists as [a|b]. */
+    static String hugeGraphValue(Element owner, String key, Object v, String type) {
+        if (type.endsWith("[]")) {
+            Collection<?> items = v instanceof Collection<?> c ? c : List.of(v);
+            List<String> parts = new ArrayList<>();
+            for (Object o : items) {
+                String item = hugeGraphValue(owner, key, o, type.replace("[]", ""));
+                if (item.contains("|") || item.contains("[") || item.contains("]")) {
+                    throw new IllegalArgumentException("cannot write " + owner.label() + " " + uidOrId(owner) + ": an item of its list '"
+                            + key + "' holds '|', '[' or ']' (" + item + "), which hugegraph-loader's list format cannot carry");
+                }
+                parts.add(item);
+            }
+            return "[" + String.join("|", parts) + "]";
+        }
+        if (v instanceof Collection<?> c) return GremlinValues.PORTABLE.write(new ArrayList<>(c)).toString();
+        Object text = v instanceof java.time.temporal.Temporal ? GremlinValues.PORTABLE.write(v) : v;
+        return String.valueOf(text);
+    }
+
+    private static String uidOrId(Element e) {
+        return e instanceof Vertex v && v.property(GremlinGraphStore.UID).isPresent() ? uidOf(v) : String.valueOf(e.id());
+    }
+
+    /** HugeGraph's property key type for a column type of {@link #neptuneType}. */
+    static String hugeGraphType(String type) {
+        boolean list = type.endsWith("[]");
+        String t = switch (type.replace("[]", "")) {
+            case "Long" -> ".asLong()";
+            case "Double" -> ".asDouble()";
+            case "Bool" -> ".asBoolean()";
+            default -> ".asText()"; // String, Date (ISO-8601 text)
+        };
+        return list ? t + ".valueList()" : t;
+    }
+
+    private static String groovy(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"";
+    }
+
+    private static String groovyList(List<String> names) {
+        List<String> q = new ArrayList<>();
+        for (String n : names) q.add(groovy(n));
+        return String.join(", ", q);
+    }
+
+    /** The hugegraph-loader call for the files, printed by the CLI. */
+    public static String hugeGraphInstructions(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        return String.join("\n",
+                "Apache HugeGraph (hugegraph-loader, from HugeGraph's toolchain release): with the server running, from",
+                "the loader's folder:",
+                "",
+                "  bin/hugegraph-loader.sh -g hugegraph -f " + d.resolve("struct.json") + " -s " + d.resolve("schema.groovy")
+                        + " -h HOST -p 8080",
+                "",
+                "The schema gives every vertex label the primary key 'uid' (Label:key), which the edge files name as their",
+                "ends. struct.json names the files by this machine's paths: copy the folder and adjust them, or run the",
+                "loader where the folder is. (riskgraph itself refuses HugeGraph's releases on TinkerPop 3.5; this is",
+                "for a first load and HugeGraph's own tools.)");
+    }
+
     /** One Neptune file: the fixed columns, then a typed column per property any of the elements has. */
     private static <E extends Element> long writeElements(Path file, List<E> elements, List<String> fixedHeader,
                                                           Function<E, List<String>> fixed) throws IOException {

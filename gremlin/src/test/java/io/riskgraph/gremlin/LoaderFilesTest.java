@@ -202,6 +202,145 @@ class LoaderFilesTest {
         assertThat(onlineVertices).containsKeys(edge[1], edge[2]);
     }
 
+    /**
+     * hugegraph-loader's input: struct.json parses and names every file and column, schema.groovy declares every
+     * property key, vertex label (primary key uid) and edge label the mapping uses, the files hold exactly the online
+     * graph's vertices and edges, and every edge's ends are vertices of its edge label's source and target labels.
+     */
+    @Test
+    void hugeGraphFilesMappingAndSchemaAgreeWithTheGraph() throws Exception {
+        Path out = dir.resolve("hugegraph");
+        LoaderFiles.Written w = LoaderFiles.writeHugeGraph(offline, out);
+        assertThat(w.vertices()).isEqualTo(onlineVertices.size());
+        assertThat(w.edges()).isEqualTo(onlineEdges.size());
+        com.fasterxml.jackson.databind.JsonNode struct = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("struct.json").toFile());
+        String schema = Files.readString(out.resolve("schema.groovy"));
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.regex.Matcher k = java.util.regex.Pattern.compile("schema\\.propertyKey\\(\"([^\"]+)\"\\)").matcher(schema);
+        while (k.find()) keys.add(k.group(1));
+        Path abs = out.toAbsolutePath().normalize();
+        java.util.Set<Path> named = new java.util.HashSet<>(List.of(abs.resolve("struct.json"), abs.resolve("schema.groovy")));
+        Map<String, String> labelOfUid = new HashMap<>();
+        for (var m : struct.get("vertices")) {
+            String label = m.get("label").asText();
+            List<String> header = strings(m.get("input").get("header"));
+            Path file = Path.of(m.get("input").get("path").asText());
+            assertThat(file).isEqualTo(abs.resolve("vertex_" + label + ".csv"));
+            assertThat(named.add(file)).as(file + " named once").isTrue();
+            assertThat(header.get(0)).isEqualTo("uid");
+            assertThat(keys).as(label + " columns are property keys").containsAll(header);
+            assertThat(schema).contains("schema.vertexLabel(\"" + label + "\").properties(" + quoted(header)
+                    + ").primaryKeys(\"uid\")");
+            for (List<String> row : csv(file)) {
+                assertThat(row).as(file + " row " + row).hasSize(header.size());
+                assertThat(row.get(0)).startsWith(label + ":");
+                assertThat(labelOfUid.put(row.get(0), label)).as(row.get(0) + " once").isNull();
+            }
+        }
+        assertThat(labelOfUid.keySet()).isEqualTo(onlineVertices.keySet());
+        java.util.Set<String> edgeKeys = new java.util.HashSet<>();
+        for (var m : struct.get("edges")) {
+            String label = m.get("label").asText();
+            String type = label.contains("__") ? label.substring(0, label.indexOf("__")) : label;
+            List<String> header = strings(m.get("input").get("header"));
+            Path file = Path.of(m.get("input").get("path").asText());
+            assertThat(file).isEqualTo(abs.resolve("edge_" + label + ".csv"));
+            assertThat(named.add(file)).as(file + " named once").isTrue();
+            assertThat(header.subList(0, 2)).containsExactly("out_uid", "in_uid");
+            assertThat(strings(m.get("source"))).containsExactly("out_uid");
+            assertThat(strings(m.get("target"))).containsExactly("in_uid");
+            assertThat(m.get("field_mapping").get("out_uid").asText()).isEqualTo("uid");
+            assertThat(m.get("field_mapping").get("in_uid").asText()).isEqualTo("uid");
+            assertThat(keys).containsAll(header.subList(2, header.size()));
+            java.util.regex.Matcher e = java.util.regex.Pattern.compile("schema\\.edgeLabel\\(\"" + java.util.regex.Pattern.quote(label)
+                    + "\"\\)\\.sourceLabel\\(\"([^\"]+)\"\\)\\.targetLabel\\(\"([^\"]+)\"\\)").matcher(schema);
+            assertThat(e.find()).as("edge label " + label + " in the schema").isTrue();
+            for (List<String> row : csv(file)) {
+                assertThat(row).as(file + " row " + row).hasSize(header.size());
+                assertThat(labelOfUid.get(row.get(0))).as("out end of " + row).isEqualTo(e.group(1));
+                assertThat(labelOfUid.get(row.get(1))).as("in end of " + row).isEqualTo(e.group(2));
+                assertThat(edgeKeys.add(row.get(0) + "|" + type + "|" + row.get(1))).as(row + " once").isTrue();
+            }
+        }
+        assertThat(edgeKeys).isEqualTo(onlineEdges.keySet());
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.toAbsolutePath().normalize()).toList()).containsExactlyInAnyOrderElementsOf(named);
+        }
+        assertThat(w.files()).hasSize(named.size());
+        // values: a date as ISO text, a list in the mapping's list format, declared as a list
+        var firms = struct.get("vertices").findParents("label").stream().filter(m -> m.get("label").asText().equals("Enterprise"))
+                .findFirst().orElseThrow();
+        List<String> header = strings(firms.get("input").get("header"));
+        List<List<String>> firms2 = csv(out.resolve("vertex_Enterprise.csv"));
+        List<String> firm = firms2.stream().filter(r -> r.get(0).equals("Enterprise:91310104MA1FK0037N")).findFirst().orElseThrow();
+        assertThat(firm.get(header.indexOf("established"))).isEqualTo("2005-03-18");
+        List<String> segments = firms2.stream().map(r -> r.get(header.indexOf("segments"))).filter(v -> !v.isEmpty()).toList();
+        assertThat(segments).isNotEmpty().allSatisfy(v -> assertThat(v).matches("\\[[A-Z_]+(\\|[A-Z_]+)*]"));
+        assertThat(schema).contains("schema.propertyKey(\"segments\").asText().valueList()")
+                .contains("schema.propertyKey(\"uid\").asText()");
+    }
+
+    @Test
+    void aHugeGraphListItemWithTheListDelimiterIsRefused() {
+        TinkerGraph g = LoaderFiles.newGraph();
+        var v = g.addVertex(org.apache.tinkerpop.gremlin.structure.T.label, "Sample", "uid", "Sample:S1");
+        assertThatThrownBy(() -> LoaderFiles.hugeGraphValue(v, "failed_items", List.of("lead", "a|b"), "String[]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot write Sample Sample:S1: an item of its list 'failed_items' holds '|', '[' or ']' (a|b), "
+                        + "which hugegraph-loader's list format cannot carry");
+        assertThat(LoaderFiles.hugeGraphValue(v, "failed_items", List.of("lead", "mould"), "String[]")).isEqualTo("[lead|mould]");
+        assertThat(LoaderFiles.hugeGraphValue(v, "n", 3L, "Long")).isEqualTo("3");
+        assertThat(LoaderFiles.hugeGraphType("Long[]")).isEqualTo(".asLong().valueList()");
+        assertThat(LoaderFiles.hugeGraphType("Date")).isEqualTo(".asText()");
+    }
+
+    static List<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    static String quoted(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
+    }
+
+    /** RFC 4180 records of a file without a header line. */
+    static List<List<String>> csv(Path file) throws java.io.IOException {
+        String text = Files.readString(file);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> row = new java.util.ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    f.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(f.toString());
+                f.setLength(0);
+            } else if (c == '\n') {
+                row.add(f.toString());
+                f.setLength(0);
+                rows.add(row);
+                row = new java.util.ArrayList<>();
+            } else {
+                f.append(c);
+            }
+        }
+        assertThat(f.length() == 0 && row.isEmpty()).as(file + " ends with a line break").isTrue();
+        return rows;
+    }
+
     @Test
     void aFolderWithFilesIsRefused() throws Exception {
         Path out = Files.createDirectories(dir.resolve("busy"));
@@ -210,6 +349,8 @@ class LoaderFilesTest {
                 .hasMessageContaining("not empty");
         assertThatThrownBy(() -> LoaderFiles.writeGraphSon(offline, out)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is a folder");
+        assertThatThrownBy(() -> LoaderFiles.writeHugeGraph(offline, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the folder for loader files is not empty: " + out);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.riskgraph.risk.learning;
 
 import io.riskgraph.algorithms.internal.Parallel;
+import io.riskgraph.model.Segment;
 import io.riskgraph.risk.grading.Category;
 import io.riskgraph.risk.grading.EventCount;
 import io.riskgraph.risk.grading.GradingData;
@@ -61,6 +62,15 @@ public final class FeatureMatrix {
             rel("R11", "二度关联企业违法占比", "2-hop related firms with violations, share", 1),
             rel("R12", "关联方近一年检查问题率", "related parties' inspected firms with issues, 12 months, share", 1));
 
+    /**
+     * Membership of each of the contract's 14 segments, K01..K14 in {@link Segment}'s order. The scorecards read
+     * segments only through fixed risk classes (B11, B18) set for one city; which segments carry risk differs from
+     * city to city, so the learned model reads them one by one and learns it from the city's outcomes.
+     */
+    static final List<Feature> SEGMENTS = java.util.stream.IntStream.range(0, Segment.values().length)
+            .mapToObj(k -> new Feature(String.format(java.util.Locale.ROOT, "K%02d", k + 1), Segment.values()[k].nameZh() + "领域",
+                    "segment: " + Segment.values()[k].nameEn(), Category.BASIC, 0)).toList();
+
     /** Propagated risk as of the day ({@link AsOfPropagation}), in the order of its result. */
     static final List<Feature> PROPAGATED = List.of(
             new Feature("P01", "自身事件风险(截至当日)", "own event risk as of the day", Category.SUPERVISION, 1),
@@ -82,6 +92,7 @@ public final class FeatureMatrix {
             if (usable(ind)) out.add(new Feature(ind.code(), ind.nameZh(), ind.nameEn(), ind.category(),
                     MONOTONE_UP.contains(ind.code()) ? 1 : 0));
         }
+        out.addAll(SEGMENTS);
         out.addAll(RELATED);
         out.addAll(PROPAGATED);
         return List.copyOf(out);
@@ -116,6 +127,8 @@ public final class FeatureMatrix {
         if (ind != null) return ctx.values(ind).value();
         int p = PROPAGATED.indexOf(f);
         if (p >= 0) return AsOfPropagation.compute(ctx)[p];
+        int k = SEGMENTS.indexOf(f);
+        if (k >= 0) return ctx.cached("learn:segment:" + f.code(), Set.of(), () -> inSegment(ctx, Segment.values()[k].name()));
         int r = RELATED.indexOf(f);
         if (r < 0) throw new IllegalArgumentException("unknown feature " + f.code());
         return ctx.cached("learn:related", EVENTS, () -> related(ctx, null))[r];
@@ -138,6 +151,15 @@ public final class FeatureMatrix {
         float[] out = new float[firms.length * m];
         for (int x = 0; x < firms.length; x++) {
             for (int j = 0; j < m; j++) out[x * m + j] = (float) cols[j][relatedAt[j] ? x : firms[x]];
+        }
+        return out;
+    }
+
+    private static double[] inSegment(IndicatorContext ctx, String segment) {
+        double[] out = new double[ctx.n];
+        for (int i = 0; i < ctx.n; i++) {
+            String[] s = ctx.data.segments[i];
+            if (s != null) for (String x : s) if (segment.equals(x)) { out[i] = 1; break; }
         }
         return out;
     }

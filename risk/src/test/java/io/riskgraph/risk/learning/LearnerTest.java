@@ -109,6 +109,26 @@ class LearnerTest {
         }
     }
 
+    /** K01..K14 are the firm's segments one by one, in the contract's order, and the learned model reads them. */
+    @Test
+    void segmentFeaturesAreTheFirmsOwnSegments() {
+        IndicatorContext now = new IndicatorContext(city, asOf);
+        List<String> codes = result.model().features().stream().map(Feature::code).toList();
+        io.riskgraph.model.Segment[] segments = io.riskgraph.model.Segment.values();
+        int members = 0;
+        for (int k = 0; k < segments.length; k++) {
+            String code = String.format("K%02d", k + 1);
+            assertTrue(codes.contains(code), code + " in " + codes);
+            double[] column = FeatureMatrix.column(now, FeatureMatrix.byCodes(List.of(code)).get(0));
+            for (int f = 0; f < ENTERPRISES; f++) {
+                boolean in = city.segments[f] != null && List.of(city.segments[f]).contains(segments[k].name());
+                assertEquals(in ? 1.0 : 0.0, column[f], code + " of firm " + f);
+                if (in) members++;
+            }
+        }
+        assertTrue(members > 0, "the city has firms in segments");
+    }
+
     /** SHAP contributions and the bias add up to the firm's log-odds, and the score is 100 × its probability. */
     @Test
     void reasonsAddUpToTheScore() {
