@@ -84,12 +84,15 @@ final class BulkLoad {
         bulk.runImporter(files, importMemoryBytes, progress);
         millis.put("import", ms(t));
         deleteQuietly(bulk.filesDir());
-        WriteCounts replayed;
+        WriteCounts replayed = WriteCounts.NONE;
         t = System.nanoTime();
-        try (Neo4jConnection connection = bulk.openStaged(pageCacheBytes)) {
-            millis.put("schema", ms(t));
+        bulk.createSchema(pageCacheBytes);
+        millis.put("schema", ms(t));
+        if (!deferred.isEmpty()) {
             t = System.nanoTime();
-            replayed = replay(new Neo4jGraphStore(connection.driver()), deferred);
+            try (Neo4jConnection connection = bulk.openStaged(pageCacheBytes)) {
+                replayed = replay(new Neo4jGraphStore(connection.driver()), deferred);
+            }
             millis.put("deferred rows", ms(t));
         }
         bulk.commit();

@@ -78,10 +78,56 @@ class BulkLoadTest {
 
         List<String> onlineDump = dump(dir.resolve("online"));
         List<String> bulkDump = dump(dir.resolve("bulk"));
+        // the bulk load creates the schema through the embedded API, the online path through Cypher
+        List<String> onlineSchema = schema(dir.resolve("online"));
+        assertThat(onlineSchema).hasSizeGreaterThan(30);
+        assertThat(schema(dir.resolve("bulk"))).containsExactlyElementsOf(onlineSchema);
         assertThat(onlineDump).hasSizeGreaterThan(100);
         assertThat(bulkDump).containsExactlyElementsOf(onlineDump);
         assertThat(Files.readString(dir.resolve("bulk-rejects.csv")))
                 .isEqualTo(Files.readString(dir.resolve("online-rejects.csv")));
+    }
+
+    /**
+     * Two bulk loads of the same city give every node the same id (analyses that sample by node index then draw the
+     * same sources). The importer reads in small chunks here, so that its two threads share every file, as they do
+     * in a big city; with its own id mapping ({@code --id-type=integer}) the ids then differ from load to load.
+     */
+    @Test
+    void theSameCityBulkLoadedTwiceHasTheSameNodeIds() {
+        Path dir = WORK.resolve("twice");
+        String before = System.getProperty(BulkStore.IMPORTER_ARGS_PROPERTY);
+        System.setProperty(BulkStore.IMPORTER_ARGS_PROPERTY, "--read-buffer-size=16k --threads=2");
+        try {
+            for (String run : List.of("1", "2")) {
+                CliRun r = load(WORK.resolve("generated"), dir.resolve(run), "bulk");
+                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(r.out()).contains("offline importer");
+            }
+        } finally {
+            if (before == null) System.clearProperty(BulkStore.IMPORTER_ARGS_PROPERTY);
+            else System.setProperty(BulkStore.IMPORTER_ARGS_PROPERTY, before);
+        }
+        Map<Long, String> first = nodesById(dir.resolve("1"));
+        Map<Long, String> second = nodesById(dir.resolve("2"));
+        assertThat(first).hasSizeGreaterThan(10_000);
+        List<String> differ = first.keySet().stream().filter(id -> !first.get(id).equals(second.get(id)))
+                .limit(3).map(id -> id + ": " + first.get(id) + " / " + second.get(id)).toList();
+        assertThat(differ).as("nodes whose id differs between the loads").isEmpty();
+        assertThat(second).hasSameSizeAs(first);
+    }
+
+    /** Node id to the node (labels and properties). */
+    private static Map<Long, String> nodesById(Path store) {
+        Map<Long, String> nodes = new TreeMap<>();
+        try (Neo4jConnection c = Neo4jConnection.embedded(store, 32L << 20); Session s = c.driver().session()) {
+            for (Record r : s.run("MATCH (n) RETURN id(n) AS id, labels(n) AS labels, properties(n) AS p").list()) {
+                List<String> labels = new ArrayList<>(r.get("labels").asList(Value::asString));
+                Collections.sort(labels);
+                nodes.put(r.get("id").asLong(), labels + " " + canonical(r.get("p")));
+            }
+        }
+        return nodes;
     }
 
     @Test
@@ -143,6 +189,23 @@ class BulkLoadTest {
         return CliRun.of("ingest", folder.toString(), "--mode", mode, "--store", store.toString(),
                 "--id-key-file", KEY.toString(), "--page-cache-mb", "32", "--import-memory-mb", "256",
                 "--rejects", store.resolveSibling(store.getFileName() + "-rejects.csv").toString());
+    }
+
+    /** Every index and constraint as a line, sorted. */
+    static List<String> schema(Path store) {
+        List<String> lines = new ArrayList<>();
+        try (Neo4jConnection c = Neo4jConnection.embedded(store, 32L << 20); Session s = c.driver().session()) {
+            for (Record r : s.run("SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, state, "
+                    + "owningConstraint RETURN *").list()) {
+                lines.add("index " + new TreeMap<>(r.asMap()));
+            }
+            for (Record r : s.run("SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties, "
+                    + "ownedIndex RETURN *").list()) {
+                lines.add("constraint " + new TreeMap<>(r.asMap()));
+            }
+        }
+        Collections.sort(lines);
+        return lines;
     }
 
     /** Every node and relationship as a line, sorted: what the graph is, whatever the ids. */

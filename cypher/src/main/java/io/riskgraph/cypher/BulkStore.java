@@ -4,6 +4,10 @@ import io.riskgraph.progress.ProgressListener;
 import io.riskgraph.store.GraphStoreException;
 import io.riskgraph.store.ImporterFiles;
 import org.neo4j.batchimport.api.Monitor;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
@@ -31,7 +35,8 @@ import java.util.stream.Stream;
  *       that store ({@link EmbeddedNeo4j#start}) is refused with what to do, until {@link #commit()} removes it;</li>
  *   <li>the importer files and the import go into a staging folder ({@value #STAGING} inside the store folder), a
  *       Neo4j home of its own; the store folder's own database, which must be empty, is deleted;</li>
- *   <li>{@link #openStaged} starts the imported database there, which applies the schema and waits for it;</li>
+ *   <li>{@link #createSchema} starts the imported database there, creates the schema and waits for it (and
+ *       {@link #openStaged} starts it with Bolt, for the rows to merge after the import);</li>
  *   <li>{@link #commit()} renames the staged {@code data} folder into the store folder, then removes the marker.</li>
  * </ol>
  * A later {@code begin} on a store with the marker deletes what the interrupted load left and starts over.
@@ -47,6 +52,11 @@ public final class BulkStore {
      * indexes, before the files are deleted). Measured: see BENCHMARKS.md, "Bulk first load".
      */
     public static final double DISK_PER_INPUT_BYTE = 5.0;
+    /**
+     * A system property with more importer arguments, separated by spaces, after riskgraph's own (for tests and
+     * measurements, e.g. {@code --read-buffer-size=16k}); an option given twice is refused by the importer.
+     */
+    public static final String IMPORTER_ARGS_PROPERTY = "riskgraph.importer.args";
     /** Off-heap memory for the importer when nothing is said: what it needed for 5 M nodes, with room. */
     public static final long IMPORT_MEMORY_DEFAULT = 2L << 30;
 
@@ -126,10 +136,14 @@ public final class BulkStore {
      */
     public void runImporter(ImporterFiles files, long maxOffHeapBytes, ProgressListener progress) {
         Path log = staging.resolve("import.log");
-        List<String> args = new ArrayList<>(files.arguments());
+        // the files' ids as the node ids: the same input gives the same store (the importer's own id mapping
+        // hands out ids in whatever order its threads take the input chunks)
+        List<String> args = new ArrayList<>(files.arguments(true));
         args.add("--overwrite-destination=true");
         args.add("--max-off-heap-memory=" + maxOffHeapBytes);
         args.add("--report-file=" + staging.resolve("import.report"));
+        String extra = System.getProperty(IMPORTER_ARGS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) args.addAll(List.of(extra.split("\\s+")));
         args.add(DATABASE);
         int code;
         progress.start("import", 100);
@@ -155,6 +169,32 @@ public final class BulkStore {
         if (code != 0) {
             throw new GraphStoreException("Neo4j's importer failed (exit code " + code + "):\n" + tail(log, 30)
                     + "\nThe store is left marked unfinished; 'riskgraph ingest' starts over.");
+        }
+    }
+
+    /**
+     * Starts the imported database in the staging folder without Bolt, creates the schema through the embedded API
+     * ({@link Schema#applyEmbedded}), waits for it and stops the database. Cheaper than {@link #openStaged}, which
+     * a load needs only for the rows merged after the import.
+     */
+    public void createSchema(long pageCacheBytes) {
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(staging)
+                    .setConfig(BoltConnector.enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                    .build();
+        } catch (RuntimeException e) {
+            throw new GraphStoreException("cannot start the imported database in " + staging + ": " + e.getMessage()
+                    + "; the store is left marked unfinished", e);
+        }
+        try {
+            Schema.applyEmbedded(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+        } catch (RuntimeException e) {
+            throw new GraphStoreException("cannot create the schema of the imported database: " + e.getMessage()
+                    + "; the store is left marked unfinished", e);
+        } finally {
+            dbms.shutdown();
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Input files for Neo4j's offline importer ({@code neo4j-admin database import full}): per label and per relationship
- * type one or more groups of a header file and a data file. Node ids are integers, one id space per label; strings
- * are quoted, arrays joined with {@link #ARRAY_DELIMITER}.
+ * type one or more groups of a header file and a data file. Node ids are integers, unique across every label (each
+ * label is also an id group of its own, so that the files import with {@code --id-type=integer} as well as with
+ * {@code actual}); strings are quoted, arrays joined with {@link #ARRAY_DELIMITER}.
  *
  * @param nodes            node groups; {@link Group#name()} is the label
  * @param relationships    relationship groups; {@link Group#name()} is the type
@@ -48,10 +49,23 @@ public record ImporterFiles(List<Group> nodes, List<Group> relationships, boolea
         String argument() { return name + "=" + header + "," + data; }
     }
 
-    /** The importer's arguments for these files (the database name, memory and overwrite options are the caller's). */
+    /**
+     * The importer's arguments for these files (the database name, memory and overwrite options are the caller's),
+     * with {@code --id-type=integer}: the importer maps the ids to node ids of its own choosing, which depend on its
+     * threads' timing. The portable choice, for a server's administrator.
+     */
     public List<String> arguments() {
+        return arguments(false);
+    }
+
+    /**
+     * The importer's arguments for these files. {@code storeIds}: {@code --id-type=actual}, the files' ids become the
+     * store's node ids (record format only), so the same files give the same node ids on every import, and the
+     * importer skips mapping them (no id encoding, sorting or lookups).
+     */
+    public List<String> arguments(boolean storeIds) {
         List<String> args = new ArrayList<>();
-        args.add("--id-type=integer");
+        args.add(storeIds ? "--id-type=actual" : "--id-type=integer");
         args.add("--array-delimiter=" + ARRAY_DELIMITER);
         args.add("--multiline-fields=" + multilineFields);
         for (Group g : nodes) args.add("--nodes=" + g.argument());

@@ -8,6 +8,7 @@ import io.riskgraph.store.RelationshipSpec;
 import io.riskgraph.store.UpsertBatch;
 import io.riskgraph.store.WriteCounts;
 import org.eclipse.collections.api.set.primitive.MutableLongSet;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
@@ -52,7 +53,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       delimiter) is {@linkplain #deferred() deferred}: the caller replays those batches, in order, through the
  *       store's own upserts after the import, which merge them as the online path would have.</li>
  * </ul>
- * Integer ids, one id space per label. Not thread-safe beyond its synchronized upserts; call {@link #finish()} once.
+ * Integer ids, one space for every label: a key's id is its position among all keys in order of first appearance
+ * (0, 1, 2, ...), so the ids depend on the input alone, and the import can take them as the store's own node ids
+ * ({@link ImporterFiles#STORE_IDS}): the same input gives the same node ids, whatever the importer's threads do.
+ * Not thread-safe beyond its synchronized upserts; call {@link #finish()} once.
  */
 public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
     /** The property that marks a node made only because something referred to it (as the store marks it). */
@@ -64,6 +68,15 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, MutableLongSet> relationshipPairs = new HashMap<>();
     private final List<Object> deferred = new ArrayList<>();
+    /** The next id, of whichever label: ids are dense from 0 in order of first appearance. */
+    private int nextId;
+    /**
+     * Ids written with a row of their own; the others are referenced only (yet). Only ever set: clearing bits of a
+     * {@link BitSet} rescans its words down from the top each time (quadratic over the ids).
+     */
+    private final BitSet written = new BitSet();
+    /** Of the ids not written, the ones to mark as stubs. */
+    private final BitSet stub = new BitSet();
     /** Formats and writes the rows, a file's rows in order, files side by side (see {@link Group}). */
     private final ExecutorService formatters;
     /** Batches of rows handed to {@link #formatters} and not yet written: bounds the rows held in memory. */
@@ -119,13 +132,13 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
         for (UpsertBatch.Row row : batch.rows()) {
             int id = ids.idOrAdd(row.key(), false);
             boolean added = ids.added;
-            boolean wasReferenced = !added && !ids.written.get(id);
+            boolean wasReferenced = !added && !written.get(id);
             if (!added && !wasReferenced) {
                 defer(new UpsertBatch(node, batch.relationships(), List.of(row)));
                 continue;
             }
             if (added) nodes++;
-            ids.written.set(id);
+            written.set(id);
             Map<String, Object> props = row.properties();
             if (!representable(props) || !linksRepresentable(row.links())) {
                 // the node exists from here on (later rows link to it); the store sets the rest
@@ -193,10 +206,12 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
         for (LabelIds ids : labels.values()) {
             Group group = null;
             int size = ids.keys.size();
-            for (int id = ids.written.nextClearBit(0); id < size; id = ids.written.nextClearBit(id + 1)) {
+            for (int i = 0; i < size; i++) {
+                int id = ids.globalIds.get(i);
+                if (written.get(id)) continue;
                 if (group == null) group = nodeGroup(ids.key);
-                group.write(new long[] {id}, ids.stub.get(id) ? STUB_PROPERTIES : Map.of(), ids.key.property(),
-                        ids.keys.get(id));
+                group.write(new long[] {id}, stub.get(id) ? STUB_PROPERTIES : Map.of(), ids.key.property(),
+                        ids.keys.get(i));
             }
         }
         for (Group g : groups.values()) g.submit();
@@ -296,18 +311,13 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
         return true;
     }
 
-    /** Keys to integer ids for one label; ids are dense from 0 in order of first appearance. */
-    private static final class LabelIds {
+    /** One label's keys and their ids (the writer's one id space), in order of first appearance. */
+    private final class LabelIds {
         final NodeKey key;
         final ObjectIntHashMap<Object> ids = new ObjectIntHashMap<>();
+        /** The label's keys in order of first appearance, and their ids. */
         final List<Object> keys = new ArrayList<>();
-        /**
-         * Ids written with a row of their own; the others are referenced only (yet). Only ever set: clearing bits
-         * of a {@link BitSet} rescans its words down from the top each time (quadratic over a label's ids).
-         */
-        final BitSet written = new BitSet();
-        /** Of those, the ones to mark as stubs. */
-        final BitSet stub = new BitSet();
+        final IntArrayList globalIds = new IntArrayList();
 
         LabelIds(NodeKey key) { this.key = key; }
 
@@ -320,11 +330,14 @@ public final class ImporterCsvWriter implements GraphWriter, AutoCloseable {
          * own node and for derived nodes).
          */
         int idOrAdd(Object k, boolean referencedAsStub) {
-            int next = keys.size();
+            int next = nextId;
             int id = ids.getIfAbsentPut(k, next);
             added = id == next;
             if (added) {
+                if (next == Integer.MAX_VALUE) throw new IllegalStateException("more than 2^31 - 1 nodes");
+                nextId++;
                 keys.add(k);
+                globalIds.add(id);
                 if (referencedAsStub) stub.set(id);
             }
             return id;
